@@ -1,0 +1,259 @@
+/**
+ * The circuit IR shared by every stage: named registers over flat qubit/clbit indices and an
+ * ordered list of instructions. Circuits are immutable values; build them with CircuitBuilder.
+ * Qubit 0 is the least significant bit of a basis-state index (see gates.ts for gate matrices).
+ */
+import { ValidationError } from '../errors.js';
+import { gateSpec, gateInverse, NON_UNITARY } from './gates.js';
+
+/** A named, contiguous slice of qubits or clbits. */
+export interface Register {
+  readonly name: string;
+  readonly start: number;
+  readonly size: number;
+}
+
+/**
+ * A classical condition: the instruction runs only when the listed clbits, read as an integer
+ * with clbits[0] the least significant bit, equal `value`.
+ */
+export interface Condition {
+  readonly clbits: readonly number[];
+  readonly value: number;
+}
+
+/** One operation: a library gate, or 'measure' | 'reset' | 'barrier'. */
+export interface Instruction {
+  readonly gate: string;
+  readonly qubits: readonly number[];
+  readonly params: readonly number[];
+  /** For 'measure': the clbit receiving each measured qubit. */
+  readonly clbits?: readonly number[];
+  readonly condition?: Condition;
+}
+
+/** Free-form facts later stages attach (layout, final permutation, target name, …). */
+export type CircuitMetadata = Readonly<Record<string, unknown>>;
+
+export interface Circuit {
+  readonly numQubits: number;
+  readonly numClbits: number;
+  readonly qregs: readonly Register[];
+  readonly cregs: readonly Register[];
+  readonly instructions: readonly Instruction[];
+  readonly metadata: CircuitMetadata;
+}
+
+/** Check an instruction against the library and the circuit's sizes; throws ValidationError. */
+export function validateInstruction(inst: Instruction, numQubits: number, numClbits: number): void {
+  const where = `instruction '${inst.gate}'`;
+  for (const q of inst.qubits) {
+    if (!Number.isInteger(q) || q < 0 || q >= numQubits) throw new ValidationError(`${where}: qubit ${q} is outside 0..${numQubits - 1}`);
+  }
+  if (new Set(inst.qubits).size !== inst.qubits.length) throw new ValidationError(`${where}: repeated qubit in [${inst.qubits.join(', ')}]`);
+  for (const b of inst.clbits ?? []) {
+    if (!Number.isInteger(b) || b < 0 || b >= numClbits) throw new ValidationError(`${where}: clbit ${b} is outside 0..${numClbits - 1}`);
+  }
+  for (const b of inst.condition?.clbits ?? []) {
+    if (!Number.isInteger(b) || b < 0 || b >= numClbits) throw new ValidationError(`${where}: condition clbit ${b} is outside 0..${numClbits - 1}`);
+  }
+  if (NON_UNITARY.has(inst.gate)) {
+    if (inst.gate === 'measure' && (inst.clbits?.length ?? 0) !== inst.qubits.length) {
+      throw new ValidationError(`${where}: measure needs one clbit per qubit`);
+    }
+    return;
+  }
+  const spec = gateSpec(inst.gate);
+  if (spec === undefined) throw new ValidationError(`unknown gate '${inst.gate}'`);
+  const n = inst.qubits.length;
+  if (spec.variadic ? n < spec.qubits : n !== spec.qubits) {
+    throw new ValidationError(`${where}: takes ${spec.variadic ? `at least ${spec.qubits}` : spec.qubits} qubit(s), got ${n}`);
+  }
+  if (inst.params.length !== spec.params) throw new ValidationError(`${where}: takes ${spec.params} parameter(s), got ${inst.params.length}`);
+  for (const v of inst.params) if (!Number.isFinite(v)) throw new ValidationError(`${where}: parameter ${v} is not finite`);
+}
+
+/**
+ * Mutable builder for circuits. Gate helpers take qubit indices; `add` takes any instruction.
+ * `build()` returns an immutable Circuit; the builder can keep going afterwards.
+ */
+export class CircuitBuilder {
+  private readonly insts: Instruction[] = [];
+  private readonly qregList: Register[] = [];
+  private readonly cregList: Register[] = [];
+  private nq = 0;
+  private nc = 0;
+  private meta: Record<string, unknown> = {};
+
+  constructor(numQubits = 0, numClbits = 0) {
+    if (numQubits > 0) this.addQreg('q', numQubits);
+    if (numClbits > 0) this.addCreg('c', numClbits);
+  }
+
+  /** Start from an existing circuit (registers, instructions and metadata copied). */
+  static from(circuit: Circuit): CircuitBuilder {
+    const b = new CircuitBuilder();
+    b.nq = circuit.numQubits;
+    b.nc = circuit.numClbits;
+    b.qregList.push(...circuit.qregs);
+    b.cregList.push(...circuit.cregs);
+    b.insts.push(...circuit.instructions);
+    b.meta = { ...circuit.metadata };
+    return b;
+  }
+
+  get numQubits(): number {
+    return this.nq;
+  }
+
+  get numClbits(): number {
+    return this.nc;
+  }
+
+  /** Add a quantum register; returns its qubit indices. */
+  addQreg(name: string, size: number): number[] {
+    if (this.qregList.some((r) => r.name === name) || this.cregList.some((r) => r.name === name)) {
+      throw new ValidationError(`register '${name}' is already declared`);
+    }
+    this.qregList.push({ name, start: this.nq, size });
+    const idx = Array.from({ length: size }, (_, i) => this.nq + i);
+    this.nq += size;
+    return idx;
+  }
+
+  /** Add a classical register; returns its clbit indices. */
+  addCreg(name: string, size: number): number[] {
+    if (this.qregList.some((r) => r.name === name) || this.cregList.some((r) => r.name === name)) {
+      throw new ValidationError(`register '${name}' is already declared`);
+    }
+    this.cregList.push({ name, start: this.nc, size });
+    const idx = Array.from({ length: size }, (_, i) => this.nc + i);
+    this.nc += size;
+    return idx;
+  }
+
+  setMetadata(key: string, value: unknown): this {
+    this.meta[key] = value;
+    return this;
+  }
+
+  /** Append an instruction after validating it. */
+  add(inst: Instruction): this {
+    validateInstruction(inst, this.nq, this.nc);
+    this.insts.push(inst);
+    return this;
+  }
+
+  /** Append a gate by name. */
+  gate(gate: string, qubits: readonly number[], params: readonly number[] = []): this {
+    return this.add({ gate, qubits: [...qubits], params: [...params] });
+  }
+
+  /** Append every instruction of `other`, mapping its qubit i to qubitMap[i] (default identity). */
+  compose(other: Circuit, qubitMap?: readonly number[], clbitMap?: readonly number[]): this {
+    const qm = qubitMap ?? Array.from({ length: other.numQubits }, (_, i) => i);
+    const cm = clbitMap ?? Array.from({ length: other.numClbits }, (_, i) => i);
+    if (qm.length !== other.numQubits) throw new ValidationError(`compose: qubit map has ${qm.length} entries for ${other.numQubits} qubits`);
+    for (const inst of other.instructions) this.add(remapInstruction(inst, qm, cm));
+    return this;
+  }
+
+  h(q: number): this { return this.gate('h', [q]); }
+  x(q: number): this { return this.gate('x', [q]); }
+  y(q: number): this { return this.gate('y', [q]); }
+  z(q: number): this { return this.gate('z', [q]); }
+  s(q: number): this { return this.gate('s', [q]); }
+  sdg(q: number): this { return this.gate('sdg', [q]); }
+  t(q: number): this { return this.gate('t', [q]); }
+  tdg(q: number): this { return this.gate('tdg', [q]); }
+  sx(q: number): this { return this.gate('sx', [q]); }
+  rx(theta: number, q: number): this { return this.gate('rx', [q], [theta]); }
+  ry(theta: number, q: number): this { return this.gate('ry', [q], [theta]); }
+  rz(theta: number, q: number): this { return this.gate('rz', [q], [theta]); }
+  p(lambda: number, q: number): this { return this.gate('p', [q], [lambda]); }
+  u(theta: number, phi: number, lambda: number, q: number): this { return this.gate('U', [q], [theta, phi, lambda]); }
+  cx(c: number, t: number): this { return this.gate('cx', [c, t]); }
+  cz(a: number, b: number): this { return this.gate('cz', [a, b]); }
+  cp(lambda: number, c: number, t: number): this { return this.gate('cp', [c, t], [lambda]); }
+  swap(a: number, b: number): this { return this.gate('swap', [a, b]); }
+  ccx(c0: number, c1: number, t: number): this { return this.gate('ccx', [c0, c1, t]); }
+  /** Multi-controlled X; with no controls it is a plain X. */
+  mcx(controls: readonly number[], t: number): this {
+    if (controls.length === 0) return this.x(t);
+    if (controls.length === 1) return this.cx(controls[0]!, t);
+    if (controls.length === 2) return this.ccx(controls[0]!, controls[1]!, t);
+    return this.gate('mcx', [...controls, t]);
+  }
+  /** Multi-controlled Z over all the given qubits (symmetric). */
+  mcz(qubits: readonly number[]): this {
+    if (qubits.length === 1) return this.z(qubits[0]!);
+    if (qubits.length === 2) return this.cz(qubits[0]!, qubits[1]!);
+    if (qubits.length === 3) return this.gate('ccz', qubits);
+    return this.gate('mcz', qubits);
+  }
+  gphase(theta: number): this { return this.gate('gphase', [], [theta]); }
+  measure(q: number, c: number): this { return this.add({ gate: 'measure', qubits: [q], params: [], clbits: [c] }); }
+  reset(q: number): this { return this.add({ gate: 'reset', qubits: [q], params: [] }); }
+  barrier(qubits?: readonly number[]): this {
+    return this.add({ gate: 'barrier', qubits: qubits ? [...qubits] : Array.from({ length: this.nq }, (_, i) => i), params: [] });
+  }
+
+  build(): Circuit {
+    return freezeCircuit({
+      numQubits: this.nq,
+      numClbits: this.nc,
+      qregs: [...this.qregList],
+      cregs: [...this.cregList],
+      instructions: [...this.insts],
+      metadata: { ...this.meta },
+    });
+  }
+}
+
+function freezeCircuit(c: Circuit): Circuit {
+  Object.freeze(c.instructions);
+  Object.freeze(c.qregs);
+  Object.freeze(c.cregs);
+  Object.freeze(c.metadata);
+  return Object.freeze(c);
+}
+
+/** The same instruction on mapped qubits and clbits. */
+export function remapInstruction(inst: Instruction, qubitMap: readonly number[], clbitMap: readonly number[] = []): Instruction {
+  const mapQ = (q: number): number => {
+    const v = qubitMap[q];
+    if (v === undefined) throw new ValidationError(`remap: no image for qubit ${q}`);
+    return v;
+  };
+  const mapC = (b: number): number => clbitMap[b] ?? b;
+  const out: { -readonly [K in keyof Instruction]: Instruction[K] } = { gate: inst.gate, qubits: inst.qubits.map(mapQ), params: inst.params };
+  if (inst.clbits) out.clbits = inst.clbits.map(mapC);
+  if (inst.condition) out.condition = { clbits: inst.condition.clbits.map(mapC), value: inst.condition.value };
+  return out;
+}
+
+/** A new circuit with the same registers and metadata but other instructions (for passes). */
+export function withInstructions(circuit: Circuit, instructions: readonly Instruction[], metadata?: CircuitMetadata): Circuit {
+  return freezeCircuit({ ...circuit, instructions: [...instructions], metadata: { ...(metadata ?? circuit.metadata) } });
+}
+
+/** The inverse circuit (unitary gates only; throws on measure/reset or conditions). */
+export function inverseCircuit(circuit: Circuit): Circuit {
+  const out: Instruction[] = [];
+  for (let k = circuit.instructions.length - 1; k >= 0; k--) {
+    const inst = circuit.instructions[k]!;
+    if (inst.gate === 'barrier') {
+      out.push(inst);
+      continue;
+    }
+    if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`inverseCircuit: '${inst.gate}' cannot be inverted`);
+    const inv = gateInverse(inst.gate, inst.params);
+    out.push({ gate: inv.gate, qubits: inst.qubits, params: inv.params });
+  }
+  return withInstructions(circuit, out);
+}
+
+/** Unitary gates only (no measure, reset or conditions; barriers allowed). */
+export function isUnitaryCircuit(circuit: Circuit): boolean {
+  return circuit.instructions.every((i) => i.gate === 'barrier' || (!NON_UNITARY.has(i.gate) && !i.condition));
+}

@@ -1,0 +1,6 @@
+/** Public surface of the circuit IR. */
+export type { Register, Condition, Instruction, Circuit, CircuitMetadata } from './circuit.js';
+export { CircuitBuilder, validateInstruction, remapInstruction, withInstructions, inverseCircuit, isUnitaryCircuit } from './circuit.js';
+export type { GateSpec, GateCall } from './gates.js';
+export { gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlCount, controlledMatrix, uMatrix, GATE_ALIASES, NON_UNITARY } from './gates.js';
+export { circuitUnitary, circuitState, equivalent, applyMatrixToColumns, instructionMatrix, MAX_UNITARY_QUBITS } from './unitary.js';

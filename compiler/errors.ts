@@ -1,0 +1,79 @@
+/**
+ * The one error hierarchy of qntk. Every user-facing failure is a QntkError: the CLI prints its
+ * message as one line and exits with its `exitCode`; anything else is a bug and keeps its stack.
+ * This file imports nothing, so every layer (including the ground floor) may use it.
+ */
+
+/** Root of every error qntk raises on purpose. */
+export class QntkError extends Error {
+  /** CLI exit code: 2 for bad input or usage, 1 for failures at run time. */
+  readonly exitCode: 1 | 2;
+  constructor(message: string, options: { exitCode?: 1 | 2; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'QntkError';
+    this.exitCode = options.exitCode ?? 2;
+  }
+}
+
+/** Where in a source text a problem sits (1-based line and column). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** Malformed program or data file; the message reads `FILE:LINE:COL: problem`. */
+export class ParseError extends QntkError {
+  readonly location: SourceLocation;
+  readonly detail: string;
+  constructor(location: SourceLocation, detail: string) {
+    super(`${location.file}:${location.line}:${location.col}: ${detail}`, { exitCode: 2 });
+    this.name = 'ParseError';
+    this.location = location;
+    this.detail = detail;
+  }
+}
+
+/** Input that is well formed but not acceptable (non-symmetric matrix, bad option value, …). */
+export class ValidationError extends QntkError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+    this.name = 'ValidationError';
+  }
+}
+
+/** A construction that cannot be carried out for the given parameters. */
+export class SynthesisError extends QntkError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+    this.name = 'SynthesisError';
+  }
+}
+
+/** A circuit that violates a device target, or a target that cannot be built. */
+export class TargetError extends QntkError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+    this.name = 'TargetError';
+  }
+}
+
+/** A resource limit (memory, qubit count) that the request exceeds. */
+export class ResourceError extends QntkError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+    this.name = 'ResourceError';
+  }
+}
+
+/** A failure talking to a backend (HTTP errors, timeouts, job failures). Exit code 1. */
+export class BackendError extends QntkError {
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  constructor(message: string, options: { status?: number; code?: string; exitCode?: 1 | 2; cause?: unknown } = {}) {
+    super(message, { exitCode: options.exitCode ?? 1, cause: options.cause });
+    this.name = 'BackendError';
+    this.status = options.status;
+    this.code = options.code;
+  }
+}

@@ -1,0 +1,11 @@
+/** qntk public API: one barrel listing the exports of each top-level folder by name. */
+export { QntkError, ParseError, ValidationError, SynthesisError, TargetError, ResourceError, BackendError } from './compiler/errors.js';
+export type { SourceLocation } from './compiler/errors.js';
+export { CMatrix, equalUpToGlobalPhase, globalPhaseDistance } from './compiler/linalg/complex.js';
+export type { Complex } from './compiler/linalg/complex.js';
+export {
+  CircuitBuilder, validateInstruction, remapInstruction, withInstructions, inverseCircuit, isUnitaryCircuit,
+  gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlledMatrix, uMatrix,
+  circuitUnitary, circuitState, equivalent,
+} from './compiler/circuit/index.js';
+export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';

@@ -1,0 +1,47 @@
+/** Shared numerical checks: every quantum construction is compared with the linear algebra it claims. */
+import { expect } from 'vitest';
+import { CMatrix, globalPhaseDistance } from '../../compiler/linalg/complex.js';
+import { circuitUnitary, type Circuit } from '../../compiler/circuit/index.js';
+
+/** The two circuits (or matrices) have equal unitaries up to a global phase. */
+export function expectSameUnitary(a: Circuit | CMatrix, b: Circuit | CMatrix, tol = 1e-8): void {
+  const ua = a instanceof CMatrix ? a : circuitUnitary(a);
+  const ub = b instanceof CMatrix ? b : circuitUnitary(b);
+  expect([ua.rows, ua.cols]).toEqual([ub.rows, ub.cols]);
+  const d = globalPhaseDistance(ua, ub);
+  expect(d, `unitaries differ by ${d.toExponential(3)} after aligning the global phase`).toBeLessThanOrEqual(tol);
+}
+
+/** |⟨a|b⟩| / (‖a‖‖b‖): 1 when the states agree up to phase and scale. */
+export function stateFidelity(a: ArrayLike<number> | { re: ArrayLike<number>; im: ArrayLike<number> }, b: ArrayLike<number> | { re: ArrayLike<number>; im: ArrayLike<number> }): number {
+  const split = (v: typeof a): [ArrayLike<number>, ArrayLike<number>] =>
+    're' in v ? [v.re, v.im] : [v, new Float64Array(v.length)];
+  const [ar, ai] = split(a);
+  const [br, bi] = split(b);
+  let dr = 0, di = 0, na = 0, nb = 0;
+  for (let k = 0; k < ar.length; k++) {
+    dr += ar[k]! * br[k]! + ai[k]! * bi[k]!;
+    di += ar[k]! * bi[k]! - ai[k]! * br[k]!;
+    na += ar[k]! * ar[k]! + ai[k]! * ai[k]!;
+    nb += br[k]! * br[k]! + bi[k]! * bi[k]!;
+  }
+  return Math.hypot(dr, di) / Math.sqrt(na * nb);
+}
+
+/** The two states agree up to global phase and normalisation: fidelity ≥ 1 − tol. */
+export function expectStateClose(actual: Parameters<typeof stateFidelity>[0], expected: Parameters<typeof stateFidelity>[1], tol = 1e-9): void {
+  const f = stateFidelity(actual, expected);
+  expect(f, `state fidelity ${f}`).toBeGreaterThanOrEqual(1 - tol);
+}
+
+/** A seeded PRNG (mulberry32) so randomised tests are reproducible; print the seed on failure. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
