@@ -1,0 +1,4 @@
+/** The benchmark suites `npm run bench` runs, in order. One import per suite file. */
+import type { BenchSuite } from './suite.js';
+
+export const SUITES: readonly BenchSuite[] = [];
