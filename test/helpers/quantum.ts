@@ -45,3 +45,25 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The top-left 2^s × 2^s block of the encoding's unitary times α equals A (row-major real or
+ * CMatrix), entrywise within tol.
+ */
+export function expectBlock(
+  be: { circuit: Circuit; alpha: number; systemQubits: number },
+  a: CMatrix | { rows: number; data: ArrayLike<number> },
+  tol = 1e-9,
+): void {
+  const u = circuitUnitary(be.circuit);
+  const dim = 1 << be.systemQubits;
+  const block = u.block(0, 0, dim, dim).scale(be.alpha);
+  let target: CMatrix;
+  if (a instanceof CMatrix) target = a;
+  else {
+    target = new CMatrix(dim, dim);
+    for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.rows; j++) target.re[i * dim + j] = a.data[i * a.rows + j]!;
+  }
+  const d = block.maxAbsDiff(target);
+  expect(d, `α·block differs from A by ${d.toExponential(3)}`).toBeLessThanOrEqual(tol);
+}
