@@ -4,3 +4,6 @@ export { CircuitBuilder, validateInstruction, remapInstruction, withInstructions
 export type { GateSpec, GateCall } from './gates.js';
 export { gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlCount, controlledMatrix, uMatrix, GATE_ALIASES, NON_UNITARY } from './gates.js';
 export { circuitUnitary, circuitState, equivalent, applyMatrixToColumns, instructionMatrix, MAX_UNITARY_QUBITS } from './unitary.js';
+export { gateDefinition, expandGates, PRIMITIVE_GATES } from './definitions.js';
+export { eulerAngles, normalizeAngle } from './euler.js';
+export type { EulerAngles } from './euler.js';
