@@ -7,3 +7,4 @@ export { circuitUnitary, circuitState, equivalent, applyMatrixToColumns, instruc
 export { gateDefinition, expandGates, PRIMITIVE_GATES } from './definitions.js';
 export { eulerAngles, normalizeAngle } from './euler.js';
 export type { EulerAngles } from './euler.js';
+export { controlInstruction, controlCircuit } from './control.js';
