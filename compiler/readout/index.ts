@@ -1,0 +1,4 @@
+/** Public surface of the readout circuits. */
+export type { PreparedState } from './prepared-state.js';
+export type { HadamardTestCircuit } from './hadamard-test.js';
+export { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from './hadamard-test.js';
