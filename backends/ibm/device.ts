@@ -1,0 +1,115 @@
+/**
+ * An IBM device as the client sees it (configuration + properties), and the client-side ISA check
+ * qiskit-ibm-runtime runs before submitting: basis gates, supported instructions, directed coupling
+ * edges, rzz angle range, faulty qubits/edges, classical-register names. Every violation is listed,
+ * so a non-ISA circuit fails here in one line instead of after hours in the queue (code 1517).
+ * @see /work/shared/design/backends.md §A3, §A8
+ */
+import type { Circuit } from '../../compiler/circuit/index.js';
+
+/** The facts of one IBM backend that decide whether a circuit may be sent to it. */
+export interface IbmDevice {
+  readonly name: string;
+  readonly numQubits: number;
+  readonly basisGates: readonly string[];
+  readonly supportedInstructions: readonly string[];
+  /** Directed [control, target] pairs exactly as reported. */
+  readonly couplingMap: readonly (readonly [number, number])[];
+  readonly faultyQubits: readonly number[];
+  readonly faultyEdges: readonly (readonly [number, number])[];
+  /** Readout error per qubit and gate error per `gate:q0,q1` key, when properties were given. */
+  readonly readoutError?: readonly number[];
+  readonly gateError?: Readonly<Record<string, number>>;
+  readonly maxShots?: number;
+}
+
+interface Nduv {
+  name?: string;
+  value?: number;
+}
+
+/** Build an IbmDevice from `GET /backends/{name}/configuration` (+ optional `/properties`). */
+export function deviceFromApi(conf: Record<string, unknown>, props?: Record<string, unknown>): IbmDevice {
+  const name = String(conf.backend_name ?? conf.backend ?? 'unknown');
+  const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const pairs = (v: unknown): [number, number][] =>
+    Array.isArray(v) ? v.filter((p): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger)) : [];
+  const faultyQubits: number[] = [];
+  const faultyEdges: [number, number][] = [];
+  const readoutError: number[] = [];
+  const gateError: Record<string, number> = {};
+  if (props !== undefined) {
+    const qubits = Array.isArray(props.qubits) ? (props.qubits as Nduv[][]) : [];
+    qubits.forEach((list, q) => {
+      for (const p of Array.isArray(list) ? list : []) {
+        if (p.name === 'operational' && p.value === 0) faultyQubits.push(q);
+        if (p.name === 'readout_error' && typeof p.value === 'number') readoutError[q] = p.value;
+      }
+    });
+    const gates = Array.isArray(props.gates) ? (props.gates as { gate?: string; qubits?: number[]; parameters?: Nduv[] }[]) : [];
+    for (const g of gates) {
+      const qs = g.qubits ?? [];
+      for (const p of g.parameters ?? []) {
+        if (p.name === 'operational' && p.value === 0 && qs.length === 2) faultyEdges.push([qs[0]!, qs[1]!]);
+        if (p.name === 'gate_error' && typeof p.value === 'number' && g.gate !== undefined) gateError[`${g.gate}:${qs.join(',')}`] = p.value;
+      }
+    }
+  }
+  const dev: IbmDevice = {
+    name,
+    numQubits: Number(conf.n_qubits ?? 0),
+    basisGates: strs(conf.basis_gates),
+    supportedInstructions: strs(conf.supported_instructions),
+    couplingMap: pairs(conf.coupling_map),
+    faultyQubits,
+    faultyEdges,
+    ...(props !== undefined ? { readoutError, gateError } : {}),
+    ...(typeof conf.max_shots === 'number' ? { maxShots: conf.max_shots } : {}),
+  };
+  return dev;
+}
+
+const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
+  'from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '));
+
+/** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is). Grouped, each once. */
+export function isaViolations(circuit: Circuit, dev: IbmDevice): string[] {
+  const out = new Map<string, number>();
+  const add = (msg: string): void => void out.set(msg, (out.get(msg) ?? 0) + 1);
+  if (circuit.numQubits > dev.numQubits) add(`circuit uses ${circuit.numQubits} qubits, ${dev.name} has ${dev.numQubits}`);
+  const allowed = new Set([...dev.basisGates, ...dev.supportedInstructions]);
+  const edges = new Set(dev.couplingMap.map(([a, b]) => `${a},${b}`));
+  const faultyQ = new Set(dev.faultyQubits);
+  const faultyE = new Set(dev.faultyEdges.map(([a, b]) => `${a},${b}`));
+  const basisList = [...dev.basisGates].sort().join(', ');
+  for (const inst of circuit.instructions) {
+    const g = inst.gate;
+    if (g === 'barrier') continue;
+    if (!allowed.has(g)) {
+      add(NON_GATE.has(g) ? `'${g}' is not supported by ${dev.name}` : `gate '${g}' is not a basis gate of ${dev.name} (${basisList})`);
+    }
+    if (inst.condition !== undefined && !allowed.has('if_else')) add(`classically conditioned '${g}': ${dev.name} does not support if_else`);
+    for (const q of inst.qubits) if (faultyQ.has(q)) add(`qubit ${q} is marked faulty (operational=0) on ${dev.name}`);
+    if (inst.qubits.length === 2 && !NON_GATE.has(g)) {
+      const key = `${inst.qubits[0]},${inst.qubits[1]}`;
+      if (!edges.has(key)) {
+        const rev = edges.has(`${inst.qubits[1]},${inst.qubits[0]}`);
+        add(`${g} $${inst.qubits[0]}, $${inst.qubits[1]}: ${rev ? 'wrong direction (only ' + inst.qubits[1] + '→' + inst.qubits[0] + ' is allowed)' : 'no coupling edge'}`);
+      }
+      if (faultyE.has(key)) add(`edge ${inst.qubits[0]}→${inst.qubits[1]} is marked faulty on ${dev.name}`);
+    } else if (inst.qubits.length > 2 && !NON_GATE.has(g)) {
+      add(`${g} acts on ${inst.qubits.length} qubits; hardware gates act on at most 2`);
+    }
+    if (g === 'rzz') {
+      const t = inst.params[0] ?? NaN;
+      if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) add(`rzz angle ${t} is outside [0, π/2]`);
+    }
+  }
+  for (const r of circuit.cregs) {
+    if (r.size === 0) add(`classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) add(`classical register name '${r.name}' is not accepted by IBM's sampler`);
+  }
+  return [...out.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
+}
+
+const NON_GATE = new Set(['measure', 'reset', 'delay', 'barrier']);

@@ -1,0 +1,73 @@
+/**
+ * Sampler V2 plain-JSON results (support_qiskit: false) → counts. Each classical register carries
+ * one hex sample per shot (`hex(int)`, unpadded) with bit i = c[i], so c[0] is the least
+ * significant bit; shot k of every register belongs to the same execution, which lets us join the
+ * registers into whole-circuit bitstrings (later registers further left, c[0] rightmost).
+ * @see /work/shared/design/backends.md §A6
+ */
+import { BackendError } from '../../compiler/errors.js';
+import type { JobResult, RegisterInfo } from '../backend.js';
+
+interface RegisterData {
+  samples?: unknown;
+  num_bits?: unknown;
+}
+
+/** Decode `GET /v1/jobs/{id}/results` for a single-pub job over the given registers. */
+export function decodeSamplerResult(body: unknown, cregs: readonly RegisterInfo[]): JobResult {
+  const bad = (why: string): BackendError => new BackendError(`IBM Quantum: unexpected result format: ${why}`);
+  const results = (body as { results?: unknown })?.results;
+  if (!Array.isArray(results) || results.length === 0) throw bad('no results[0]');
+  const data = (results[0] as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) throw bad('results[0].data is missing');
+  if ('__type__' in (data as object)) throw bad('Qiskit-typed payload (the job was not sent with support_qiskit=false)');
+  const entries = Object.entries(data as Record<string, RegisterData>);
+  // Registers in clbit order; registers the server added but the circuit lacks go last.
+  const order = new Map(cregs.map((r, i) => [r.name, i]));
+  entries.sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9));
+  const perReg: { name: string; bits: string[] }[] = [];
+  let shots = -1;
+  for (const [name, reg] of entries) {
+    if (!Array.isArray(reg.samples)) throw bad(`register '${name}' has no samples array`);
+    const numBits = typeof reg.num_bits === 'number' ? reg.num_bits : cregs.find((r) => r.name === name)?.size;
+    if (numBits === undefined || !Number.isInteger(numBits) || numBits < 0) throw bad(`register '${name}' has no num_bits`);
+    const bits = reg.samples.map((s) => hexToBits(s, numBits, name));
+    if (shots >= 0 && bits.length !== shots) throw bad(`register '${name}' has ${bits.length} samples, others ${shots}`);
+    shots = bits.length;
+    perReg.push({ name, bits });
+  }
+  if (perReg.length === 0) throw bad('no classical registers in results[0].data (did the circuit measure?)');
+  const registers: Record<string, Record<string, number>> = {};
+  for (const r of perReg) registers[r.name] = tally(r.bits);
+  const joined: string[] = [];
+  for (let k = 0; k < shots; k++) {
+    let s = '';
+    for (const r of perReg) s = r.bits[k]! + s;
+    joined.push(s);
+  }
+  return { counts: tally(joined), shots, registers };
+}
+
+function hexToBits(sample: unknown, numBits: number, reg: string): string {
+  if (typeof sample !== 'string' || !/^0x[0-9a-fA-F]+$/.test(sample)) {
+    throw new BackendError(`IBM Quantum: unexpected result format: sample ${JSON.stringify(sample)} of register '${reg}' is not a hex string`);
+  }
+  const b = BigInt(sample).toString(2);
+  if (b.length > numBits && BigInt(sample) >> BigInt(numBits) !== 0n) {
+    throw new BackendError(`IBM Quantum: unexpected result format: sample ${sample} does not fit register '${reg}' of ${numBits} bits`);
+  }
+  return numBits === 0 ? '' : b.padStart(numBits, '0').slice(-numBits);
+}
+
+function tally(items: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of items) out[s] = (out[s] ?? 0) + 1;
+  return sortKeys(out);
+}
+
+/** Counts ordered by bitstring, so JSON output is stable. */
+export function sortKeys<T>(rec: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(rec).sort()) out[k] = rec[k]!;
+  return out;
+}

@@ -1,0 +1,183 @@
+/**
+ * The job store: one JSON file per job under $QNTK_HOME/jobs (default ~/.qntk/jobs), so that
+ * concurrent qntk processes never rewrite each other's records. Each write goes to a private temp
+ * file and is renamed into place (atomic on POSIX); files are mode 0600 in a 0700 directory.
+ * Updates of one record take a per-job lock file created with O_EXCL; a lock older than
+ * LOCK_STALE_MS (its holder crashed) is broken.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsc } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { BackendError, ValidationError } from '../compiler/errors.js';
+import type { JobRecord } from './backend.js';
+
+const LOCK_STALE_MS = 15_000;
+const LOCK_WAIT_MS = 5_000;
+const ID_RE = /^qj-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
+
+/** The qntk home directory: $QNTK_HOME or ~/.qntk. */
+export function qntkHome(env: Readonly<Record<string, string | undefined>>): string {
+  const h = env.QNTK_HOME;
+  return h !== undefined && h !== '' ? h : join(homedir(), '.qntk');
+}
+
+/** A fresh local job id, `qj-YYYYMMDD-HHMMSS-xxxxxx` (sortable by creation time). */
+export function newJobId(now = new Date()): string {
+  const iso = now.toISOString();
+  const d = iso.slice(0, 10).replace(/-/g, '');
+  const t = iso.slice(11, 19).replace(/:/g, '');
+  return `qj-${d}-${t}-${randomBytes(3).toString('hex')}`;
+}
+
+/** sha256 (hex) of the program text or request body, so a record identifies what ran. */
+export function hashProgram(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** Draft of a new record: everything but the store-managed fields. */
+export type NewJob = Omit<JobRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Persistent, crash-safe, multi-process-safe record of every job. */
+export class JobStore {
+  readonly dir: string;
+
+  constructor(home: string) {
+    this.dir = join(home, 'jobs');
+  }
+
+  static fromEnv(env: Readonly<Record<string, string | undefined>>): JobStore {
+    return new JobStore(qntkHome(env));
+  }
+
+  /** Record a new job (the intent, before any request is sent); returns the stored record. */
+  async create(draft: NewJob): Promise<JobRecord> {
+    await this.ensureDir();
+    const now = new Date();
+    const rec: JobRecord = { ...draft, id: newJobId(now), createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    // O_EXCL on the final name too: two processes can never claim one id.
+    await this.writeAtomic(rec, true);
+    return rec;
+  }
+
+  /** Read one record by local id, remote id, or a unique prefix of either. */
+  async get(idOrRemote: string): Promise<JobRecord> {
+    if (ID_RE.test(idOrRemote)) {
+      const rec = await this.readFile(this.file(idOrRemote));
+      if (rec !== undefined) return rec;
+    }
+    const all = await this.list();
+    const exact = all.filter((r) => r.id === idOrRemote || r.remoteId === idOrRemote);
+    if (exact.length === 1) return exact[0]!;
+    const pre = all.filter((r) => r.id.startsWith(idOrRemote) || (r.remoteId?.startsWith(idOrRemote) ?? false));
+    if (pre.length === 1) return pre[0]!;
+    if (pre.length > 1) throw new ValidationError(`job id '${idOrRemote}' is ambiguous (${pre.length} jobs match); give more characters`);
+    throw new ValidationError(`no job '${idOrRemote}' in ${this.dir} (qntk jobs lists them)`);
+  }
+
+  /** Apply `change` to record `id` under its lock and store the result atomically. */
+  async update(id: string, change: (rec: JobRecord) => Partial<JobRecord>): Promise<JobRecord> {
+    return this.withLock(id, async () => {
+      const cur = await this.readFile(this.file(id));
+      if (cur === undefined) throw new BackendError(`job record ${id} vanished from ${this.dir}`);
+      const next: JobRecord = { ...cur, ...change(cur), id: cur.id, createdAt: cur.createdAt, updatedAt: new Date().toISOString() };
+      await this.writeAtomic(next, false);
+      return next;
+    });
+  }
+
+  /** Every record, oldest first. Unreadable files are skipped (they never come from us). */
+  async list(): Promise<JobRecord[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const recs: JobRecord[] = [];
+    for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
+      const r = await this.readFile(join(this.dir, n));
+      if (r !== undefined) recs.push(r);
+    }
+    return recs.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  private file(id: string): string {
+    if (!ID_RE.test(id)) throw new ValidationError(`'${id}' is not a qntk job id`);
+    return join(this.dir, `${id}.json`);
+  }
+
+  private async ensureDir(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  private async readFile(path: string): Promise<JobRecord | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    try {
+      return JSON.parse(text) as JobRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async writeAtomic(rec: JobRecord, exclusive: boolean): Promise<void> {
+    const final = this.file(rec.id);
+    const tmp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
+    try {
+      await fh.writeFile(`${JSON.stringify(rec, null, 2)}\n`, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    try {
+      if (exclusive) {
+        // link() fails if the name exists, unlike rename(): the id is claimed exactly once.
+        await fs.link(tmp, final);
+        await fs.unlink(tmp);
+      } else {
+        await fs.rename(tmp, final);
+      }
+    } catch (err) {
+      await fs.unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async withLock<T>(id: string, body: () => Promise<T>): Promise<T> {
+    await this.ensureDir();
+    const lock = `${this.file(id)}.lock`;
+    const start = Date.now();
+    for (;;) {
+      try {
+        const fh = await fs.open(lock, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
+        await fh.writeFile(`${process.pid}\n`);
+        await fh.close();
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const st = await fs.stat(lock).catch(() => undefined);
+        if (st !== undefined && Date.now() - st.mtimeMs > LOCK_STALE_MS) {
+          await fs.unlink(lock).catch(() => undefined);
+          continue;
+        }
+        if (Date.now() - start > LOCK_WAIT_MS) {
+          throw new BackendError(`job ${id} is locked by another qntk process (${lock}); retry, or delete the lock if no qntk is running`);
+        }
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+      }
+    }
+    try {
+      return await body();
+    } finally {
+      await fs.unlink(lock).catch(() => undefined);
+    }
+  }
+}
