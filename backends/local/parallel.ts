@@ -1,0 +1,125 @@
+/**
+ * Second-core help for cache-blocked stages: one worker thread shares the state (SharedArrayBuffer)
+ * and takes chunks of each stage from a shared counter while the main thread takes the others.
+ *
+ * The hand-off cannot deadlock and never waits on a worker that is not there: for each stage the
+ * worker must *join* (compare-and-swap 0 → 1) before taking chunks; when the main thread has run out
+ * of chunks it *closes* the stage (0 → 2). If the close fails, the worker joined and the main thread
+ * waits for its "done" flag; otherwise the main thread did the whole stage alone. The worker only
+ * starts stage s after the main thread has published that stages < s are complete.
+ * The worker's code is the kernels' own source text (kernels.ts is import-free for this reason).
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type Stage } from './kernels.js';
+
+/** Chunks taken per grab: small enough to balance a noisy machine, large enough to amortise the atomic. */
+const GRAB_DIVISOR = 32;
+
+// Control words: [0] = stages the main thread has completed; per stage s: next chunk, join flag, worker done.
+const NEXT = (s: number): number => 1 + 3 * s;
+const JOIN = (s: number): number => 2 + 3 * s;
+const DONE = (s: number): number => 3 + 3 * s;
+
+interface RunMessage {
+  readonly data: Float64Array;
+  readonly n: number;
+  readonly stages: readonly Stage[];
+  readonly ctrl: Int32Array;
+  readonly grab: number;
+}
+
+/** The worker's main loop, stringified into its source (must reference only kernel functions). */
+function workerMain(port: { on(ev: 'message', f: (m: RunMessage) => void): void }): void {
+  let buf = new Float64Array(0);
+  port.on('message', (msg: RunMessage) => {
+    const { data, n, stages, ctrl, grab } = msg;
+    for (let s = 0; s < stages.length; s++) {
+      for (let v = Atomics.load(ctrl, 0); v < s; v = Atomics.load(ctrl, 0)) Atomics.wait(ctrl, 0, v, 50);
+      const stage = stages[s]!;
+      const K = stage.local.length;
+      if (K === n) continue;
+      if (Atomics.compareExchange(ctrl, 2 + 3 * s, 0, 1) !== 0) continue;
+      if (buf.length < 2 << K) buf = new Float64Array(2 << K);
+      const total = 1 << (n - K);
+      for (;;) {
+        const c = Atomics.add(ctrl, 1 + 3 * s, grab);
+        if (c >= total) break;
+        kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
+      }
+      Atomics.store(ctrl, 3 + 3 * s, 1);
+      Atomics.notify(ctrl, 3 + 3 * s);
+    }
+  });
+}
+
+function workerSource(): string {
+  return [
+    ...KERNEL_FUNCTIONS.map((f) => f.toString()),
+    workerMain.toString(),
+    "const { parentPort } = require('node:worker_threads');",
+    'workerMain(parentPort);',
+  ].join('\n');
+}
+
+/** A main thread plus one worker running cache-blocked stages together. */
+export class ParallelPool {
+  private readonly worker: Worker;
+
+  constructor() {
+    this.worker = new Worker(workerSource(), { eval: true });
+    // The pool must never keep the process alive.
+    this.worker.unref();
+  }
+
+  /** Run every stage on the shared state `data` (2^n amplitudes); buf is the main thread's scratch. */
+  runStages(data: Float64Array, n: number, stages: readonly Stage[], buf: Float64Array): void {
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * (1 + 3 * stages.length)));
+    const K = stages.reduce((m, s) => Math.min(m, s.local.length), n);
+    const grab = Math.max(1, (1 << (n - K)) / GRAB_DIVISOR);
+    const msg: RunMessage = { data, n, stages, ctrl, grab };
+    this.worker.postMessage(msg);
+    for (let s = 0; s < stages.length; s++) {
+      const stage = stages[s]!;
+      const k = stage.local.length;
+      if (k === n) {
+        kApplyOps(data, 1 << n, stage.ops);
+      } else {
+        const total = 1 << (n - k);
+        for (;;) {
+          const c = Atomics.add(ctrl, NEXT(s), grab);
+          if (c >= total) break;
+          kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
+        }
+        if (Atomics.compareExchange(ctrl, JOIN(s), 0, 2) === 1) {
+          while (Atomics.load(ctrl, DONE(s)) === 0) Atomics.wait(ctrl, DONE(s), 0, 50);
+        }
+      }
+      Atomics.store(ctrl, 0, s + 1);
+      Atomics.notify(ctrl, 0);
+    }
+  }
+
+  /** Stop the worker (tests; the process exits without this because the worker is unref'd). */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+let pool: ParallelPool | undefined;
+let unavailable = false;
+
+/** The shared pool, or undefined on a single-core machine or where workers cannot start. */
+export function parallelPool(): ParallelPool | undefined {
+  if (pool !== undefined || unavailable) return pool;
+  if (availableParallelism() < 2) {
+    unavailable = true;
+    return undefined;
+  }
+  try {
+    pool = new ParallelPool();
+  } catch {
+    unavailable = true;
+  }
+  return pool;
+}
