@@ -1,0 +1,135 @@
+/**
+ * One-qubit resynthesis: any 2×2 unitary as ZYZ Euler angles, as one U3, as IBM's rz·sx·rz·sx·rz,
+ * or as a single named gate when it is one (up to global phase).
+ * @see arXiv:quant-ph/9503016 (Barenco et al., Lemma 4.1: U = e^{iα} Rz(φ) Ry(θ) Rz(λ))
+ */
+import { CMatrix } from '../linalg/complex.js';
+import { gateMatrix, type Instruction } from '../circuit/index.js';
+
+/** U = e^{i·phase} · Rz(phi) · Ry(theta) · Rz(lambda). */
+export interface EulerAngles {
+  readonly theta: number;
+  readonly phi: number;
+  readonly lambda: number;
+  readonly phase: number;
+}
+
+const TAU = 2 * Math.PI;
+
+/** Reduce an angle to (−π, π]. */
+export function wrapAngle(a: number): number {
+  let r = a % TAU;
+  if (r <= -Math.PI) r += TAU;
+  else if (r > Math.PI) r -= TAU;
+  return r;
+}
+
+/** ZYZ Euler angles of a 2×2 unitary. */
+export function zyzAngles(u: CMatrix): EulerAngles {
+  const [ar, ai, br, bi, cr, ci, dr, di] = [u.re[0]!, u.im[0]!, u.re[1]!, u.im[1]!, u.re[2]!, u.im[2]!, u.re[3]!, u.im[3]!];
+  const abs00 = Math.hypot(ar, ai), abs10 = Math.hypot(cr, ci);
+  const theta = 2 * Math.atan2(abs10, abs00);
+  // Up to phase: U00 ∝ e^{−i(φ+λ)/2}c, U11 ∝ e^{i(φ+λ)/2}c, U10 ∝ e^{i(φ−λ)/2}s, −U01 ∝ e^{−i(φ−λ)/2}s;
+  // the ratios give φ+λ and φ−λ without the phase (each known mod 2π).
+  const sum = abs00 < 1e-12 ? 0 : Math.atan2(di, dr) - Math.atan2(ai, ar);
+  const diff = abs10 < 1e-12 ? 0 : Math.atan2(ci, cr) - Math.atan2(-bi, -br);
+  // Halving leaves a π ambiguity in φ and λ jointly (it flips θ's sign); keep the candidate that fits.
+  let best: EulerAngles | undefined, bestD = Infinity;
+  for (const shift of [0, Math.PI]) {
+    const phi = (sum + diff) / 2 + shift, lambda = (sum - diff) / 2 + shift;
+    const m = eulerMatrix(theta, phi, lambda);
+    const d = phaseDistance2(u, m);
+    if (d < bestD) {
+      bestD = d;
+      const k = abs00 >= abs10 ? 0 : 2;
+      const pr = u.re[k]! * m.re[k]! + u.im[k]! * m.im[k]!;
+      const pi = u.im[k]! * m.re[k]! - u.re[k]! * m.im[k]!;
+      best = { theta, phi, lambda, phase: Math.atan2(pi, pr) };
+    }
+  }
+  const b = best!;
+  // Wrapping φ or λ by 2π flips the sign of the matrix; fold that into the phase.
+  const phi = wrapAngle(b.phi), lambda = wrapAngle(b.lambda);
+  const flips = Math.round((b.phi - phi) / (2 * Math.PI)) + Math.round((b.lambda - lambda) / (2 * Math.PI));
+  return { theta, phi, lambda, phase: wrapAngle(b.phase + (flips % 2 !== 0 ? Math.PI : 0)) };
+}
+
+/** Rz(phi) Ry(theta) Rz(lambda) (no global phase). */
+export function eulerMatrix(theta: number, phi: number, lambda: number): CMatrix {
+  return gateMatrix('rz', [phi]).mul(gateMatrix('ry', [theta])).mul(gateMatrix('rz', [lambda]));
+}
+
+/** U = e^{i·phase} · U3(theta, phi, lambda). */
+export function u3Angles(u: CMatrix): EulerAngles {
+  const z = zyzAngles(u);
+  return { ...z, phase: wrapAngle(z.phase - (z.phi + z.lambda) / 2) };
+}
+
+const NAMED = ['id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg'] as const;
+
+/** Distance of two 2×2 matrices up to global phase (0 when equal). */
+export function phaseDistance2(a: CMatrix, b: CMatrix): number {
+  // ⟨a, b⟩ = tr(a† b); equal up to phase iff |tr(a†b)| = 2 for unitaries.
+  let tr = 0, ti = 0;
+  for (let k = 0; k < 4; k++) {
+    tr += a.re[k]! * b.re[k]! + a.im[k]! * b.im[k]!;
+    ti += a.re[k]! * b.im[k]! - a.im[k]! * b.re[k]!;
+  }
+  return Math.max(0, 2 - Math.hypot(tr, ti));
+}
+
+let namedCache: Array<[string, CMatrix]> | undefined;
+
+/** The library gate (no parameters) equal to u up to global phase, if any ('id' for the identity). */
+export function namedOneQubitGate(u: CMatrix, tol = 1e-9): string | undefined {
+  namedCache ??= NAMED.map((n) => [n, gateMatrix(n, [])]);
+  for (const [n, m] of namedCache) if (phaseDistance2(u, m) <= tol) return n;
+  return undefined;
+}
+
+/** Output shapes of one-qubit resynthesis. */
+export type OneQubitBasis = 'zyz' | 'u3' | 'zsx' | 'rz-sx';
+
+export interface OneQubitOptions {
+  readonly basis: OneQubitBasis;
+  /** Angles within this of 0 (mod 2π) are dropped. */
+  readonly tol?: number;
+}
+
+const isZero = (a: number, tol: number): boolean => Math.abs(wrapAngle(a)) <= tol;
+
+/**
+ * Instructions on `qubit` implementing u up to global phase, in the requested basis, with trivial
+ * rotations dropped ('zsx': at most rz·sx·rz·sx·rz; exactly rz-only when u is diagonal).
+ */
+export function oneQubitToInstructions(u: CMatrix, qubit: number, options: OneQubitOptions): Instruction[] {
+  const tol = options.tol ?? 1e-10;
+  const e = zyzAngles(u);
+  const q = [qubit];
+  const rz = (a: number): Instruction[] => (isZero(a, tol) ? [] : [{ gate: 'rz', qubits: q, params: [wrapAngle(a)] }]);
+  if (Math.abs(e.theta) <= tol) return rz(e.phi + e.lambda);
+  switch (options.basis) {
+    case 'zyz':
+      return [...rz(e.lambda), { gate: 'ry', qubits: q, params: [e.theta] }, ...rz(e.phi)];
+    case 'u3':
+      return [{ gate: 'U', qubits: q, params: [e.theta, e.phi, e.lambda] }];
+    case 'zsx':
+    case 'rz-sx': {
+      // U3(θ, φ, λ) ≅ Rz(φ+π)·SX·Rz(θ+π)·SX·Rz(λ); θ = π/2 needs one SX: Rz(φ+π/2)·SX·Rz(λ−π/2).
+      const sx: Instruction = { gate: 'sx', qubits: q, params: [] };
+      if (Math.abs(e.theta - Math.PI / 2) <= tol) return [...rz(e.lambda - Math.PI / 2), sx, ...rz(e.phi + Math.PI / 2)];
+      if (Math.abs(e.theta - Math.PI) <= tol) {
+        // Rz(φ)·Ry(π)·Rz(λ) = Ry(π)·Rz(λ − φ) and Ry(π) ≅ X·Rz(π): rz(π + λ − φ), then x.
+        return [...rz(Math.PI + e.lambda - e.phi), { gate: 'x', qubits: q, params: [] }];
+      }
+      return [...rz(e.lambda), sx, ...rz(e.theta + Math.PI), sx, ...rz(e.phi + Math.PI)];
+    }
+  }
+}
+
+/** The 2×2 matrix of a run of one-qubit instructions (time order). */
+export function runMatrix(run: readonly Instruction[]): CMatrix {
+  let m = CMatrix.identity(2);
+  for (const i of run) m = gateMatrix(i.gate, i.params).mul(m);
+  return m;
+}

@@ -1,0 +1,109 @@
+/**
+ * Toffoli lowering with polarity choice: ccx becomes h·ccz·h, and each ccz becomes the 6-CNOT,
+ * 7-T network whose T/T† polarity (ccz is its own inverse, so both polarities are exact) is chosen
+ * by a local search that makes as many phase-polynomial terms as possible cancel with the rest
+ * of the circuit before rotation merging runs. The T-count does not depend on the polarities
+ * (a flip moves a term by π/2), the number of remaining Clifford phases does.
+ * @see arXiv:1710.07345 (Nam et al., §4: Toffoli decomposition with free polarity)
+ */
+import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { definePass, type Pass } from './pass.js';
+import { phaseAngle, piQuarterMultiple } from './primitives/angles.js';
+import { ParityTracker, parityKey } from './primitives/parity.js';
+
+const g = (gate: string, qubits: number[]): Instruction => ({ gate, qubits, params: [] });
+
+/** ccz(a, b, c) as 6 cx + 7 T; polarity −1 swaps every t and tdg. */
+export function cczNetwork(a: number, b: number, c: number, polarity: 1 | -1 = 1): Instruction[] {
+  const T = polarity === 1 ? 't' : 'tdg', D = polarity === 1 ? 'tdg' : 't';
+  return [
+    g('cx', [b, c]), g(D, [c]), g('cx', [a, c]), g(T, [c]), g('cx', [b, c]), g(D, [c]), g('cx', [a, c]),
+    g(T, [b]), g(T, [c]), g('cx', [a, b]), g(T, [a]), g(D, [b]), g('cx', [a, b]),
+  ];
+}
+
+/** Gates a phase angle of k·π/4 costs in Clifford+T (0 for k = 0). */
+const COST = [0, 1, 1, 2, 1, 2, 1, 1];
+
+/** Choose ccz polarities (±1 per ccz, in order) minimising the Clifford+T cost of the merged phases. */
+export function chooseCczPolarities(instructions: readonly Instruction[], numQubits: number): Array<1 | -1> {
+  const tracker = new ParityTracker(numQubits);
+  const fixed = new Map<string, number>(); // key → sum in units of π/4 (integer) from fixed gates
+  const irregular = new Set<string>(); // keys touched by non-π/4 angles: excluded from the search
+  const cczTerms: Array<Array<{ key: string; sign: number }>> = [];
+  for (const inst of instructions) {
+    const th = phaseAngle(inst);
+    if (th !== undefined) {
+      const v = tracker.value(inst.qubits[0]!);
+      const key = parityKey(v.parity);
+      const k = piQuarterMultiple(th);
+      if (k === undefined) irregular.add(key);
+      else fixed.set(key, (fixed.get(key) ?? 0) + (v.negated ? -k : k));
+      continue;
+    }
+    if (inst.gate === 'ccz' && !inst.condition) {
+      const [a, b, c] = inst.qubits.map((q) => tracker.value(q));
+      const terms: Array<{ key: string; sign: number }> = [];
+      // 4abc = a + b + c − a⊕b − a⊕c − b⊕c + a⊕b⊕c on the wires' values (negations flip signs).
+      const combos: Array<[Array<typeof a>, number]> = [[[a], 1], [[b], 1], [[c], 1], [[a, b], -1], [[a, c], -1], [[b, c], -1], [[a, b, c], 1]];
+      for (const [vs, s] of combos) {
+        let p = 0n, neg = false;
+        for (const v of vs) {
+          p ^= v!.parity;
+          neg = neg !== v!.negated;
+        }
+        terms.push({ key: parityKey(p), sign: neg ? -s : s });
+      }
+      cczTerms.push(terms);
+    }
+    tracker.step(inst);
+  }
+  const pol: Array<1 | -1> = cczTerms.map(() => 1);
+  const sum = new Map(fixed);
+  cczTerms.forEach((ts) => ts.forEach(({ key, sign }) => sum.set(key, (sum.get(key) ?? 0) + sign)));
+  const cost = (k: number): number => COST[((k % 8) + 8) % 8]!;
+  for (let round = 0; round < 8; round++) {
+    let improved = false;
+    cczTerms.forEach((ts, i) => {
+      let delta = 0;
+      for (const { key, sign } of ts) {
+        if (irregular.has(key)) continue;
+        const s = sum.get(key)!;
+        delta += cost(s - 2 * sign * pol[i]!) - cost(s);
+      }
+      if (delta < 0) {
+        for (const { key, sign } of ts) sum.set(key, sum.get(key)! - 2 * sign * pol[i]!);
+        pol[i] = pol[i] === 1 ? -1 : 1;
+        improved = true;
+      }
+    });
+    if (!improved) break;
+  }
+  return pol;
+}
+
+/** ccx → h·ccz·h, then every ccz → its network with the chosen polarity. */
+export function decomposeToffoliList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+  const withCcz: Instruction[] = [];
+  for (const inst of instructions) {
+    if (inst.gate === 'ccx' && !inst.condition) {
+      const t = inst.qubits[2]!;
+      withCcz.push(g('h', [t]), { gate: 'ccz', qubits: inst.qubits, params: [] }, g('h', [t]));
+    } else withCcz.push(inst);
+  }
+  const pol = chooseCczPolarities(withCcz, numQubits);
+  const out: Instruction[] = [];
+  let k = 0;
+  for (const inst of withCcz) {
+    if (inst.gate === 'ccz' && !inst.condition) {
+      const [a, b, c] = inst.qubits as [number, number, number];
+      out.push(...cczNetwork(a, b, c, pol[k++]!));
+    } else out.push(inst);
+  }
+  return out;
+}
+
+export const decomposeToffoli: Pass = definePass(
+  { name: 'decompose-toffoli', requires: [], guarantees: [] },
+  (circuit) => withInstructions(circuit, decomposeToffoliList(circuit.instructions, circuit.numQubits)),
+);

@@ -1,0 +1,126 @@
+/**
+ * The pass contract: a pure function (circuit, context) → circuit with metadata, plus the
+ * combinators that assemble pipelines (sequence, fixed-point repeat, repeat while a metric improves).
+ * Analysis passes write facts into `context.propertySet` and return the circuit unchanged.
+ */
+import type { Circuit } from '../compiler/circuit/index.js';
+import { ValidationError } from '../compiler/errors.js';
+import type { Target } from './targets/target.js';
+
+/** Receives one line per noteworthy event; the library never prints. */
+export type PassLogger = (message: string) => void;
+
+/** What every pass sees besides the circuit. */
+export interface PassContext {
+  /** The device the pipeline compiles for (generic = stdgates, all-to-all). */
+  readonly target: Target;
+  /** Seed for every randomised choice (routing tie-breaks, trials). */
+  readonly seed: number;
+  readonly logger: PassLogger;
+  /** Facts passes hand to later passes (layout, final permutation, …). Mutable by design. */
+  readonly propertySet: Map<string, unknown>;
+}
+
+/** Named properties a pass may require before it runs or guarantee after it. */
+export type PassProperty =
+  | 'no-multi-controlled' // no mcx/mcz/mcp/ccx/ccz/cswap (≤ 2-qubit gates only)
+  | 'basis' // every gate is in the target's basis
+  | 'connectivity' // every 2-qubit gate sits on a coupling-map edge in its direction
+  | 'layout' // qubits are physical qubits of the target
+  | 'clifford-t'; // only Clifford+T gates (when the input was)
+
+export interface PassMetadata {
+  readonly name: string;
+  readonly requires: readonly PassProperty[];
+  readonly guarantees: readonly PassProperty[];
+  /** Properties the pass may destroy (e.g. a resynthesis breaking 'basis'). */
+  readonly invalidates?: readonly PassProperty[];
+}
+
+/** A pure circuit transformation with its metadata. */
+export interface Pass {
+  readonly meta: PassMetadata;
+  run(circuit: Circuit, context: PassContext): Circuit;
+}
+
+/** Build a pass from a function and its metadata. */
+export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: PassContext) => Circuit): Pass {
+  return { meta, run };
+}
+
+/** A context with defaults (used by tests and the library entry points). */
+export function makeContext(target: Target, options: { seed?: number; logger?: PassLogger } = {}): PassContext {
+  return { target, seed: options.seed ?? 1, logger: options.logger ?? (() => undefined), propertySet: new Map() };
+}
+
+/**
+ * Run passes in order. Checks at build time (tket-style) that each pass's requirements are
+ * guaranteed by an earlier pass in the sequence or listed in `assumes`.
+ */
+export function sequence(name: string, passes: readonly Pass[], assumes: readonly PassProperty[] = []): Pass {
+  const have = new Set<PassProperty>(assumes);
+  for (const p of passes) {
+    for (const r of p.meta.requires) {
+      if (!have.has(r)) throw new ValidationError(`pipeline '${name}': pass '${p.meta.name}' requires '${r}', which no earlier pass guarantees`);
+    }
+    for (const i of p.meta.invalidates ?? []) have.delete(i);
+    for (const g of p.meta.guarantees) have.add(g);
+  }
+  const guarantees = [...have].filter((g) => !assumes.includes(g));
+  return definePass({ name, requires: assumes, guarantees }, (circuit, ctx) => {
+    let c = circuit;
+    for (const p of passes) c = p.run(c, ctx);
+    return c;
+  });
+}
+
+/** Cost used by the repeat combinators: fewer two-qubit gates first, then fewer gates. */
+export function defaultCost(c: Circuit): number {
+  let two = 0, size = 0;
+  for (const i of c.instructions) {
+    if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+    size++;
+    if (i.qubits.length >= 2) two++;
+  }
+  return two * 1e6 + size;
+}
+
+/** Repeat `pass` until the circuit's instruction list stops changing (at most `maxRounds`). */
+export function fixedPoint(pass: Pass, maxRounds = 20): Pass {
+  return definePass({ ...pass.meta, name: `fixed-point(${pass.meta.name})` }, (circuit, ctx) => {
+    let c = circuit;
+    for (let r = 0; r < maxRounds; r++) {
+      const next = pass.run(c, ctx);
+      if (sameInstructions(next, c)) return next;
+      c = next;
+    }
+    return c;
+  });
+}
+
+/** Repeat `pass` while `cost` strictly decreases; returns the best circuit seen. */
+export function repeatWhileImproving(pass: Pass, cost: (c: Circuit) => number = defaultCost, maxRounds = 20): Pass {
+  return definePass({ ...pass.meta, name: `repeat-while-improving(${pass.meta.name})` }, (circuit, ctx) => {
+    let best = circuit, bestCost = cost(circuit);
+    for (let r = 0; r < maxRounds; r++) {
+      const next = pass.run(best, ctx);
+      const k = cost(next);
+      if (k >= bestCost) break;
+      best = next;
+      bestCost = k;
+    }
+    return best;
+  });
+}
+
+function sameInstructions(a: Circuit, b: Circuit): boolean {
+  if (a.instructions.length !== b.instructions.length) return false;
+  for (let k = 0; k < a.instructions.length; k++) {
+    const x = a.instructions[k]!, y = b.instructions[k]!;
+    if (x === y) continue;
+    if (x.gate !== y.gate || x.qubits.length !== y.qubits.length || x.params.length !== y.params.length) return false;
+    for (let j = 0; j < x.qubits.length; j++) if (x.qubits[j] !== y.qubits[j]) return false;
+    for (let j = 0; j < x.params.length; j++) if (x.params[j] !== y.params[j]) return false;
+  }
+  return true;
+}

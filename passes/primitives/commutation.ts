@@ -1,0 +1,65 @@
+/**
+ * Commutation analysis: cheap structural rules (a gate is Z-type on a qubit when it is block
+ * diagonal in that qubit's Z basis, X-type when block diagonal in its X basis; two gates commute
+ * when on every shared qubit they have the same type), with an exact numerical check on small
+ * qubit unions as fallback (memoised).
+ */
+import { controlCount, gateSpec, instructionMatrix, applyMatrixToColumns, NON_UNITARY, type Instruction } from '../../compiler/circuit/index.js';
+import { CMatrix } from '../../compiler/linalg/complex.js';
+
+type Axis = 'Z' | 'X' | 'other';
+
+const X_TYPE = new Set(['x', 'rx', 'sx', 'sxdg']);
+const X_BOTH = new Set(['rxx']);
+
+/** The basis in which `inst` is block diagonal on its k-th qubit. */
+export function axisOn(inst: Instruction, k: number): Axis {
+  const spec = gateSpec(inst.gate);
+  if (!spec) return 'other';
+  if (spec.diagonal) return 'Z';
+  if (X_TYPE.has(inst.gate) || X_BOTH.has(inst.gate)) return 'X';
+  const nc = controlCount(spec, inst.qubits.length);
+  if (k < nc) return 'Z';
+  if (nc > 0 && k === inst.qubits.length - 1 && (spec.base === 'x' || spec.base === 'rx')) return 'X';
+  return 'other';
+}
+
+const isOpaque = (i: Instruction): boolean => NON_UNITARY.has(i.gate) || i.condition !== undefined;
+
+const cache = new Map<string, boolean>();
+
+/** True when the two instructions provably commute. */
+export function commutes(a: Instruction, b: Instruction): boolean {
+  let shared = false, structural = true;
+  for (let i = 0; i < a.qubits.length; i++) {
+    const j = b.qubits.indexOf(a.qubits[i]!);
+    if (j < 0) continue;
+    shared = true;
+    const ta = axisOn(a, i), tb = axisOn(b, j);
+    if (ta === 'other' || ta !== tb) structural = false;
+  }
+  if (!shared) return true;
+  if (isOpaque(a) || isOpaque(b)) return false;
+  if (structural) return true;
+  return numericCommutes(a, b);
+}
+
+function numericCommutes(a: Instruction, b: Instruction): boolean {
+  const union = [...new Set([...a.qubits, ...b.qubits])];
+  if (union.length > 3) return false;
+  const local = (i: Instruction): number[] => i.qubits.map((q) => union.indexOf(q));
+  const key = `${a.gate}(${a.params.join(',')})[${local(a).join(',')}]|${b.gate}(${b.params.join(',')})[${local(b).join(',')}]`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const dim = 1 << union.length;
+  const ab = CMatrix.identity(dim), ba = CMatrix.identity(dim);
+  const ma = instructionMatrix(a), mb = instructionMatrix(b);
+  applyMatrixToColumns(ab, mb, local(b));
+  applyMatrixToColumns(ab, ma, local(a));
+  applyMatrixToColumns(ba, ma, local(a));
+  applyMatrixToColumns(ba, mb, local(b));
+  const r = ab.maxAbsDiff(ba) < 1e-10;
+  if (cache.size > 50000) cache.clear();
+  cache.set(key, r);
+  return r;
+}
