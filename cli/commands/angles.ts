@@ -1,0 +1,89 @@
+/** `qntk angles`: QSP phase factors for the inverse polynomial or for given Chebyshev coefficients. */
+import { readFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { ValidationError } from '../../compiler/errors.js';
+import { inversePolynomial, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
+import { solvePhases } from '../../compiler/qsvt/phases.js';
+import { checkPoints, qspMaxError, qspResponse } from '../../compiler/qsvt/response.js';
+import type { QntkCommand } from '../command.js';
+import { printJson, type CliIo } from '../io.js';
+import { progressBar } from '../progress.js';
+
+export const QSP_CONVENTION = 'U(x) = e^{i phi_0 Z} prod_{j=1..d} [W(x) e^{i phi_j Z}], W(x) = [[x, i sqrt(1-x^2)], [i sqrt(1-x^2), x]], f(x) = Re <0|U(x)|0>';
+
+/** Read a JSON array of Chebyshev coefficients; one-line ValidationError otherwise. */
+function readCoeffs(file: string): number[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ValidationError(`--coeffs ${file}: cannot read the file`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError(`--coeffs ${file}: not valid JSON (${(e as Error).message.split('\n')[0]}); expected an array [c0, c1, …, cd]`);
+  }
+  if (!Array.isArray(data) || data.length === 0) throw new ValidationError(`--coeffs ${file}: expected a non-empty JSON array [c0, c1, …, cd] of Chebyshev coefficients`);
+  data.forEach((v, k) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(`--coeffs ${file}: entry ${k} (${JSON.stringify(v)}) is not a finite number`);
+  });
+  return data as number[];
+}
+
+/** Max relative error of Re⟨0|U_Φ|0⟩ against scale/x on [1/κ, 1], from the independent evaluator. */
+function inverseMaxError(phases: Float64Array, scale: number, kappa: number, points = 2000): number {
+  let err = 0;
+  for (let i = 0; i <= points; i++) {
+    const x = Math.pow(kappa, -(1 - i / points));
+    err = Math.max(err, Math.abs((qspResponse(phases, x) * x) / scale - 1));
+  }
+  return err;
+}
+
+function run(args: Record<string, unknown>, io: CliIo): number {
+  const poly = args.poly as string | undefined;
+  const file = args.coeffs as string | undefined;
+  if ((poly === undefined) === (file === undefined)) throw new ValidationError('qntk angles: give exactly one of --poly inverse or --coeffs FILE.json');
+  const bar = progressBar(io);
+  let out: { degree: number; phases: number[]; convention: string; scale: number; maxError: number; [k: string]: unknown };
+  if (poly !== undefined) {
+    if (poly !== 'inverse') throw new ValidationError(`--poly ${poly}: only 'inverse' is available`);
+    if (args.kappa === undefined || args.epsilon === undefined) throw new ValidationError('--poly inverse needs --kappa K and --epsilon E');
+    const kappa = Number(args.kappa), epsilon = Number(args.epsilon);
+    const P = inversePolynomial({ kappa, epsilon, method: args.method as InversePolynomialMethod });
+    const r = solvePhases(P.coeffs, { onProgress: bar });
+    const maxError = inverseMaxError(r.phases, P.scale, kappa);
+    out = {
+      degree: r.degree, phases: Array.from(r.phases), convention: QSP_CONVENTION, scale: P.scale, maxError,
+      kappa, epsilon, method: P.method, solverError: qspMaxError(r.phases, P.coeffs),
+    };
+  } else {
+    const coeffs = readCoeffs(file!);
+    const r = solvePhases(coeffs, { onProgress: bar });
+    out = { degree: r.degree, phases: Array.from(r.phases), convention: QSP_CONVENTION, scale: 1, maxError: qspMaxError(r.phases, coeffs, checkPoints(2000)) };
+  }
+  bar.done();
+  if (args.json) printJson(io, out);
+  else {
+    io.stdout(`degree ${out.degree}, scale ${out.scale}, maxError ${out.maxError.toExponential(3)}\n`);
+    io.stdout(`convention: ${QSP_CONVENTION}\n`);
+    io.stdout(`phases:\n${out.phases.map((p) => p.toPrecision(17)).join('\n')}\n`);
+  }
+  return 0;
+}
+
+export const anglesCommand: QntkCommand = {
+  command: 'angles',
+  describe: 'QSP phase factors (symmetric QSP, Newton) for the inverse polynomial or Chebyshev coefficients',
+  builder: (y: Argv) =>
+    y
+      .option('poly', { type: 'string', describe: "built-in polynomial: 'inverse' (≈ scale/x on [1/κ, 1])" })
+      .option('kappa', { type: 'number', describe: 'condition number κ (with --poly inverse)' })
+      .option('epsilon', { type: 'number', describe: 'relative error ε on [1/κ, 1] (with --poly inverse)' })
+      .option('method', { type: 'string', choices: ['chebyshev-iteration', 'cks'], default: 'chebyshev-iteration', describe: 'inverse polynomial family' })
+      .option('coeffs', { type: 'string', describe: 'JSON array [c0, …, cd] of Chebyshev coefficients (definite parity, |f| < 1)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {degree, phases, convention, scale, maxError}' }),
+  run,
+};

@@ -1,0 +1,144 @@
+/**
+ * Phase factors for symmetric QSP: given a real polynomial of definite parity as Chebyshev
+ * coefficients (|f| < 1 on [−1, 1]), find symmetric phases Φ with Re⟨0|U_Φ(x)|0⟩ = f(x).
+ *
+ * Method: Newton's method for symmetric QSP. Internally the solver works in the Im convention of
+ * the paper (g = Im⟨0|U|0⟩, starting point Φ = 0 where g ≡ 0 and the Jacobian is 2·[T_{d−2k}]); the
+ * answer is moved to qntk's Re convention at the boundary by φ₀ −= π/4, φ_d −= π/4 (which multiplies
+ * ⟨0|U|0⟩ by −i, turning Im into Re and keeping the phases symmetric).
+ * The unknowns are the d̃ = ⌊d/2⌋ + 1 free phases; the equations are g(x_i) = f(x_i) at the d̃
+ * positive Chebyshev nodes x_i = cos(π(2i+1)/(4d̃)), which determine a parity-d polynomial of degree
+ * ≤ d uniquely. The Jacobian is structured: for symmetric Φ, U is a symmetric matrix and
+ * ⟨0|E₀W…W| = (W…W E_d|0⟩)ᵀ, so the right-to-left partial products b_j alone give every partial
+ * derivative ∂g/∂φ_k = 2·Re(b_{d−k}ᵀ Z e^{iφ_kZ} b_k): a whole Jacobian row costs one evaluation.
+ * @see arXiv:2307.12468 (Dong, Lin, Ni, Wang) — Newton for symmetric QSP.
+ * @see arXiv:2209.10162 (Dong, Lin, Ni, Wang) — the fixed-point view (J(0) ≈ 2·DCT) used to start.
+ */
+import { SynthesisError, ValidationError } from '../errors.js';
+import { chebEval, chebDegree, chebMaxAbsOnGrid, chebParity } from '../linalg/chebyshev.js';
+import type { Progress } from '../progress.js';
+import { luFactor, refineSolve, luSolve, type LuFactors } from './dense-solve.js';
+
+export interface PhaseSolveOptions {
+  /** Stop when max |g(x_i) − f(x_i)| at the nodes is below this (default 1e-14). */
+  readonly tolerance?: number;
+  /** Newton iterations before giving up (default 60). */
+  readonly maxIterations?: number;
+  readonly onProgress?: Progress;
+}
+
+export interface PhaseSolveResult {
+  /** φ₀…φ_d in qntk's convention (Re⟨0|U_Φ|0⟩ = f); symmetric: φ_j = φ_{d−j}. */
+  readonly phases: Float64Array;
+  readonly degree: number;
+  readonly parity: 0 | 1;
+  readonly iterations: number;
+  /** Final max residual at the interpolation nodes. */
+  readonly residual: number;
+}
+
+/** Check a coefficient vector is a real definite-parity series with |f| < 1; returns (degree, parity). */
+export function validateQspTarget(coeffs: ArrayLike<number>): { degree: number; parity: 0 | 1 } {
+  if (coeffs.length === 0) throw new ValidationError('QSP target: the coefficient list is empty; give c0…cd');
+  for (let k = 0; k < coeffs.length; k++) {
+    if (typeof coeffs[k] !== 'number' || !Number.isFinite(coeffs[k]!)) throw new ValidationError(`QSP target: coefficient c${k} = ${String(coeffs[k])} is not a finite number`);
+  }
+  const parity = chebParity(coeffs, 1e-14);
+  if (parity === undefined) throw new ValidationError('QSP target: the polynomial has no definite parity (both even and odd Chebyshev coefficients are nonzero); split it into even and odd parts');
+  const degree = chebDegree(coeffs, 0);
+  const sup = chebMaxAbsOnGrid(coeffs);
+  if (sup >= 1) throw new ValidationError(`QSP target: max |f| on [−1, 1] is ${sup.toPrecision(6)}; QSP needs |f| < 1 — scale the polynomial down`);
+  return { degree: degree % 2 === parity ? degree : degree + 1, parity };
+}
+
+/** The d̃ positive Chebyshev nodes used as collocation points. */
+function nodes(count: number): Float64Array {
+  const x = new Float64Array(count);
+  for (let i = 0; i < count; i++) x[i] = Math.cos((Math.PI * (2 * i + 1)) / (4 * count));
+  return x;
+}
+
+/**
+ * For one node x: g = Im⟨0|U_Φ(x)|0⟩ (Im convention, full symmetric phases) and, if `row` is given,
+ * the Jacobian row ∂g/∂ϕ̃_k, k < d̃. `b` is scratch of length 4(d+1).
+ */
+function evaluateNode(phi: Float64Array, cosPhi: Float64Array, sinPhi: Float64Array, x: number, b: Float64Array, row: Float64Array | undefined): number {
+  const d = phi.length - 1;
+  const s = Math.sqrt(Math.max(0, 1 - x * x));
+  // b_d = |0⟩; b_j = W e^{iφ_{j+1}Z} b_{j+1}. Layout: [ur, ui, vr, vi] per j.
+  let ur = 1, ui = 0, vr = 0, vi = 0;
+  let o = 4 * d;
+  b[o] = 1; b[o + 1] = 0; b[o + 2] = 0; b[o + 3] = 0;
+  for (let j = d - 1; j >= 0; j--) {
+    const c = cosPhi[j + 1]!, sn = sinPhi[j + 1]!;
+    const er = ur * c - ui * sn, ei = ur * sn + ui * c; // e^{iφ} u
+    const fr = vr * c + vi * sn, fi = vi * c - vr * sn; // e^{−iφ} v
+    ur = x * er - s * fi; ui = x * ei + s * fr; // x·u + i s·v
+    vr = x * fr - s * ei; vi = x * fi + s * er; // i s·u + x·v
+    o = 4 * j;
+    b[o] = ur; b[o + 1] = ui; b[o + 2] = vr; b[o + 3] = vi;
+  }
+  const g = cosPhi[0]! * ui + sinPhi[0]! * ur; // Im(e^{iφ₀} u_0)
+  if (row) {
+    const half = row.length;
+    for (let k = 0; k < half; k++) {
+      const p = 4 * k, q = 4 * (d - k);
+      // Re(e^{iφ} u_q u_p − e^{−iφ} v_q v_p)
+      const uur = b[q]! * b[p]! - b[q + 1]! * b[p + 1]!, uui = b[q]! * b[p + 1]! + b[q + 1]! * b[p]!;
+      const vvr = b[q + 2]! * b[p + 2]! - b[q + 3]! * b[p + 3]!, vvi = b[q + 2]! * b[p + 3]! + b[q + 3]! * b[p + 2]!;
+      const c = cosPhi[k]!, sn = sinPhi[k]!;
+      const val = c * uur - sn * uui - (c * vvr + sn * vvi);
+      row[k] = k === d - k ? val : 2 * val;
+    }
+  }
+  return g;
+}
+
+/**
+ * Symmetric phase factors for f = Σ c_k T_k (definite parity, |f| < 1) by Newton's method.
+ * Throws ValidationError for an unusable target and SynthesisError if Newton fails to converge.
+ */
+export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOptions = {}): PhaseSolveResult {
+  const { degree: d, parity } = validateQspTarget(coeffs);
+  const tol = options.tolerance ?? 1e-14;
+  const maxIt = options.maxIterations ?? 60;
+  const half = (d >> 1) + 1;
+  const xs = nodes(half);
+  const target = new Float64Array(half);
+  for (let i = 0; i < half; i++) target[i] = chebEval(coeffs, xs[i]!);
+  const red = new Float64Array(half);
+  const phi = new Float64Array(d + 1), cosPhi = new Float64Array(d + 1), sinPhi = new Float64Array(d + 1);
+  const b = new Float64Array(4 * (d + 1));
+  const jac = new Float64Array(half * half);
+  const resid = new Float64Array(half);
+  let err = Infinity, prevErr = Infinity, it = 0;
+  let factors: LuFactors | undefined;
+  for (; it <= maxIt; it++) {
+    for (let k = 0; k < half; k++) { phi[k] = red[k]!; phi[d - k] = red[k]!; }
+    for (let j = 0; j <= d; j++) { cosPhi[j] = Math.cos(phi[j]!); sinPhi[j] = Math.sin(phi[j]!); }
+    err = 0;
+    for (let i = 0; i < half; i++) {
+      const r = evaluateNode(phi, cosPhi, sinPhi, xs[i]!, b, jac.subarray(i * half, (i + 1) * half)) - target[i]!;
+      resid[i] = r;
+      err = Math.max(err, Math.abs(r));
+    }
+    if (!Number.isFinite(err)) break;
+    options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
+    // Converged, or stagnating at rounding level (quadratic convergence has stopped paying).
+    if (err <= tol || (it > 2 && err > 0.25 * prevErr && err < 1e-12)) break;
+    if (it === maxIt) break;
+    // Reuse the last factorisation while refinement against the current Jacobian contracts.
+    let step = factors ? refineSolve(jac, factors, resid) : undefined;
+    if (!step) {
+      factors = luFactor(jac, half);
+      step = luSolve(factors, resid);
+    }
+    for (let k = 0; k < half; k++) red[k] = red[k]! - step[k]!;
+    prevErr = err;
+  }
+  if (!(err < 1e-12)) throw new SynthesisError(`phase solver: Newton did not converge for degree ${d} (residual ${err.toExponential(2)} after ${it} iterations); reduce max |f| below 1`);
+  const phases = Float64Array.from(phi);
+  phases[0] = phases[0]! - Math.PI / 4;
+  phases[d] = phases[d]! - Math.PI / 4;
+  return { phases, degree: d, parity, iterations: it, residual: err };
+}
