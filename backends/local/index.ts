@@ -1,5 +1,11 @@
 /** Public surface of the local statevector simulator. */
 export { Statevector, checkStateSize, MAX_QUBITS } from './statevector.js';
+export { simulate } from './simulate.js';
+export type { SimulateOptions, SimulationResult } from './simulate.js';
+export { sampleCounts, amplitudeWeights, arrayWeights } from './sampling.js';
+export type { Weights } from './sampling.js';
+export { bitstring, distributionRecord, PRINT_THRESHOLD } from './results.js';
+export { compileOps } from './compile.js';
+export { BLOCK_QUBITS, PARALLEL_MIN_QUBITS } from './engine.js';
 export type { EngineOptions } from './engine.js';
 export type { Op } from './kernels.js';
-export { compileOps } from './compile.js';
