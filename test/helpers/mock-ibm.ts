@@ -1,0 +1,249 @@
+/**
+ * A local imitation of IBM Cloud IAM + IBM Quantum Runtime REST v1 (design/backends.md §0, §A, §E):
+ * form-encoded token exchange, Bearer + Service-CRN on /api/v1/*, backends/configuration/properties,
+ * Sampler V2 job validation (additionalProperties=false), a 5-per-minute create limit (1202), the
+ * Queued → Running → Completed lifecycle, server-side ISA check failing jobs with 1517, plain-JSON
+ * results with unpadded hex samples (c[0] = LSB), cancel (204, or 409 when final), error containers.
+ */
+import { randomBytes } from 'node:crypto';
+import { MockServer, type LoggedRequest, type Reply } from './mock-server.js';
+
+export interface MockIbmDevice {
+  readonly name: string;
+  readonly numQubits: number;
+  readonly basisGates: readonly string[];
+  readonly supportedInstructions: readonly string[];
+  readonly couplingMap: readonly (readonly [number, number])[];
+  readonly faultyQubits?: readonly number[];
+}
+
+export interface MockIbmOptions {
+  readonly apiKey: string;
+  readonly crn: string;
+  readonly devices: readonly MockIbmDevice[];
+  /** expires_in of issued tokens (s). */
+  readonly tokenTtlS?: number;
+  /** Polls answered Queued, then Running, before Completed. */
+  readonly queuedPolls?: number;
+  readonly runningPolls?: number;
+  readonly createsPerMinute?: number;
+}
+
+interface MockJob {
+  id: string;
+  backend: string;
+  program: string;
+  shots: number;
+  polls: number;
+  final?: { status: 'Failed' | 'Cancelled'; code?: number; reason?: string };
+}
+
+/** A 5-qubit line device with Heron's basis, small enough to read in a test. */
+export const TINY_HERON: MockIbmDevice = {
+  name: 'ibm_tiny',
+  numQubits: 5,
+  basisGates: ['cz', 'id', 'rz', 'sx', 'x'],
+  supportedInstructions: ['cz', 'id', 'delay', 'measure', 'reset', 'rz', 'sx', 'x', 'if_else'],
+  couplingMap: [[0, 1], [1, 0], [1, 2], [2, 1], [2, 3], [3, 2], [3, 4], [4, 3]],
+};
+
+const err = (status: number, code: number, message: string, solution?: string): Reply => ({
+  status,
+  body: { errors: [{ code, message, ...(solution ? { solution } : {}), more_info: 'https://cloud.ibm.com/apidocs/quantum-computing#error-handling' }], trace: randomBytes(8).toString('hex') },
+});
+
+export class MockIbm extends MockServer {
+  readonly opts: MockIbmOptions;
+  readonly jobs = new Map<string, MockJob>();
+  /** Per-register samples to return instead of the mock's own bit-flip simulation. */
+  samplesFor: ((job: { program: string; shots: number }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
+  /** Reason the next created job fails with (instead of completing). */
+  nextJobFailure: { code: number; reason: string } | undefined;
+  private tokens = new Map<string, number>();
+  private creates: number[] = [];
+
+  constructor(opts: MockIbmOptions) {
+    super((r) => this.route(r));
+    this.opts = opts;
+  }
+
+  get url(): string { return `${this.origin}/api`; }
+  get iamUrl(): string { return this.origin; }
+
+  /** Invalidate every issued token (as if they expired server-side). */
+  expireTokens(): void { this.tokens.clear(); }
+
+  private route(r: LoggedRequest): Reply {
+    const path = r.path.split('?')[0]!;
+    if (path === '/identity/token' && r.method === 'POST') return this.token(r);
+    if (!path.startsWith('/api/v1/')) return { status: 404, body: { errors: [{ code: 1000, message: `no route ${path}` }] } };
+    const auth = r.headers.authorization ?? '';
+    const tok = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    const exp = this.tokens.get(tok);
+    if (exp === undefined || exp < Date.now() || r.headers['service-crn'] !== this.opts.crn) {
+      return err(401, 1201, 'Invalid credentials.', 'Verify your credentials and try again.');
+    }
+    const p = path.slice('/api/v1'.length).split('/').filter(Boolean).map(decodeURIComponent);
+    if (p[0] === 'backends') return this.backends(p);
+    if (p[0] === 'jobs' && p.length === 1 && r.method === 'POST') return this.create(r.body);
+    const job = p[0] === 'jobs' ? this.jobs.get(p[1] ?? '') : undefined;
+    if (p[0] === 'jobs' && job === undefined) return err(404, 1291, `Job not found: ${p[1]}`);
+    if (job !== undefined && p.length === 2 && r.method === 'GET') return { status: 200, body: this.jobBody(job, true) };
+    if (job !== undefined && p[2] === 'results' && r.method === 'GET') return this.results(job);
+    if (job !== undefined && p[2] === 'cancel' && r.method === 'POST') {
+      const st = this.state(job, false);
+      if (st !== 'Queued' && st !== 'Running') return err(409, 1334, `Job ${job.id} cannot be cancelled: it is ${st}.`);
+      job.final = { status: 'Cancelled' };
+      return { status: 204 };
+    }
+    return err(404, 1000, `no route ${r.method} ${path}`);
+  }
+
+  private token(r: LoggedRequest): Reply {
+    const form = new URLSearchParams(r.body);
+    if (!(r.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || form.get('grant_type') !== 'urn:ibm:params:oauth:grant-type:apikey') {
+      return { status: 400, body: { errorCode: 'BXNIM0109E', errorMessage: 'Property missing or empty: grant_type', context: {} } };
+    }
+    if (form.get('apikey') !== this.opts.apiKey) {
+      return { status: 400, body: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found.', context: {} } };
+    }
+    const ttl = this.opts.tokenTtlS ?? 3600;
+    const t = `eyJ${randomBytes(24).toString('base64url')}`;
+    this.tokens.set(t, Date.now() + ttl * 1000);
+    return { status: 200, body: { access_token: t, refresh_token: 'not_supported', token_type: 'Bearer', expires_in: ttl, expiration: Math.floor(Date.now() / 1000) + ttl } };
+  }
+
+  private backends(p: string[]): Reply {
+    if (p.length === 1) {
+      return {
+        status: 200,
+        body: { devices: this.opts.devices.map((d) => ({ name: d.name, status: { name: 'online', reason: '' }, is_simulator: false, qubits: d.numQubits, processor_type: { family: 'Heron', revision: '2' }, queue_length: 3 })) },
+      };
+    }
+    const d = this.opts.devices.find((x) => x.name === p[1]);
+    if (d === undefined) return err(404, 1007, `Backend ${p[1]} not found.`);
+    if (p[2] === 'configuration') {
+      return {
+        status: 200,
+        body: { backend_name: d.name, backend_version: '1.0.0', n_qubits: d.numQubits, basis_gates: d.basisGates, supported_instructions: d.supportedInstructions, coupling_map: d.couplingMap, max_shots: 100000, max_experiments: 300, simulator: false, supported_features: ['qobj', 'qasm3'] },
+      };
+    }
+    if (p[2] === 'properties') {
+      const date = '2026-08-01T00:00:00Z';
+      return {
+        status: 200,
+        body: {
+          backend_name: d.name, backend_version: '1.0.0', last_update_date: date, general: [],
+          qubits: Array.from({ length: d.numQubits }, (_, q) => [
+            { date, name: 'T1', unit: 'us', value: 200 }, { date, name: 'readout_error', unit: '', value: 0.01 },
+            ...((d.faultyQubits ?? []).includes(q) ? [{ date, name: 'operational', unit: '', value: 0 }] : []),
+          ]),
+          gates: d.couplingMap.map(([a, b]) => ({ gate: 'cz', qubits: [a, b], name: `cz${a}_${b}`, parameters: [{ date, name: 'gate_error', unit: '', value: 0.003 }] })),
+        },
+      };
+    }
+    if (p[2] === 'status') return { status: 200, body: { state: true, status: 'active', message: '', length_queue: 3, backend_version: '1.0.0' } };
+    return err(404, 1000, 'no such backend resource');
+  }
+
+  private create(text: string): Reply {
+    let b: Record<string, unknown>;
+    try { b = JSON.parse(text) as Record<string, unknown>; } catch { return err(400, 1002, 'Request body is not valid JSON.'); }
+    const now = Date.now();
+    this.creates = this.creates.filter((t) => now - t < 60_000);
+    if (this.creates.length >= (this.opts.createsPerMinute ?? 5)) return err(429, 1202, `Too many requests; limit is ${this.opts.createsPerMinute ?? 5} per minute.`);
+    const top = Object.keys(b).filter((k) => !['program_id', 'backend', 'params', 'tags', 'cost', 'session_id', 'log_level', 'private', 'calibration_id'].includes(k));
+    if (top.length > 0) return err(400, 1002, `Job validation error: unexpected keys ${top.join(', ')}`);
+    if (b.program_id !== 'sampler') return err(400, 1002, 'Job validation error: program_id must be sampler');
+    const params = b.params as Record<string, unknown> | undefined;
+    if (params === undefined || params.version !== 2) return err(400, 1002, 'Job validation error: params.version must be 2');
+    const extra = Object.keys(params).filter((k) => !['pubs', 'version', 'support_qiskit', 'shots', 'options'].includes(k));
+    if (extra.length > 0) return err(400, 1002, `Job validation error: params has unexpected keys ${extra.join(', ')}`);
+    if (params.support_qiskit !== false) return err(400, 1002, 'mock requires support_qiskit=false');
+    const pubs = params.pubs;
+    if (!Array.isArray(pubs) || pubs.length !== 1 || !Array.isArray(pubs[0]) || typeof pubs[0][0] !== 'string') return err(400, 1002, 'Job validation error: pubs');
+    const backend = String(b.backend ?? '');
+    if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
+    this.creates.push(now);
+    const id = `d${randomBytes(9).toString('hex')}`;
+    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), polls: 0 };
+    const isa = this.isaProblem(job);
+    if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
+    else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
+    this.nextJobFailure = undefined;
+    this.jobs.set(id, job);
+    return { status: 200, body: { id, backend } };
+  }
+
+  /** Queued/Running/Completed by poll count; `advance` counts this poll. */
+  private state(job: MockJob, advance: boolean): string {
+    if (advance) job.polls++;
+    const q = this.opts.queuedPolls ?? 1, r = this.opts.runningPolls ?? 1;
+    if (job.final !== undefined && (job.final.status === 'Cancelled' || job.polls > q)) return job.final.status;
+    if (job.polls <= q) return 'Queued';
+    if (job.polls <= q + r) return 'Running';
+    return 'Completed';
+  }
+
+  private jobBody(job: MockJob, advance: boolean): Record<string, unknown> {
+    const st = this.state(job, advance);
+    const state: Record<string, unknown> = { status: st };
+    if (st === 'Failed' && job.final) {
+      state.reason = job.final.reason;
+      state.reason_code = job.final.code;
+      state.reason_solution = 'Transpile your circuits for the target before submitting.';
+    }
+    return { id: job.id, backend: job.backend, created: '2026-08-01T12:00:00.000Z', program: { id: 'sampler' }, cost: 300, status: st, state, usage: { qpu_charge_time_seconds: 0, status: 'pending' } };
+  }
+
+  private results(job: MockJob): Reply {
+    if (this.state(job, false) !== 'Completed') return { status: 204 };
+    const data = this.samplesFor ? this.samplesFor(job) : bitFlipSamples(job.program, job.shots);
+    return { status: 200, body: { results: [{ data, metadata: { circuit_metadata: {} } }], metadata: { version: 2 } } };
+  }
+
+  /** The server's own ISA check: physical qubits only, basis gates, coupling edges. */
+  private isaProblem(job: MockJob): string | undefined {
+    const d = this.opts.devices.find((x) => x.name === job.backend)!;
+    const allowed = new Set([...d.basisGates, ...d.supportedInstructions, 'barrier']);
+    const edges = new Set(d.couplingMap.map(([a, b]) => `${a},${b}`));
+    for (const st of statements(job.program)) {
+      const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\([^)]*\))?\s+(.*)$/.exec(st);
+      if (m === null) continue;
+      const [, name, args] = m;
+      const qs = args!.split(',').map((s) => s.trim());
+      if (qs.some((q) => !/^\$\d+$/.test(q))) return `Instruction ${name} uses virtual qubits.`;
+      if (!allowed.has(name!)) return `Instruction ${name} is not supported.`;
+      if (qs.length === 2 && name !== 'barrier' && !edges.has(qs.map((q) => q.slice(1)).join(','))) return `Instruction ${name} on ${qs.join(',')} is not on the coupling map.`;
+    }
+    return undefined;
+  }
+}
+
+/** Statements of a program, gate definitions and declarations skipped; `if (…) { s }` yields s. */
+function statements(program: string): string[] {
+  const body = program.replace(/gate [^{]*\{[^}]*\}/g, '');
+  return body.split(';').map((s) => s.trim().replace(/^if \([^)]*\)\s*\{\s*/, '').replace(/^\}\s*/, ''))
+    .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[)/.test(s));
+}
+
+/** Shots of a circuit whose only state-changing gates are x: deterministic outcome, unpadded hex per register. */
+function bitFlipSamples(program: string, shots: number): Record<string, { samples: string[]; num_bits: number }> {
+  const regs = new Map<string, number>();
+  for (const m of program.matchAll(/bit\[(\d+)\]\s+([A-Za-z_]\w*);/g)) regs.set(m[2]!, Number(m[1]));
+  const flipped = new Set<number>();
+  const values = new Map<string, bigint>([...regs.keys()].map((k) => [k, 0n]));
+  for (const st of statements(program)) {
+    const x = /^x \$(\d+)$/.exec(st);
+    if (x) { const q = Number(x[1]); if (flipped.has(q)) flipped.delete(q); else flipped.add(q); }
+    const me = /^([A-Za-z_]\w*)\[(\d+)\]\s*=\s*measure \$(\d+)$/.exec(st);
+    if (me) {
+      const bit = 1n << BigInt(me[2]!);
+      const v = values.get(me[1]!) ?? 0n;
+      values.set(me[1]!, flipped.has(Number(me[3])) ? v | bit : v & ~bit);
+    }
+  }
+  const out: Record<string, { samples: string[]; num_bits: number }> = {};
+  for (const [name, size] of regs) out[name] = { samples: new Array<string>(shots).fill(`0x${values.get(name)!.toString(16)}`), num_bits: size };
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * A local imitation of the IonQ v0.4 API (design/backends.md §0, §B, §E): `Authorization: apiKey`
+ * everywhere but /backends, create-job validation (type, backend, input, gateset required for
+ * circuit.v1, additionalProperties=false), 201 {id, status: submitted}, submitted → ready →
+ * started (or v0.3's `running`) → completed, legacy results URL, probabilities keyed by unpadded
+ * decimal integers (bit i = qubit i), QASM3 preflight failures, cancel, `{error, message, statusCode}`.
+ */
+import { randomUUID } from 'node:crypto';
+import { MockServer, type LoggedRequest, type Reply } from './mock-server.js';
+
+export interface MockIonqOptions {
+  readonly apiKey: string;
+  /** Say `running` (v0.3) instead of `started`. */
+  readonly legacyRunning?: boolean;
+  /** Serve results as an artifact map instead of the legacy URL. */
+  readonly artifacts?: boolean;
+}
+
+interface MockIonqJob {
+  id: string;
+  body: Record<string, unknown>;
+  polls: number;
+  qubits: number;
+  canceled: boolean;
+  failure?: { code: string; message: string };
+}
+
+const STEPS = ['submitted', 'ready', 'started', 'completed'] as const;
+const TOP_KEYS = ['type', 'backend', 'shots', 'name', 'metadata', 'noise', 'settings', 'dry_run', 'session_id', 'input'];
+const QIS = new Set(['x', 'y', 'z', 'rx', 'ry', 'rz', 'h', 's', 'si', 'v', 'vi', 't', 'ti', 'not', 'cnot', 'swap', 'xx', 'yy', 'zz', 'pauliexp']);
+const NATIVE = new Set(['gpi', 'gpi2', 'ms', 'zz']);
+
+const error = (status: number, err: string, message: string, extra: Record<string, unknown> = {}): Reply =>
+  ({ status, body: { error: err, message, statusCode: status, ...extra } });
+
+export class MockIonq extends MockServer {
+  readonly opts: MockIonqOptions;
+  readonly jobs = new Map<string, MockIonqJob>();
+  /** Probabilities to return instead of the mock's classical simulation of x/cnot circuits. */
+  probabilitiesFor: ((job: { body: Record<string, unknown> }) => Record<string, number>) | undefined;
+
+  constructor(opts: MockIonqOptions) {
+    super((r) => this.route(r));
+    this.opts = opts;
+  }
+
+  get url(): string { return `${this.origin}/v0.4`; }
+
+  private route(r: LoggedRequest): Reply {
+    const path = r.path.split('?')[0]!;
+    if (!path.startsWith('/v0.4/')) return error(404, 'Not Found Error', `no route ${path}`);
+    const p = path.slice('/v0.4/'.length).split('/').map(decodeURIComponent);
+    if (p[0] === 'backends' && r.method === 'GET') {
+      return { status: 200, body: [
+        { backend: 'simulator', status: 'available', qubits: 29, average_queue_time: 0, last_updated: 1767225600 },
+        { backend: 'qpu.forte-1', status: 'available', qubits: 36, average_queue_time: 3600000, last_updated: 1767225600, supported_native_gates: ['gpi', 'gpi2', 'zz'] },
+        { backend: 'qpu.aria-1', status: 'unavailable', qubits: 25, average_queue_time: 0, last_updated: 1767225600, supported_native_gates: ['gpi', 'gpi2', 'ms'] },
+      ] };
+    }
+    if (r.headers.authorization !== `apiKey ${this.opts.apiKey}`) return error(401, 'Unauthorized Error', 'Invalid key provided');
+    if (p[0] !== 'jobs') return error(404, 'Not Found Error', `no route ${path}`);
+    if (p.length === 1 && r.method === 'POST') return this.create(r.body);
+    const job = this.jobs.get(p[1] ?? '');
+    if (job === undefined) return error(404, 'Not Found Error', `Job ${p[1]} not found`);
+    if (p.length === 2 && r.method === 'GET') return { status: 200, body: this.jobObject(job, true) };
+    if (p[2] === 'status' && p[3] === 'cancel' && r.method === 'PUT') {
+      const st = this.status(job, false);
+      if (st === 'completed' || st === 'failed' || st === 'canceled') return error(400, 'Bad Request', `Job ${job.id} is already ${st} and cannot be canceled`);
+      job.canceled = true;
+      return { status: 200, body: { id: job.id, status: 'canceled' } };
+    }
+    const wantsProbs = (p[2] === 'results' && p[3] === 'probabilities') || (p[2] === 'artifacts' && p[3] === `${job.id}-probabilities`);
+    if (wantsProbs && r.method === 'GET') {
+      if (this.status(job, false) !== 'completed') return error(404, 'Not Found Error', 'Results are not available');
+      return { status: 200, body: this.probabilitiesFor ? this.probabilitiesFor(job) : classical(job) };
+    }
+    return error(404, 'Not Found Error', `no route ${r.method} ${path}`);
+  }
+
+  private create(text: string): Reply {
+    let b: Record<string, unknown>;
+    try { b = JSON.parse(text) as Record<string, unknown>; } catch { return error(400, 'Bad Request', 'Body is not JSON'); }
+    const extra = Object.keys(b).filter((k) => !TOP_KEYS.includes(k));
+    if (extra.length > 0) return error(400, 'Bad Request', 'Invalid request', { validation: { keys: extra, source: 'body' } });
+    const input = b.input as Record<string, unknown> | undefined;
+    if (typeof b.backend !== 'string' || !['simulator', 'qpu.forte-1', 'qpu.aria-1', 'qpu.forte-enterprise-1'].includes(b.backend)) {
+      return error(400, 'Bad Request', `Unknown backend ${String(b.backend)}`, { validation: { keys: ['backend'], source: 'body' } });
+    }
+    if (input === undefined) return error(400, 'Bad Request', 'input is required', { validation: { keys: ['input'], source: 'body' } });
+    let qubits = 0;
+    let failure: MockIonqJob['failure'];
+    if (b.type === 'ionq.circuit.v1') {
+      if (input.gateset !== 'qis' && input.gateset !== 'native') return error(400, 'Bad Request', 'input.gateset is required', { validation: { keys: ['input.gateset'], source: 'body' } });
+      const names = input.gateset === 'qis' ? QIS : NATIVE;
+      const gates = Array.isArray(input.circuit) ? (input.circuit as { gate?: string }[]) : [];
+      const badGate = gates.find((g) => !names.has(g.gate ?? ''));
+      if (badGate) return error(400, 'Bad Request', `Unsupported gate ${badGate.gate} for gateset ${String(input.gateset)}`, { validation: { keys: ['input.circuit'], source: 'body' } });
+      qubits = Number(input.qubits);
+    } else if (b.type === 'ionq.qasm3.v1') {
+      const data = String(input.data ?? '');
+      qubits = Number(/qubit\[(\d+)\]/.exec(data)?.[1] ?? input.qubits ?? 0);
+      if (/\$\d+/.test(data)) failure = { code: 'PreflightError', message: 'Physical qubits ($n) are not supported' };
+      else if (/\b(for|while|if)\b/.test(data)) failure = { code: 'PreflightError', message: 'Unsupported construct: dynamic circuits (loops/branches)' };
+    } else {
+      return error(400, 'Bad Request', `Unknown job type ${String(b.type)}`, { validation: { keys: ['type'], source: 'body' } });
+    }
+    const id = randomUUID();
+    this.jobs.set(id, { id, body: b, polls: 0, qubits, canceled: false, ...(failure ? { failure } : {}) });
+    return { status: 201, body: { id, status: 'submitted', session_id: null } };
+  }
+
+  private status(job: MockIonqJob, advance: boolean): string {
+    if (advance) job.polls++;
+    if (job.canceled) return 'canceled';
+    if (job.failure && job.polls >= 1) return 'failed';
+    const s = STEPS[Math.min(job.polls, STEPS.length - 1)]!;
+    return s === 'started' && this.opts.legacyRunning ? 'running' : s;
+  }
+
+  private jobObject(job: MockIonqJob, advance: boolean): Record<string, unknown> {
+    const st = this.status(job, advance);
+    const done = st === 'completed';
+    const results = !done ? null
+      : this.opts.artifacts
+        ? { 'ionq.result.probabilities.json.v1': { id: `${job.id}-probabilities`, format: 'ionq.result.probabilities.json.v1', media_type: 'application/json' } }
+        : { probabilities: { url: `/v0.4/jobs/${job.id}/results/probabilities` } };
+    return {
+      id: job.id, status: st, type: job.body.type, backend: job.body.backend, dry_run: false, submitter_id: 'u1', project_id: null,
+      parent_job_id: null, child_job_ids: null, session_id: null, metadata: job.body.metadata ?? {}, name: job.body.name ?? null,
+      submitted_at: '2026-09-01T10:00:00.000Z', started_at: null, completed_at: null, predicted_wait_time_ms: null,
+      predicted_execution_duration_ms: null, execution_duration_ms: done ? 12 : null, shots: job.body.shots,
+      failure: st === 'failed' ? job.failure : null, settings: {}, output: {},
+      stats: { qubits: job.qubits, circuits: 1, gate_counts: { '1q': 0, '2q': 0 } }, results,
+    };
+  }
+}
+
+/** Exact outcome of a QIS circuit made of x / not / cnot / controlled-x on basis states. */
+function classical(job: MockIonqJob): Record<string, number> {
+  const input = job.body.input as { circuit?: { gate: string; target?: number; control?: number; controls?: number[] }[] };
+  let state = 0;
+  for (const g of input.circuit ?? []) {
+    const controls = g.controls ?? (g.control !== undefined ? [g.control] : []);
+    const isX = g.gate === 'x' || g.gate === 'not' || g.gate === 'cnot';
+    if (!isX || g.target === undefined) throw new Error(`mock can only simulate x/cnot circuits; set probabilitiesFor (got ${g.gate})`);
+    if (controls.every((c) => ((state >> c) & 1) === 1)) state ^= 1 << g.target;
+  }
+  return { [String(state)]: 1 };
+}
