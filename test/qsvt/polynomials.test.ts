@@ -61,3 +61,20 @@ describe('inverse polynomials', () => {
     expect(() => inversePolynomial({ kappa: 1e6, epsilon: 1e-9, maxDegree: 1000 })).toThrow(/needs degree/);
   });
 });
+
+describe('chebApply', () => {
+  it('equals V diag(f(λ)) Vᵀ v for a symmetric matrix', async () => {
+    const { chebApply } = await import('../../compiler/qsvt/matrix-function.js');
+    // M = rotation-conjugated diagonal in 2D: eigenvalues 0.3 and −0.7.
+    const t = 0.4, c = Math.cos(t), s = Math.sin(t);
+    const l = [0.3, -0.7];
+    const m = [[c * c * l[0]! + s * s * l[1]!, c * s * (l[0]! - l[1]!)], [c * s * (l[0]! - l[1]!), s * s * l[0]! + c * c * l[1]!]];
+    const coeffs = [0.1, 0.2, -0.3, 0.05];
+    const y = chebApply(coeffs, (x) => Float64Array.from([m[0]![0]! * x[0]! + m[0]![1]! * x[1]!, m[1]![0]! * x[0]! + m[1]![1]! * x[1]!]), [1, 2]);
+    const f = l.map((x) => chebEval(coeffs, x));
+    // V = [[c, −s], [s, c]]; Vᵀ v then scale then V.
+    const w = [c * 1 + s * 2, -s * 1 + c * 2].map((x, i) => x * f[i]!);
+    const expected = [c * w[0]! - s * w[1]!, s * w[0]! + c * w[1]!];
+    expect(Math.abs(y[0]! - expected[0]!) + Math.abs(y[1]! - expected[1]!)).toBeLessThan(1e-14);
+  });
+});

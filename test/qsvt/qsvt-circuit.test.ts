@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { CircuitBuilder, circuitUnitary, inverseCircuit, type Circuit } from '../../compiler/circuit/index.js';
+import type { BlockEncoding } from '../../compiler/blockencoding/block-encoding.js';
+import { CMatrix } from '../../compiler/linalg/complex.js';
+import { chebEval, chebMaxAbsOnGrid } from '../../compiler/linalg/chebyshev.js';
+import { solvePhases } from '../../compiler/qsvt/phases.js';
+import { inversePolynomial } from '../../compiler/qsvt/polynomials.js';
+import { QsvtCircuit } from '../../compiler/qsvt/qsvt-circuit.js';
+import { circuitCost } from '../../compiler/synthesis/cost.js';
+import { appendMultiplexor } from '../../compiler/synthesis/uniformly-controlled.js';
+import { rng, stateFidelity } from '../helpers/quantum.js';
+
+/** A real orthogonal V on 2 qubits from an ry/cx circuit (its matrix comes from the simulator). */
+function basisChange(seed: number): Circuit {
+  const r = rng(seed);
+  const b = new CircuitBuilder(2);
+  for (let layer = 0; layer < 3; layer++) {
+    b.ry(6 * r(), 0).ry(6 * r(), 1).cx(0, 1);
+  }
+  return b.build();
+}
+
+/**
+ * Exact block encoding of A = V diag(λ) Vᵀ (times cos(θ/2) with a second, rotated ancilla):
+ * V†, a multiplexed Ry(2 arccos λ_i) on ancilla 2, V. Returns the encoding and the eigenpairs of A/α.
+ */
+function handBuiltEncoding(lambdas: number[], seed: number, extraAncilla: boolean): { be: BlockEncoding; v: CMatrix; eig: number[] } {
+  const vc = basisChange(seed);
+  const n = extraAncilla ? 4 : 3;
+  const b = new CircuitBuilder(n);
+  b.compose(inverseCircuit(vc), [0, 1]);
+  appendMultiplexor(b, { axis: 'y', angles: lambdas.map((l) => 2 * Math.acos(l)), controls: [0, 1], target: 2 });
+  const theta = 0.7;
+  if (extraAncilla) b.ry(theta, 3);
+  b.compose(vc, [0, 1]);
+  const c = extraAncilla ? Math.cos(theta / 2) : 1;
+  const be: BlockEncoding = { kind: 'hand', circuit: b.build(), alpha: 1.7, systemQubits: 2, ancillaQubits: n - 2, epsilon: 0 };
+  // Block = c·V diag(λ) V† = A/α with α = 1.7 chosen arbitrarily (A = 1.7·block).
+  return { be, v: circuitUnitary(vc), eig: lambdas.map((l) => c * l) };
+}
+
+/** V diag(g(eig)) V† as a dense matrix. */
+function matrixFunction(v: CMatrix, eig: number[], g: (x: number) => number): CMatrix {
+  return v.mul(CMatrix.diagonal(eig.map((e) => ({ re: g(e), im: 0 })))).mul(v.adjoint());
+}
+
+function randomOdd(d: number, seed: number, parity: 0 | 1): Float64Array {
+  const r = rng(seed);
+  const c = new Float64Array(d + 1);
+  for (let k = parity; k <= d; k += 2) c[k] = 2 * r() - 1;
+  const m = chebMaxAbsOnGrid(c);
+  return c.map((x) => (0.8 * x) / m);
+}
+
+describe('QSVT circuit', () => {
+  it.each([
+    [5, 1, false], [7, 2, true], [4, 3, false], [6, 4, true],
+  ])('degree %i (seed %i, two ancillas: %s): the post-selected block equals f(A/α)', (d, seed, extra) => {
+    const { be, v, eig } = handBuiltEncoding([0.9, -0.35, 0.6, -0.8], seed, extra);
+    const coeffs = randomOdd(d, seed, (d % 2) as 0 | 1);
+    const q = new QsvtCircuit({ blockEncoding: be, phases: solvePhases(coeffs).phases });
+    const c = q.circuit();
+    expect(c.numQubits).toBe(be.circuit.numQubits + 2);
+    expect(q.postselect.map(([qb]) => qb)).toEqual(extra ? [2, 3, 4, 5] : [2, 3, 4]);
+    const block = circuitUnitary(c).block(0, 0, 4, 4);
+    const expected = matrixFunction(v, eig, (x) => chebEval(coeffs, x));
+    expect(block.maxAbsDiff(expected)).toBeLessThan(1e-10);
+    // The cost model agrees with the built circuit.
+    const built = circuitCost(c).gates, est = q.cost().gates;
+    for (const [g, k] of Object.entries(built)) expect([g, est[g]]).toEqual([g, k]);
+  });
+
+  it('with the inverse polynomial, post-selection gives A⁻¹b/‖A⁻¹b‖ and the success probability ‖f(A/α)b‖²', () => {
+    const kappa = 4, eps = 1e-3;
+    const { be, v, eig } = handBuiltEncoding([0.95, -0.3, 0.5, -0.26], 5, false);
+    const P = inversePolynomial({ kappa, epsilon: eps });
+    const q = new QsvtCircuit({ blockEncoding: be, phases: solvePhases(P.coeffs).phases });
+    const u = circuitUnitary(q.circuit());
+    const bvec = [0.4, -0.3, 0.8, 0.33];
+    const norm = Math.hypot(...bvec);
+    // Output amplitudes of the post-selected branch: column-combination of the top-left block.
+    const out = { re: new Float64Array(4), im: new Float64Array(4) };
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+      out.re[i] += (u.re[i * u.cols + j]! * bvec[j]!) / norm;
+      out.im[i] += (u.im[i * u.cols + j]! * bvec[j]!) / norm;
+    }
+    const ainv = matrixFunction(v, eig, (x) => 1 / x);
+    const exact = Array.from({ length: 4 }, (_, i) => bvec.reduce((s, bj, j) => s + ainv.re[i * 4 + j]! * bj, 0));
+    expect(stateFidelity(out, exact)).toBeGreaterThanOrEqual(1 - eps);
+    const fb = matrixFunction(v, eig, (x) => chebEval(P.coeffs, x));
+    const fbv = Array.from({ length: 4 }, (_, i) => bvec.reduce((s, bj, j) => s + fb.re[i * 4 + j]! * bj, 0) / norm);
+    const pSucc = out.re.reduce((s, r, i) => s + r * r + out.im[i]! ** 2, 0);
+    expect(pSucc).toBeCloseTo(fbv.reduce((s, x) => s + x * x, 0), 10);
+  });
+
+  it('refuses encodings without ancillas and empty phase lists', () => {
+    const be: BlockEncoding = { kind: 'x', circuit: new CircuitBuilder(1).build(), alpha: 1, systemQubits: 1, ancillaQubits: 0, epsilon: 0 };
+    expect(() => new QsvtCircuit({ blockEncoding: be, phases: [0, 0] })).toThrow(/no ancilla/);
+    const { be: ok } = handBuiltEncoding([0.5, 0.5, 0.5, 0.5], 1, false);
+    expect(() => new QsvtCircuit({ blockEncoding: ok, phases: [0.1] })).toThrow(/degree/);
+  });
+});
