@@ -1,0 +1,183 @@
+/**
+ * Circuit → OpenQASM AST, where the dialects differ: OpenQASM 3 or 2, physical `$k` qubits (IBM),
+ * no include (Braket), gate definitions for gates outside stdgates.inc / qelib1.inc, and an
+ * optional basis-gate check. printQasm = printProgram ∘ circuitToProgram.
+ */
+import type { Circuit, Instruction, Register } from '../circuit/circuit.js';
+import { gateSpec } from '../circuit/gates.js';
+import { ValidationError } from '../errors.js';
+import type { BitRef, ConditionNode, GateCallNode, ParamExpr, Program, QubitRef, Statement } from './ast.js';
+import { printProgram } from './printer.js';
+import { symbolicDefinition, type AffineParam } from './writer-defs.js';
+
+/** Writer options; `dialect` sets defaults that the other fields override. */
+export interface QasmWriteOptions {
+  /** OpenQASM version (default 3). */
+  readonly version?: 2 | 3;
+  /** 'ibm': physical qubits, no definitions (the circuit must already be in the device basis); 'braket': no include. */
+  readonly dialect?: 'generic' | 'ibm' | 'braket';
+  /** Address qubits as `$k` instead of declaring registers (OpenQASM 3 only). */
+  readonly physicalQubits?: boolean;
+  /** Emit `include "stdgates.inc"` / `"qelib1.inc"` (default true). */
+  readonly include?: boolean;
+  /** Emit `gate` definitions for gates outside the standard include (default true). */
+  readonly definitions?: boolean;
+  /** OpenQASM 3: write mcx/mcz/mcp as `ctrl(k) @ x|z|p` (default true); otherwise as defined gates mcx_K. */
+  readonly modifiers?: boolean;
+  /** When given, every gate must be one of these (ValidationError listing the others). */
+  readonly basisGates?: readonly string[];
+}
+
+/** Gates declared by stdgates.inc plus the OpenQASM 3 built-ins. */
+export const QASM3_STANDARD: ReadonlySet<string> = new Set([
+  'p', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'rx', 'ry', 'rz', 'cx', 'cy', 'cz', 'cp', 'crx', 'cry', 'crz', 'ch',
+  'swap', 'ccx', 'cswap', 'cu', 'id', 'u1', 'u2', 'u3', 'U', 'gphase',
+]);
+/** Library gates declared by qelib1.inc (the Qiskit edition every current reader ships) plus U. */
+export const QASM2_STANDARD: ReadonlySet<string> = new Set([
+  'u3', 'u2', 'u1', 'cx', 'id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'rx', 'ry', 'rz', 'sx', 'sxdg', 'cz', 'cy', 'swap',
+  'ch', 'ccx', 'cswap', 'crx', 'cry', 'crz', 'cp', 'cu', 'rxx', 'rzz', 'p', 'U',
+]);
+
+interface Resolved {
+  readonly version: 2 | 3;
+  readonly physical: boolean;
+  readonly include: boolean;
+  readonly definitions: boolean;
+  readonly modifiers: boolean;
+  readonly standard: ReadonlySet<string>;
+}
+
+function resolve(o: QasmWriteOptions): Resolved {
+  const version = o.version ?? 3;
+  const ibm = o.dialect === 'ibm';
+  const physical = o.physicalQubits ?? ibm;
+  if (physical && version === 2) throw new ValidationError('physical qubits ($k) need OpenQASM 3; use --to qasm3');
+  return {
+    version, physical, include: o.include ?? o.dialect !== 'braket', definitions: o.definitions ?? !ibm,
+    modifiers: version === 3 && (o.modifiers ?? true), standard: version === 3 ? QASM3_STANDARD : QASM2_STANDARD,
+  };
+}
+
+const PARAM_NAMES = ['p0', 'p1', 'p2', 'p3'];
+
+class Lowering {
+  readonly defs = new Map<string, Statement>();
+  constructor(readonly o: Resolved) {}
+
+  /** The call node for gate `gate` on `qubits`, defining it first if needed; undefined to drop it. */
+  call(gate: string, params: readonly ParamExpr[], qubits: readonly QubitRef[]): GateCallNode | undefined {
+    const n = qubits.length;
+    if (gate === 'gphase' && this.o.version === 2) return undefined; // OpenQASM 2 has no global phase.
+    const node = (name: string, mods: number, ps: readonly ParamExpr[] = params): GateCallNode =>
+      ({ kind: 'gateCall', name, modifiers: mods > 0 ? [{ kind: 'ctrl', count: mods }] : [], params: ps, qubits });
+    if (gate === 'mcx' || gate === 'mcz' || gate === 'mcp') {
+      if (this.o.modifiers) return node(gate === 'mcx' ? 'x' : gate === 'mcz' ? 'z' : 'p', n - 1);
+      if (this.o.version === 2 && gate === 'mcx' && (n === 4 || n === 5)) return node(n === 4 ? 'c3x' : 'c4x', 0);
+      const name = `${gate}_${n - 1}`;
+      if (this.o.definitions) this.define(gate, name, n);
+      return node(name, 0);
+    }
+    if (!this.o.standard.has(gate) && this.o.definitions) this.define(gate, gate, n);
+    return node(gate, 0);
+  }
+
+  /** Add `gate name(p0, …) q0, … { … }` (after the definitions its body needs). */
+  private define(gate: string, name: string, n: number): void {
+    if (this.defs.has(name)) return;
+    const spec = gateSpec(gate);
+    if (spec === undefined) throw new ValidationError(`cannot write unknown gate '${gate}'`);
+    const body = symbolicDefinition(gate, spec.params, n);
+    if (body === undefined) throw new ValidationError(`gate '${gate}' has no definition to write`);
+    const paramNames = PARAM_NAMES.slice(0, spec.params);
+    const qubitNames = Array.from({ length: n }, (_, i) => `q${i}`);
+    const calls: GateCallNode[] = [];
+    for (const b of body) {
+      const ps = b.params.map((a: AffineParam): ParamExpr =>
+        ({ kind: 'affine', constant: a.constant, terms: a.coefs.map((coef, i) => ({ coef, name: paramNames[i]! })) }));
+      const c = this.call(b.gate, ps, b.qubits.map((q) => ({ kind: 'argument', name: qubitNames[q]! })));
+      if (c !== undefined) calls.push(c);
+    }
+    this.defs.set(name, { kind: 'gateDef', name, params: paramNames, qubits: qubitNames, body: calls });
+  }
+}
+
+/** Registers that tile 0..n−1 in order, or one register `fallback` over all of them. */
+function tile(regs: readonly Register[], n: number, fallback: string): readonly Register[] {
+  let next = 0;
+  for (const r of regs) {
+    if (r.start !== next) return n > 0 ? [{ name: fallback, start: 0, size: n }] : [];
+    next += r.size;
+  }
+  if (next !== n) return n > 0 ? [{ name: fallback, start: 0, size: n }] : [];
+  return regs;
+}
+
+function refTable(regs: readonly Register[], n: number): BitRef[] {
+  const out: BitRef[] = new Array(n);
+  for (const r of regs) for (let i = 0; i < r.size; i++) out[r.start + i] = { register: r.name, index: i };
+  return out;
+}
+
+/** Lower a circuit to an OpenQASM AST under the given dialect options. */
+export function circuitToProgram(circuit: Circuit, options: QasmWriteOptions = {}): Program {
+  const o = resolve(options);
+  if (options.basisGates !== undefined) checkBasis(circuit, options.basisGates);
+  const low = new Lowering(o);
+  const qregs = o.physical ? [] : tile(circuit.qregs, circuit.numQubits, 'q');
+  const cregs = tile(circuit.cregs, circuit.numClbits, 'c');
+  const qTable = refTable(qregs, circuit.numQubits);
+  const cTable = refTable(cregs, circuit.numClbits);
+  const qref = (q: number): QubitRef => (o.physical ? { kind: 'physical', index: q } : { kind: 'indexed', ...qTable[q]! });
+  const body: Statement[] = [];
+  for (const inst of circuit.instructions) {
+    const nodes = lowerInstruction(inst, low, qref, cTable);
+    if (inst.condition === undefined) body.push(...nodes);
+    else {
+      const condition = lowerCondition(inst, cregs, cTable, o.version);
+      for (const s of nodes) body.push({ kind: 'if', condition, body: s });
+    }
+  }
+  const head: Statement[] = [];
+  if (o.include) head.push({ kind: 'include', file: o.version === 3 ? 'stdgates.inc' : 'qelib1.inc' });
+  head.push(...low.defs.values());
+  for (const r of qregs) head.push({ kind: 'qubitDecl', name: r.name, size: r.size });
+  for (const r of cregs) head.push({ kind: 'bitDecl', name: r.name, size: r.size });
+  return { version: o.version, statements: [...head, ...body] };
+}
+
+function lowerInstruction(inst: Instruction, low: Lowering, qref: (q: number) => QubitRef, cTable: readonly BitRef[]): Statement[] {
+  switch (inst.gate) {
+    case 'measure':
+      return inst.qubits.map((q, i) => ({ kind: 'measure', qubit: qref(q), bit: cTable[inst.clbits![i]!]! }));
+    case 'reset': return inst.qubits.map((q) => ({ kind: 'reset', qubit: qref(q) }));
+    case 'barrier': return inst.qubits.length > 0 ? [{ kind: 'barrier', qubits: inst.qubits.map(qref) }] : [];
+    case 'delay': throw new ValidationError("cannot write 'delay': timing is not supported");
+    default: {
+      const c = low.call(inst.gate, inst.params.map((value) => ({ kind: 'number', value })), inst.qubits.map(qref));
+      return c === undefined ? [] : [c];
+    }
+  }
+}
+
+function lowerCondition(inst: Instruction, cregs: readonly Register[], cTable: readonly BitRef[], version: 2 | 3): ConditionNode {
+  const { clbits, value } = inst.condition!;
+  const reg = cregs.find((r) => r.size === clbits.length && clbits.every((b, i) => b === r.start + i));
+  if (clbits.length === 1 && !(version === 2 && reg !== undefined)) {
+    if (version === 2) throw new ValidationError(`OpenQASM 2 can only condition on a whole register; '${inst.gate}' is conditioned on bit ${clbits[0]}`);
+    return { kind: 'bit', bit: cTable[clbits[0]!]!, value: value === 0 ? 0 : 1 };
+  }
+  if (reg === undefined) throw new ValidationError(`cannot write a condition on bits [${clbits.join(', ')}]: they are not one classical register`);
+  return { kind: 'register', register: reg.name, value };
+}
+
+function checkBasis(circuit: Circuit, basis: readonly string[]): void {
+  const allowed = new Set([...basis, 'measure', 'reset', 'barrier']);
+  const bad = [...new Set(circuit.instructions.map((i) => i.gate).filter((g) => !allowed.has(g)))];
+  if (bad.length > 0) throw new ValidationError(`gates ${bad.join(', ')} are not in the basis {${basis.join(', ')}}; lower the circuit for the target first`);
+}
+
+/** The circuit as OpenQASM text (version 3 unless options.version is 2). */
+export function printQasm(circuit: Circuit, options: QasmWriteOptions = {}): string {
+  return printProgram(circuitToProgram(circuit, options));
+}
