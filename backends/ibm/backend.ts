@@ -14,8 +14,17 @@ import { hashProgram, type JobStore } from '../job-store.js';
 import { IbmClient, samplerJobBody, type IbmConfig, type IbmJobInfo } from './client.js';
 import { isaViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
-import { ibmQasm } from './program.js';
+import { printQasm } from '../../compiler/qasm/index.js';
 import { decodeSamplerResult } from './results.js';
+
+/**
+ * The OpenQASM 3 text IBM executes: physical `$k` qubits, `c[i] = measure $k;`, definitions for
+ * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate).
+ * @see /work/shared/design/backends.md §A9
+ */
+export function ibmQasm(circuit: Circuit): string {
+  return printQasm(circuit, { dialect: 'ibm', definitions: true });
+}
 
 /** Sampler's default when the user gives no --shots. */
 export const IBM_DEFAULT_SHOTS = 4096;

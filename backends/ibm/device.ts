@@ -6,6 +6,7 @@
  * @see /work/shared/design/backends.md §A3, §A8
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
+import { makeTarget, noConditionsPredicate, verify, type Target, type TargetPredicate, type Violation } from '../../passes/targets/target.js';
 
 /** The facts of one IBM backend that decide whether a circuit may be sent to it. */
 export interface IbmDevice {
@@ -72,44 +73,60 @@ export function deviceFromApi(conf: Record<string, unknown>, props?: Record<stri
 const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
   'from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '));
 
-/** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is). Grouped, each once. */
-export function isaViolations(circuit: Circuit, dev: IbmDevice): string[] {
-  const out = new Map<string, number>();
-  const add = (msg: string): void => void out.set(msg, (out.get(msg) ?? 0) + 1);
-  if (circuit.numQubits > dev.numQubits) add(`circuit uses ${circuit.numQubits} qubits, ${dev.name} has ${dev.numQubits}`);
-  const allowed = new Set([...dev.basisGates, ...dev.supportedInstructions]);
-  const edges = new Set(dev.couplingMap.map(([a, b]) => `${a},${b}`));
+const NON_GATE = new Set(['measure', 'reset', 'delay', 'barrier']);
+
+/** IBM-only rules beyond basis and coupling: faulty qubits and edges, rzz range, register names. */
+function ibmPredicate(dev: IbmDevice): TargetPredicate {
   const faultyQ = new Set(dev.faultyQubits);
   const faultyE = new Set(dev.faultyEdges.map(([a, b]) => `${a},${b}`));
-  const basisList = [...dev.basisGates].sort().join(', ');
-  for (const inst of circuit.instructions) {
-    const g = inst.gate;
-    if (g === 'barrier') continue;
-    if (!allowed.has(g)) {
-      add(NON_GATE.has(g) ? `'${g}' is not supported by ${dev.name}` : `gate '${g}' is not a basis gate of ${dev.name} (${basisList})`);
-    }
-    if (inst.condition !== undefined && !allowed.has('if_else')) add(`classically conditioned '${g}': ${dev.name} does not support if_else`);
-    for (const q of inst.qubits) if (faultyQ.has(q)) add(`qubit ${q} is marked faulty (operational=0) on ${dev.name}`);
-    if (inst.qubits.length === 2 && !NON_GATE.has(g)) {
-      const key = `${inst.qubits[0]},${inst.qubits[1]}`;
-      if (!edges.has(key)) {
-        const rev = edges.has(`${inst.qubits[1]},${inst.qubits[0]}`);
-        add(`${g} $${inst.qubits[0]}, $${inst.qubits[1]}: ${rev ? 'wrong direction (only ' + inst.qubits[1] + '→' + inst.qubits[0] + ' is allowed)' : 'no coupling edge'}`);
+  return {
+    name: 'ibm-runtime',
+    check: (circuit) => {
+      const out: Violation[] = [];
+      const v = (index: number, message: string): void => void out.push({ predicate: 'ibm-runtime', index, message });
+      circuit.instructions.forEach((inst, k) => {
+        if (inst.gate === 'barrier') return;
+        for (const q of inst.qubits) if (faultyQ.has(q)) v(k, `qubit ${q} is marked faulty (operational=0) on ${dev.name}`);
+        if (inst.qubits.length === 2 && !NON_GATE.has(inst.gate) && faultyE.has(inst.qubits.join(','))) v(k, `edge ${inst.qubits[0]}→${inst.qubits[1]} is marked faulty on ${dev.name}`);
+        if (inst.gate === 'rzz') {
+          const t = inst.params[0] ?? NaN;
+          if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) v(k, `rzz angle ${t} is outside [0, π/2]`);
+        }
+      });
+      for (const r of circuit.cregs) {
+        if (r.size === 0) v(-1, `classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) v(-1, `classical register name '${r.name}' is not accepted by IBM's sampler`);
       }
-      if (faultyE.has(key)) add(`edge ${inst.qubits[0]}→${inst.qubits[1]} is marked faulty on ${dev.name}`);
-    } else if (inst.qubits.length > 2 && !NON_GATE.has(g)) {
-      add(`${g} acts on ${inst.qubits.length} qubits; hardware gates act on at most 2`);
-    }
-    if (g === 'rzz') {
-      const t = inst.params[0] ?? NaN;
-      if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) add(`rzz angle ${t} is outside [0, π/2]`);
-    }
-  }
-  for (const r of circuit.cregs) {
-    if (r.size === 0) add(`classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) add(`classical register name '${r.name}' is not accepted by IBM's sampler`);
+      return out;
+    },
+  };
+}
+
+/**
+ * The device as a compilation Target (passes/targets): basis gates, the operations it lists
+ * (reset/delay/measure are not assumed, qiskit-ibm-runtime#2535), directed coupling edges,
+ * physical `$k` qubits, plus IBM's own rules.
+ */
+export function ibmDeviceTarget(dev: IbmDevice): Target {
+  const supported = new Set(dev.supportedInstructions);
+  return makeTarget({
+    name: dev.name,
+    family: dev.basisGates.includes('ecr') ? 'ibm-eagle' : 'ibm-heron',
+    numQubits: dev.numQubits,
+    basisGates: dev.basisGates,
+    operations: ['barrier', ...['measure', 'reset', 'delay'].filter((o) => supported.has(o))],
+    coupling: dev.couplingMap,
+    physicalQubits: true,
+    extraPredicates: [ibmPredicate(dev), ...(supported.has('if_else') ? [] : [noConditionsPredicate])],
+  });
+}
+
+/** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is), each distinct reason once with its count. */
+export function isaViolations(circuit: Circuit, dev: IbmDevice): string[] {
+  const out = new Map<string, number>();
+  for (const viol of verify(circuit, ibmDeviceTarget(dev))) {
+    const m = viol.message.replace(/^instruction \d+: /, '');
+    out.set(m, (out.get(m) ?? 0) + 1);
   }
   return [...out.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
 }
-
-const NON_GATE = new Set(['measure', 'reset', 'delay', 'barrier']);

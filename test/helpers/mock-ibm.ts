@@ -223,7 +223,7 @@ export class MockIbm extends MockServer {
 /** Statements of a program, gate definitions and declarations skipped; `if (…) { s }` yields s. */
 function statements(program: string): string[] {
   const body = program.replace(/gate [^{]*\{[^}]*\}/g, '');
-  return body.split(';').map((s) => s.trim().replace(/^if \([^)]*\)\s*\{\s*/, '').replace(/^\}\s*/, ''))
+  return body.split(';').map((s) => s.trim().replace(/^if \s*\((?:[^()]|\([^)]*\))*\)\s*\{?\s*/, '').replace(/^\}\s*/, ''))
     .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[)/.test(s));
 }
 
