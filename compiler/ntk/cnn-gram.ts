@@ -9,13 +9,18 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { silent, type Progress } from '../progress.js';
 import { cnnPlan, reluEvaluationsPerPair, type CnnArchitecture, type CnnPlan } from './cnn-plan.js';
-import { CnnWorkspace, cnnKernelSource, pairKernel, selfFeatures, type CnnImageFeatures } from './cnn-kernel.js';
+import { cnnWasmBytes } from './cnn-wasm.js';
+import { CnnWorkspace, cnnKernelSource, pairKernel, selfFeatures, type CnnImageFeatures, type CnnWasmModule, type WasmJsApi } from './cnn-kernel.js';
 
 export interface CnnKernelOptions {
   readonly architecture?: CnnArchitecture;
   /** Threads (default: all cores when the work is worth it; 1 keeps everything on this thread). */
   readonly threads?: number;
   readonly progress?: Progress;
+  /** Compute the training Gram's off-diagonal pairs (default true; false when only the cross kernel is wanted). */
+  readonly trainPairs?: boolean;
+  /** Use the WebAssembly SIMD plane kernel (default true when the runtime supports it). */
+  readonly simd?: boolean;
 }
 
 /** Square images, row-major, `count` of them with `side`² pixels each. */
@@ -74,6 +79,8 @@ function runItem(ws: CnnWorkspace, job: Job, c: number, self: typeof selfFeature
   }
 }
 
+const CNN_WASM = cnnWasmBytes();
+
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 ${cnnKernelSource()}
@@ -82,7 +89,7 @@ ${runItem.toString()}
 let ws, planKey;
 parentPort.on('message', (m) => {
   try {
-    if (m.planKey !== planKey) { ws = new CnnWorkspace(m.plan); planKey = m.planKey; }
+    if (m.planKey !== planKey) { ws = new CnnWorkspace(m.plan, m.wasm ? new WebAssembly.Module(m.wasm) : undefined); planKey = m.planKey; }
     const job = { phase: m.phase, imgs: new Float64Array(m.imgs), feats: new Float64Array(m.feats), pairs: new Int32Array(m.pairs),
       out: new Float64Array(m.out), pixels: m.pixels, featureLen: m.featureLen, stageSizes: new Int32Array(m.stageSizes) };
     const counter = new Int32Array(m.counter);
@@ -91,6 +98,20 @@ parentPort.on('message', (m) => {
   } catch (e) { parentPort.postMessage({ ok: false, error: String(e && e.stack || e) }); }
 });
 `;
+
+let compiled: CnnWasmModule | null | undefined;
+
+/** The SIMD plane kernel, compiled once; null when the runtime lacks WebAssembly SIMD. */
+export function simdModule(): CnnWasmModule | undefined {
+  if (compiled === undefined) {
+    try {
+      compiled = new (globalThis as unknown as { WebAssembly: WasmJsApi }).WebAssembly.Module(CNN_WASM);
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled ?? undefined;
+}
 
 let pool: Worker[] | undefined;
 let poolBroken = false;
@@ -136,7 +157,7 @@ async function execute(ws: CnnWorkspace, job: Job, items: number, threads: numbe
         w.postMessage({
           phase: job.phase, imgs: job.imgs.buffer, feats: job.feats.buffer, pairs: job.pairs.buffer, out: job.out.buffer,
           pixels: job.pixels, featureLen: job.featureLen, stageSizes: job.stageSizes.buffer, counter: counter.buffer,
-          items, plan: ws.plan, planKey,
+          items, plan: ws.plan, planKey: planKey + (ws.wasmPlane ? ':simd' : ':js'), wasm: ws.wasmPlane ? CNN_WASM : undefined,
         });
       }),
   );
@@ -159,7 +180,7 @@ export async function cnnKernelMatrices(train: ImageSet, test: ImageSet | undefi
   if (test !== undefined && test.side !== side) throw new RangeError(`cnn: training images are ${side}×${side}, test images ${test.side}×${test.side}`);
   const plan = cnnPlan(side, options.architecture);
   const n = train.count, m = test?.count ?? 0, total = n + m, pixels = side * side;
-  const lowerPairs = (n * (n - 1)) / 2, numPairs = lowerPairs + m * n;
+  const lowerPairs = options.trainPairs === false ? 0 : (n * (n - 1)) / 2, numPairs = lowerPairs + m * n;
   const work = (total + numPairs) * reluEvaluationsPerPair(plan);
   const maxThreads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 16));
   // Waking a worker costs tens of ms; below ~2·10⁷ ReLU maps (≈ 0.4 s) one thread is as fast.
@@ -174,11 +195,12 @@ export async function cnnKernelMatrices(train: ImageSet, test: ImageSet | undefi
   const featureLen = plan.stages.reduce((a, s) => a + s.size * s.size, 0) + 2;
   const pairs = new Int32Array(shared ? new SharedArrayBuffer(8 * Math.max(numPairs, 1)) : new ArrayBuffer(8 * Math.max(numPairs, 1)));
   let c = 0;
-  for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) { pairs[c++] = i; pairs[c++] = j; }
+  if (lowerPairs > 0) for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) { pairs[c++] = i; pairs[c++] = j; }
   for (let t = 0; t < m; t++) for (let j = 0; j < n; j++) { pairs[c++] = n + t; pairs[c++] = j; }
   const job: Job = { phase: 0, imgs, feats: sharedF64(total * featureLen, shared), pairs, out: sharedF64(Math.max(numPairs, 1), shared), pixels, featureLen, stageSizes };
 
-  const ws = new CnnWorkspace(plan);
+  const module = options.simd === false ? undefined : simdModule();
+  const ws = new CnnWorkspace(plan, module);
   const progress = options.progress ?? silent;
   const stage = `cnn kernel ${side}×${side}`;
   await execute(ws, job, total, threads, (done) => progress({ stage, done, total: total + numPairs }));

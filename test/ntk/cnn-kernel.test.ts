@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnnPlan, type CnnArchitecture } from '../../compiler/ntk/cnn-plan.js';
 import { CnnWorkspace, pairKernel, selfFeatures } from '../../compiler/ntk/cnn-kernel.js';
-import { cnnKernelMatrices } from '../../compiler/ntk/cnn-gram.js';
+import { cnnKernelMatrices, simdModule } from '../../compiler/ntk/cnn-gram.js';
 import { rng } from '../helpers/quantum.js';
 
 type Mat = Float64Array; // (side²)×(side²) row-major over pixel pairs
@@ -97,11 +97,16 @@ const cases: { side: number; convsPerStage: number[]; poolsAfterStage: number[] 
   { side: 5, convsPerStage: [3], poolsAfterStage: [0] }, // no pooling: every displacement
 ];
 
+const simd = simdModule();
+if (simd === undefined) throw new Error('this Node lacks WebAssembly SIMD');
+const engines = [['js', undefined], ['wasm', simd]] as const;
+
 describe('convolutional NTK', () => {
-  for (const c of cases) {
-    it(`matches the direct evaluation: side ${c.side}, convs [${c.convsPerStage}], pools [${c.poolsAfterStage}]`, () => {
+  for (const c of cases) for (const [engine, module] of engines) {
+    it(`matches the direct evaluation (${engine}): side ${c.side}, convs [${c.convsPerStage}], pools [${c.poolsAfterStage}]`, () => {
       const plan = cnnPlan(c.side, c);
-      const ws = new CnnWorkspace(plan);
+      const ws = new CnnWorkspace(plan, module);
+      expect(ws.wasmPlane !== undefined).toBe(engine === 'wasm');
       for (const [s1, s2] of [[1, 2], [4, 5]] as const) {
         const x1 = image(c.side, s1), x2 = image(c.side, s2);
         const fast = pairKernel(ws, selfFeatures(ws, x1), selfFeatures(ws, x2));
@@ -152,7 +157,7 @@ describe('convolutional NTK matrices', () => {
     const two = await cnnKernelMatrices(train, test, { architecture: arch, threads: 2 });
     expect(Array.from(two.gram)).toEqual(Array.from(one.gram));
     expect(Array.from(two.cross)).toEqual(Array.from(one.cross));
-    const ws = new CnnWorkspace(cnnPlan(side, arch));
+    const ws = new CnnWorkspace(cnnPlan(side, arch), simd);
     const f = (x: Float64Array, i: number) => selfFeatures(ws, x.subarray(i * 36, (i + 1) * 36));
     expect(one.gram[1 * n + 3]).toBe(pairKernel(ws, f(train.data, 1), f(train.data, 3)));
     expect(one.gram[3 * n + 1]).toBe(one.gram[1 * n + 3]);
