@@ -38,6 +38,8 @@ export function noiseFromDevice(d: DeviceData): NoiseModel {
   const byQubit1 = new Map<number, number[]>();
   const e1: number[] = [], e2: number[] = [];
   for (const [name, qs, err] of d.gates) {
+    // Readout is modelled separately; rz is virtual (error 0) and would drag the medians down.
+    if (name.startsWith('measure') || name === 'rz') continue;
     byKey.set(`${name}:${qs.join(',')}`, err);
     if (qs.length === 1) { e1.push(err); byQubit1.set(qs[0]!, [...(byQubit1.get(qs[0]!) ?? []), err]); }
     else if (qs.length === 2) e2.push(err);

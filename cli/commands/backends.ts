@@ -1,0 +1,61 @@
+/** `qntk backends ibm|ionq [--json]`: the provider's devices with status, qubits and queue. */
+import type { Argv } from 'yargs';
+import { IbmClient, ibmConfigFromEnv } from '../../backends/ibm/client.js';
+import { IonqClient, ionqConfigFromEnv } from '../../backends/ionq/client.js';
+import { ValidationError } from '../../compiler/errors.js';
+import type { QntkCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+import { out, outJson } from './backend-common.js';
+
+interface Row {
+  name: string;
+  status: string;
+  qubits: number | null;
+  queue: number | null;
+  detail?: string;
+}
+
+async function list(provider: string, io: CliIo): Promise<Row[]> {
+  if (provider === 'ibm') {
+    const devices = await new IbmClient(ibmConfigFromEnv(io.env)).listBackends();
+    return devices.map((d) => ({
+      name: d.name, status: d.status?.name ?? 'unknown', qubits: d.qubits ?? null, queue: d.queue_length ?? null,
+      ...(d.processor_type?.family ? { detail: `${d.processor_type.family} r${d.processor_type.revision ?? '?'}` } : {}),
+    }));
+  }
+  if (provider === 'ionq') {
+    // GET /backends needs no key; use one if set.
+    const devices = await new IonqClient(ionqConfigFromEnv(io.env, false)).listBackends();
+    return devices.map((d) => ({
+      name: d.backend, status: d.status ?? 'unknown', qubits: d.qubits ?? null,
+      queue: typeof d.average_queue_time === 'number' ? Math.round(d.average_queue_time / 1000) : null,
+      ...(d.supported_native_gates ? { detail: `native: ${d.supported_native_gates.join(' ')}` } : {}),
+    }));
+  }
+  throw new ValidationError(`qntk backends ${provider}: name a provider, ibm or ionq`);
+}
+
+async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+  const provider = String(args.provider);
+  const rows = await list(provider, io);
+  if (args.json === true) {
+    outJson(io, { provider, backends: rows });
+    return 0;
+  }
+  const queueHead = provider === 'ionq' ? 'AVG QUEUE (s)' : 'QUEUE';
+  const cells = rows.map((r) => [r.name, r.status, r.qubits === null ? '-' : String(r.qubits), r.queue === null ? '-' : String(r.queue), r.detail ?? '']);
+  const head = ['NAME', 'STATUS', 'QUBITS', queueHead, ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]): string => `${c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd()}\n`;
+  out(io, line(head) + cells.map(line).join(''));
+  return 0;
+}
+
+export const backendsCommand: QntkCommand = {
+  command: 'backends <provider>',
+  describe: 'List the devices of IBM Quantum or IonQ',
+  builder: (y: Argv) =>
+    y.positional('provider', { type: 'string', choices: ['ibm', 'ionq'], describe: 'ibm | ionq' })
+      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+  run,
+};

@@ -1,0 +1,28 @@
+/** `qntk status ID [--json]`: the job's state, refreshed from its provider unless it is final. */
+import type { Argv } from 'yargs';
+import type { QntkCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+import { backendFor, describeRecord, needsRefresh, out, outJson, storeOf } from './backend-common.js';
+
+async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+  const store = storeOf(io);
+  let rec = await store.get(String(args.id));
+  if (needsRefresh(rec)) rec = await backendFor(rec, io, store, true).status(rec.id);
+  if (args.json === true) {
+    outJson(io, {
+      id: rec.id, provider: rec.provider, backend: rec.backend, status: rec.status,
+      ...(rec.remoteId !== undefined ? { remoteId: rec.remoteId } : {}), ...(rec.remoteStatus !== undefined ? { remoteStatus: rec.remoteStatus } : {}),
+      ...(rec.error !== undefined ? { error: rec.error } : {}), createdAt: rec.createdAt, updatedAt: rec.updatedAt,
+    });
+  } else {
+    out(io, describeRecord(rec));
+  }
+  return 0;
+}
+
+export const statusCommand: QntkCommand = {
+  command: 'status <id>',
+  describe: 'Show the status of a recorded job (local id, remote id, or a unique prefix)',
+  builder: (y: Argv) => y.positional('id', { type: 'string', describe: 'job id' }).option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+  run,
+};
