@@ -82,8 +82,14 @@ export function chooseCczPolarities(instructions: readonly Instruction[], numQub
   return pol;
 }
 
-/** ccx → h·ccz·h, then every ccz → its network with the chosen polarity. */
-export function decomposeToffoliList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+/** The six orders of a ccz's (symmetric) qubits for the network's roles (a, b, c). */
+export const CCZ_ORIENTATIONS: ReadonlyArray<readonly [number, number, number]> = [[0, 1, 2], [1, 0, 2], [0, 2, 1], [2, 0, 1], [1, 2, 0], [2, 1, 0]];
+
+/**
+ * ccx → h·ccz·h, then every ccz → its network with the chosen polarity; `orientation[k]` picks
+ * the k-th ccz's roles from CCZ_ORIENTATIONS (default 0: the ccz's own qubit order).
+ */
+export function decomposeToffoliList(instructions: readonly Instruction[], numQubits: number, orientation: readonly number[] = []): Instruction[] {
   const withCcz: Instruction[] = [];
   for (const inst of instructions) {
     if (inst.gate === 'ccx' && !inst.condition) {
@@ -96,8 +102,9 @@ export function decomposeToffoliList(instructions: readonly Instruction[], numQu
   let k = 0;
   for (const inst of withCcz) {
     if (inst.gate === 'ccz' && !inst.condition) {
-      const [a, b, c] = inst.qubits as [number, number, number];
-      out.push(...cczNetwork(a, b, c, pol[k++]!));
+      const o = CCZ_ORIENTATIONS[orientation[k] ?? 0]!;
+      const qs = inst.qubits;
+      out.push(...cczNetwork(qs[o[0]]!, qs[o[1]]!, qs[o[2]]!, pol[k++]!));
     } else out.push(inst);
   }
   return out;

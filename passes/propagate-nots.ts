@@ -1,0 +1,58 @@
+/**
+ * NOT-gate propagation: X gates are carried forward as pending flags instead of being emitted,
+ * through CNOTs (an X on the control spreads to the target, an X on the target passes) and
+ * through phase gates (which flip their angle), so pairs meet and vanish and the survivors stop
+ * blocking CNOT cancellation. A pending X is written out just before the first gate it cannot
+ * pass, and at the end.
+ * @see arXiv:1710.07345 (Nam et al., §4, "NOT gate propagation")
+ */
+import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { definePass, type Pass } from './pass.js';
+import { phaseAngle, phaseGates } from './primitives/angles.js';
+import type { Target } from './targets/target.js';
+
+export function propagateNotsList(instructions: readonly Instruction[], numQubits: number, target: Target): Instruction[] {
+  const pending = new Array<boolean>(numQubits).fill(false);
+  const out: Instruction[] = [];
+  const flush = (q: number): void => {
+    if (pending[q]) {
+      out.push({ gate: 'x', qubits: [q], params: [] });
+      pending[q] = false;
+    }
+  };
+  for (const inst of instructions) {
+    if (inst.condition) {
+      inst.qubits.forEach(flush);
+      out.push(inst);
+      continue;
+    }
+    if (inst.gate === 'x') {
+      const q = inst.qubits[0]!;
+      pending[q] = !pending[q];
+      continue;
+    }
+    const th = phaseAngle(inst);
+    if (th !== undefined) {
+      const q = inst.qubits[0]!;
+      // p(θ)·X = e^{iθ}·X·p(−θ): the phase flips sign and the X keeps going.
+      out.push(...(pending[q] ? phaseGates(-th, q, target) : [inst]));
+      continue;
+    }
+    if (inst.gate === 'cx') {
+      const [c, t] = inst.qubits as [number, number];
+      // X(c) then CX = CX then X(c)·X(t); an X on the target commutes with CX.
+      if (pending[c]) pending[t] = !pending[t];
+      out.push(inst);
+      continue;
+    }
+    inst.qubits.forEach(flush);
+    out.push(inst);
+  }
+  for (let q = 0; q < numQubits; q++) flush(q);
+  return out;
+}
+
+export const propagateNots: Pass = definePass(
+  { name: 'propagate-nots', requires: [], guarantees: [] },
+  (circuit, ctx) => withInstructions(circuit, propagateNotsList(circuit.instructions, circuit.numQubits, ctx.target)),
+);
