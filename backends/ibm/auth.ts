@@ -70,8 +70,9 @@ export class IamTokenManager {
       throw new BackendError('IBM Cloud IAM: token response has no access_token; check QNTK_IBM_IAM_URL');
     }
     const now = (this.opts.now ?? Date.now)();
-    const expiresIn = typeof j.expires_in === 'number' ? j.expires_in * 1000 : 3_600_000;
-    const expAt = typeof j.expiration === 'number' ? Math.min(j.expiration * 1000, now + expiresIn) : now + expiresIn;
+    // expires_in is relative, so it is immune to clock skew; `expiration` (absolute) is the fallback.
+    const expAt = typeof j.expires_in === 'number' ? now + j.expires_in * 1000
+      : typeof j.expiration === 'number' ? j.expiration * 1000 : now + 3_600_000;
     this.access = j.access_token;
     this.expiresAtMs = expAt;
     this.lifetimeMs = Math.max(0, expAt - now);
