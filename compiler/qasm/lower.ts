@@ -24,6 +24,13 @@ export interface QasmWriteOptions {
   readonly definitions?: boolean;
   /** OpenQASM 3: write mcx/mcz/mcp as `ctrl(k) @ x|z|p` (default true); otherwise as defined gates mcx_K. */
   readonly modifiers?: boolean;
+  /**
+   * Print every gate parameter in [0, 2π), for readers that treat gate parameters as OpenQASM 3
+   * `angle`s taken mod 2π (qsharp-lang does). Where that changes the gate (rotations are
+   * 4π-periodic) the sign is restored exactly: z on the control of crx/cry/crz/cu, gphase(π)
+   * otherwise. Off by default, so that read(write(c)) returns c's instructions unchanged.
+   */
+  readonly wrapAngles?: boolean;
   /** When given, every gate must be one of these (ValidationError listing the others). */
   readonly basisGates?: readonly string[];
 }
@@ -46,6 +53,26 @@ interface Resolved {
   readonly definitions: boolean;
   readonly modifiers: boolean;
   readonly standard: ReadonlySet<string>;
+  readonly wrapAngles: boolean;
+}
+
+/** Gates whose matrix changes sign when this parameter moves by 2π (controlled ones: a relative phase). */
+const SIGN_PERIOD: Readonly<Record<string, number>> = {
+  rx: 0, ry: 0, rz: 0, U: 0, u3: 0, rxx: 0, ryy: 0, rzz: 0, zz: 0, ms: 2, crx: 0, cry: 0, crz: 0, cu: 0,
+};
+const CONTROLLED_ROTATION = new Set(['crx', 'cry', 'crz', 'cu']);
+const TWO_PI = 2 * Math.PI;
+
+/** Parameters wrapped into [0, 2π) and whether the gate's sign flipped. */
+function wrapParams(gate: string, params: readonly number[]): { params: number[]; flipped: boolean } {
+  let flipped = false;
+  const out = params.map((x, i) => {
+    const w = ((x % TWO_PI) + TWO_PI) % TWO_PI;
+    const turns = Math.round((x - w) / TWO_PI);
+    if (SIGN_PERIOD[gate] === i && turns % 2 !== 0) flipped = true;
+    return w;
+  });
+  return { params: out, flipped };
 }
 
 function resolve(o: QasmWriteOptions): Resolved {
@@ -56,6 +83,7 @@ function resolve(o: QasmWriteOptions): Resolved {
   return {
     version, physical, include: o.include ?? o.dialect !== 'braket', definitions: o.definitions ?? !ibm,
     modifiers: version === 3 && (o.modifiers ?? true), standard: version === 3 ? QASM3_STANDARD : QASM2_STANDARD,
+    wrapAngles: o.wrapAngles ?? false,
   };
 }
 
@@ -154,8 +182,17 @@ function lowerInstruction(inst: Instruction, low: Lowering, qref: (q: number) =>
     case 'barrier': return inst.qubits.length > 0 ? [{ kind: 'barrier', qubits: inst.qubits.map(qref) }] : [];
     case 'delay': throw new ValidationError("cannot write 'delay': timing is not supported");
     default: {
-      const c = low.call(inst.gate, inst.params.map((value) => ({ kind: 'number', value })), inst.qubits.map(qref));
-      return c === undefined ? [] : [c];
+      const num = (value: number): ParamExpr => ({ kind: 'number', value });
+      if (!low.o.wrapAngles) {
+        const c = low.call(inst.gate, inst.params.map(num), inst.qubits.map(qref));
+        return c === undefined ? [] : [c];
+      }
+      const w = wrapParams(inst.gate, inst.params);
+      const out = [low.call(inst.gate, w.params.map(num), inst.qubits.map(qref))];
+      if (w.flipped) {
+        out.push(CONTROLLED_ROTATION.has(inst.gate) ? low.call('z', [], [qref(inst.qubits[0]!)]) : low.call('gphase', [num(Math.PI)], []));
+      }
+      return out.filter((c): c is GateCallNode => c !== undefined);
     }
   }
 }

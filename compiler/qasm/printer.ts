@@ -21,12 +21,26 @@ export function formatNumber(x: number): string {
   return String(x);
 }
 
+/**
+ * coef·name with name an angle: OpenQASM 3 allows angle / int and int · angle but not float ·
+ * angle, so 1/k coefficients are written as a division.
+ */
+function formatTerm(coef: number, name: string): string {
+  if (coef === 1) return name;
+  if (coef === -1) return `-${name}`;
+  if (Number.isInteger(coef)) return `${coef}*${name}`;
+  const k = 1 / coef;
+  // −(p/k), not −p/k: with angle semantics the negation must come after the division.
+  if (Number.isInteger(k) && 1 / k === coef) return k > 0 ? `${name}/${k}` : `-(${name}/${-k})`;
+  return `${formatNumber(coef)}*${name}`;
+}
+
 function formatParam(p: ParamExpr): string {
   if (p.kind === 'number') return formatNumber(p.value);
   const parts: string[] = [];
   for (const t of p.terms) {
     if (t.coef === 0) continue;
-    const term = t.coef === 1 ? t.name : t.coef === -1 ? `-${t.name}` : `${formatNumber(t.coef)}*${t.name}`;
+    const term = formatTerm(t.coef, t.name);
     parts.push(parts.length > 0 && term.startsWith('-') ? `- ${term.slice(1)}` : parts.length > 0 ? `+ ${term}` : term);
   }
   if (p.constant !== 0 || parts.length === 0) {
