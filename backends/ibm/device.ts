@@ -93,6 +93,7 @@ function ibmPredicate(dev: IbmDevice): TargetPredicate {
           if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) v(k, `rzz angle ${t} is outside [0, π/2]`);
         }
       });
+      if (!circuit.instructions.some((i) => i.gate === 'measure')) v(-1, 'the circuit measures nothing (the Sampler returns measured bits only); add measurements');
       for (const r of circuit.cregs) {
         if (r.size === 0) v(-1, `classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) v(-1, `classical register name '${r.name}' is not accepted by IBM's sampler`);

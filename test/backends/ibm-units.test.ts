@@ -51,6 +51,11 @@ describe('IBM pieces', () => {
     ]);
   });
 
+  it('refuses a circuit that measures nothing', () => {
+    const dev = deviceFromApi({ backend_name: 'h', n_qubits: 1, basis_gates: ['x'], supported_instructions: ['measure'], coupling_map: [] });
+    expect(isaViolations(new CircuitBuilder(1).x(0).build(), dev)).toEqual(['the circuit measures nothing (the Sampler returns measured bits only); add measurements']);
+  });
+
   it('maps job states, 1305 to failure, and error bodies to one line', () => {
     expect(mapIbmStatus({ id: 'a', state: { status: 'Queued' } }).status).toBe('queued');
     expect(mapIbmStatus({ id: 'a', status: 'Cancelled - Ran too long', state: { status: 'Cancelled', reason_code: 1305 } })).toMatchObject({ status: 'failed' });
