@@ -9,3 +9,8 @@ export {
   circuitUnitary, circuitState, equivalent,
 } from './compiler/circuit/index.js';
 export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';
+export {
+  JobStore, waitForJob, openBackend, parseBackendSpec, LocalBackend, IbmBackend, IbmClient, IonqBackend, IonqClient,
+  toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,
+} from './backends/index.js';
+export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput } from './backends/index.js';

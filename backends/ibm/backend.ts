@@ -80,11 +80,12 @@ export class IbmBackend implements Backend {
 
   /** The exact create-job request (token redacted), without sending anything. */
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
+    rejectNoise(options);
     return this.client.previewCreateJob(samplerJobBody(this.name, ibmQasm(circuit), this.shots(options)));
   }
 
   async submit(circuit: Circuit, options: SubmitOptions, device?: IbmDevice): Promise<JobRecord> {
-    if (options.noise !== undefined) throw new BackendError('--noise applies to the local and IonQ simulators, not to IBM devices', { exitCode: 2 });
+    rejectNoise(options);
     const dev = device ?? (await this.device());
     IbmBackend.checkIsa(circuit, dev);
     const shots = this.shots(options);
@@ -140,4 +141,8 @@ export class IbmBackend implements Backend {
   private shots(options: SubmitOptions): number {
     return options.shots ?? IBM_DEFAULT_SHOTS;
   }
+}
+
+function rejectNoise(options: SubmitOptions): void {
+  if (options.noise !== undefined) throw new BackendError('--noise applies to the local and IonQ simulators, not to IBM devices', { exitCode: 2 });
 }

@@ -69,6 +69,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
     ...(args.noise !== undefined ? { noise: String(args.noise) } : {}),
     ...(args.seed !== undefined ? { seed: Number(args.seed) } : {}),
   };
+  if (spec.provider === 'ibm' && options.noise !== undefined) throw new ValidationError('--noise applies to the local and IonQ simulators, not to IBM devices');
   const dryRun = args.dryRun === true;
   const transpile = args.transpile !== false;
   const store = storeOf(io);
