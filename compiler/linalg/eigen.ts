@@ -208,9 +208,9 @@ function solveShiftedTridiagonal(alpha: ArrayLike<number>, beta: ArrayLike<numbe
   return x;
 }
 
-/** |last component| of the unit eigenvector of T for eigenvalue θ (two steps of inverse iteration). */
+/** |last component| of the unit eigenvector of T for eigenvalue θ (three steps of inverse iteration). */
 function lastComponent(alpha: ArrayLike<number>, beta: ArrayLike<number>, m: number, theta: number): number {
-  let z = new Float64Array(m).fill(1 / Math.sqrt(m));
+  let z: Float64Array = new Float64Array(m).fill(1 / Math.sqrt(m));
   for (let it = 0; it < 3; it++) {
     z = solveShiftedTridiagonal(alpha, beta, m, theta, z);
     let s = 0;

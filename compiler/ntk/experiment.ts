@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.js';
 import { silent } from '../progress.js';
 import { median } from './evaluate.js';
-import { prepareNetwork, resolveSource, type NtkSetup } from './problem.js';
+import { prepareNetwork, problemFrom, resolveSource, type NtkProblem, type NtkSetup } from './problem.js';
 import { checkSizes, runPattern, runTrialKernels, trialRandom } from './trial.js';
 
 export interface NtkExperimentOptions extends NtkSetup {
@@ -18,6 +18,8 @@ export interface NtkExperimentOptions extends NtkSetup {
   readonly trials?: number;
   /** Sparsity patterns per trial (default 3). */
   readonly patterns?: number;
+  /** Also return trial 0, pattern 0 of every n as a full problem (what --save writes). */
+  readonly keepProblems?: boolean;
 }
 
 export interface AccuracyTriple {
@@ -48,6 +50,8 @@ export interface NtkExperimentResult {
   readonly source: string;
   readonly network: string;
   readonly kernel: string;
+  /** Trial 0, pattern 0 per n, when `keepProblems` was set. */
+  readonly problems: NtkProblem[];
 }
 
 /** The authors' trial schedule: trials = [16, 8, 4, 4, 4, 4] for n = 16 … 512. */
@@ -80,6 +84,7 @@ export async function runNtkExperiment(options: NtkExperimentOptions): Promise<N
   let steps = 0;
   const runs: NtkRun[] = [];
   const details: NtkExperimentResult['details'] = [];
+  const problems: NtkProblem[] = [];
   for (const { n, trials } of plan) {
     const acc = { exact: [] as number[], sparse: [] as number[], diagonal: [] as number[] };
     const depths: number[] = [], deltas: number[] = [], kappas: number[] = [], maxCols: number[] = [], meanRows: number[] = [];
@@ -91,6 +96,7 @@ export async function runNtkExperiment(options: NtkExperimentOptions): Promise<N
       deltas.push(trial.kernel.delta);
       for (let s = 0; s < patterns; s++) {
         const r = runPattern(trial, rng);
+        if (options.keepProblems && t === 0 && s === 0) problems.push(problemFrom(options, source, network, trial, r));
         acc.exact.push(trial.exactAccuracy);
         acc.sparse.push(r.accuracy.sparse);
         acc.diagonal.push(r.accuracy.diagonal);
@@ -112,5 +118,5 @@ export async function runNtkExperiment(options: NtkExperimentOptions): Promise<N
     });
     details.push({ n, depthRange: [Math.min(...depths), Math.max(...depths)], trials, patterns });
   }
-  return { runs, details, source: source.name, network: network.name, kernel: network.kernel };
+  return { runs, details, source: source.name, network: network.name, kernel: network.kernel, problems };
 }

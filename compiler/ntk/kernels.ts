@@ -53,6 +53,11 @@ export function erfNtkReference(rho: number, depth: number, dim: number): number
   for (let l = 0; l < depth; l++) {
     c = s * c;
     q = s * q;
+    // |q| ≤ c holds exactly (Cauchy–Schwarz); at ρ = ±1 the map is expanding (χ > 1), so rounding
+    // would push |q| past c after ~150 layers and make r imaginary. Enforcing the bound is a no-op
+    // in exact arithmetic.
+    if (q > c) q = c;
+    else if (q < -c) q = -c;
     theta = q + s * theta;
     const t = 1 + 2 * c;
     const r = Math.sqrt(t * t - 4 * q * q);
@@ -81,17 +86,19 @@ export function reluNtkReference(rho: number, depth: number): number {
 }
 
 /**
- * Per-layer constants of the erf recursion: a[l] = (1 + 2c_l)² where c_l is the diagonal
- * covariance after layer l's Dense. The diagonal does not depend on ρ, so it is computed once.
+ * Per-layer constants of the erf recursion: a[l] = (1 + 2c_l)² and a[depth + l] = c_l, where c_l
+ * is the diagonal covariance after layer l's Dense. The diagonal does not depend on ρ, so it is
+ * computed once.
  */
 export function erfLayerTable(depth: number, dim: number): Float64Array {
   const s = ERF_WEIGHT_VARIANCE;
-  const a = new Float64Array(depth);
+  const a = new Float64Array(2 * depth);
   let c = 1 / dim;
   for (let l = 0; l < depth; l++) {
     c = s * c;
     const t = 1 + 2 * c;
     a[l] = t * t;
+    a[depth + l] = c;
     c = (2 / Math.PI) * Math.atan2(c, Math.sqrt(c + 1 / 4));
   }
   return a;
@@ -111,6 +118,9 @@ export function applyNtkInPlace(values: Float64Array, from: number, to: number, 
       let th = 0;
       for (let l = 0; l < depth; l++) {
         q = s * q;
+        const cl = table[depth + l]!;
+        if (q > cl) q = cl;
+        else if (q < -cl) q = -cl;
         th = q + s * th;
         const r = Math.sqrt(table[l]! - 4 * q * q);
         th = (th * fp) / r;
