@@ -90,7 +90,7 @@ export function cnnWasmBytes(): Uint8Array {
   const src = b.local(I32), srcT = b.local(I32), up = b.local(I32), upT = b.local(I32), down = b.local(I32), downT = b.local(I32);
   const dst = b.local(I32), dstT = b.local(I32), pa = b.local(I32), pb = b.local(I32), off = b.local(I32);
   const vscale = b.local(V128), q = b.local(V128), nt = b.local(V128), ss = b.local(V128), r = b.local(V128);
-  const z = b.local(V128), big = b.local(V128), rr = b.local(V128), s = b.local(V128), pmt = b.local(V128);
+  const z = b.local(V128), z2 = b.local(V128), big = b.local(V128), rr = b.local(V128), s = b.local(V128), pmt = b.local(V128);
 
   b.get(W).i32(1).op(I32_ADD).i32(-2).op(0x71).set(wEven); // (w + 1) & ~1
   b.get(W).i32(8).op(I32_MUL).set(w8);
@@ -150,13 +150,14 @@ export function cnnWasmBytes(): Uint8Array {
         b.splat(1).get(r).simd(F64X2_ABS).simd(F64X2_SUB).splat(0.5).simd(F64X2_MUL).tee(s);
         b.get(r).get(r).simd(F64X2_MUL).get(big).simd(BITSELECT).set(z);
         b.get(s).simd(F64X2_SQRT).set(s);
-        // rr = R(z) = z·P(z)/Q(z) (Horner)
-        b.splat(PS[5]!);
-        for (let k = 4; k >= 0; k--) b.get(z).simd(F64X2_MUL).splat(PS[k]!).simd(F64X2_ADD);
-        b.get(z).simd(F64X2_MUL);
-        b.splat(QS[3]!);
-        for (let k = 2; k >= 0; k--) b.get(z).simd(F64X2_MUL).splat(QS[k]!).simd(F64X2_ADD);
-        b.get(z).simd(F64X2_MUL).splat(1).simd(F64X2_ADD);
+        // rr = R(z) = z·P(z)/Q(z), Estrin's scheme (shorter dependency chains than Horner)
+        b.get(z).get(z).simd(F64X2_MUL).set(z2);
+        const lin = (c0: number, c1: number): void => { b.get(z).splat(c1).simd(F64X2_MUL).splat(c0).simd(F64X2_ADD); };
+        lin(PS[0]!, PS[1]!);
+        lin(PS[2]!, PS[3]!); lin(PS[4]!, PS[5]!); b.get(z2).simd(F64X2_MUL).simd(F64X2_ADD);
+        b.get(z2).simd(F64X2_MUL).simd(F64X2_ADD).get(z).simd(F64X2_MUL); // z·P(z)
+        lin(QS[0]!, QS[1]!); lin(QS[2]!, QS[3]!); b.get(z2).simd(F64X2_MUL).simd(F64X2_ADD);
+        b.get(z).simd(F64X2_MUL).splat(1).simd(F64X2_ADD); // Q(z)
         b.simd(F64X2_DIV).set(rr);
         // π − acos r: small |r|: π/2 + (r + r·R); r > ½: π − 2(s + s·R); r < −½: 2(s + s·R)
         b.get(s).get(s).get(rr).simd(F64X2_MUL).simd(F64X2_ADD).splat(2).simd(F64X2_MUL).set(z); // z ← 2·asin(s)
