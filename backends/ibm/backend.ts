@@ -81,7 +81,7 @@ export class IbmBackend implements Backend {
   /** The exact create-job request (token redacted), without sending anything. */
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
     rejectNoise(options);
-    return this.client.previewCreateJob(samplerJobBody(this.name, ibmQasm(circuit), this.shots(options)));
+    return this.client.previewCreateJob(samplerJobBody(this.name, ibmQasm(circuit), this.shots(options), qntkTag('<job id>')));
   }
 
   async submit(circuit: Circuit, options: SubmitOptions, device?: IbmDevice): Promise<JobRecord> {
@@ -91,14 +91,13 @@ export class IbmBackend implements Backend {
     const shots = this.shots(options);
     if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`--shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
     const program = ibmQasm(circuit);
-    const body = samplerJobBody(this.name, program, shots);
     const rec = await this.store.create({
       provider: 'ibm', backend: this.name, programHash: hashProgram(program), shots, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { program: 'sampler' },
     });
     try {
-      const { id } = await this.client.createJob(body);
+      const { id } = await this.client.createJob(samplerJobBody(this.name, program, shots, qntkTag(rec.id)));
       return await this.store.update(rec.id, () => ({ remoteId: id, status: 'queued', remoteStatus: 'Queued' }));
     } catch (err) {
       const unknown = err instanceof UncertainOutcomeError;
@@ -109,10 +108,18 @@ export class IbmBackend implements Backend {
   }
 
   async status(id: string): Promise<JobRecord> {
-    const rec = await this.store.get(id);
+    let rec = await this.store.get(id);
+    if (rec.remoteId === undefined && (rec.status === 'pending' || rec.status === 'unknown')) rec = await this.reconcile(rec);
     if (rec.remoteId === undefined || FINAL_STATUSES.has(rec.status)) return rec;
     const m = mapIbmStatus(await this.client.job(rec.remoteId));
     return this.store.update(rec.id, () => ({ status: m.status, remoteStatus: m.remote, ...(m.error !== undefined ? { error: m.error } : {}) }));
+  }
+
+  /** A job recorded without its IBM id (crash, lost response): look it up by its qntk tag. */
+  private async reconcile(rec: JobRecord): Promise<JobRecord> {
+    const found = await this.client.findJobByTag(qntkTag(rec.id));
+    if (found === undefined) return rec;
+    return this.store.update(rec.id, () => ({ remoteId: found, status: 'queued', remoteStatus: 'Queued', error: undefined }));
   }
 
   async result(id: string): Promise<JobResult> {
@@ -145,4 +152,9 @@ export class IbmBackend implements Backend {
 
 function rejectNoise(options: SubmitOptions): void {
   if (options.noise !== undefined) throw new BackendError('--noise applies to the local and IonQ simulators, not to IBM devices', { exitCode: 2 });
+}
+
+/** The tag that ties an IBM job to its qntk record. */
+function qntkTag(id: string): string {
+  return `qntk:${id}`;
 }

@@ -60,11 +60,15 @@ export interface IbmBackendSummary {
   is_simulator?: boolean;
 }
 
-/** Sampler V2 job body for one OpenQASM 3 pub. */
-export function samplerJobBody(backend: string, program: string, shots: number): Record<string, unknown> {
+/**
+ * Sampler V2 job body for one OpenQASM 3 pub. `tag` (the local job id) lets a job whose create
+ * response was lost be found again by listing jobs with that tag.
+ */
+export function samplerJobBody(backend: string, program: string, shots: number, tag?: string): Record<string, unknown> {
   return {
     program_id: 'sampler',
     backend,
+    ...(tag !== undefined ? { tags: [tag] } : {}),
     params: { pubs: [[program, null, shots]], version: 2, support_qiskit: false },
   };
 }
@@ -115,6 +119,14 @@ export class IbmClient {
     const j = await this.api<{ id?: string }>({ method: 'POST', path: '/v1/jobs', body });
     if (typeof j?.id !== 'string' || j.id === '') throw new BackendError('IBM Quantum: POST /v1/jobs answered without a job id');
     return { id: j.id };
+  }
+
+  /** The id of the job carrying `tag`, if IBM has one (GET /v1/jobs?tags=…). */
+  async findJobByTag(tag: string): Promise<string | undefined> {
+    const q = new URLSearchParams({ tags: tag, limit: '1', exclude_params: 'true' }).toString();
+    const j = await this.api<{ jobs?: { id?: string }[] }>({ method: 'GET', path: `/v1/jobs?${q}` });
+    const id = j?.jobs?.[0]?.id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
   }
 
   async job(id: string): Promise<IbmJobInfo> {

@@ -97,19 +97,20 @@ export class IonqBackend implements Backend {
   }
 
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
-    return this.client.previewCreateJob(this.jobBody(circuit, options));
+    return this.client.previewCreateJob({ ...this.jobBody(circuit, options), name: '<job id>' });
   }
 
   async submit(circuit: Circuit, options: SubmitOptions): Promise<JobRecord> {
     const body = this.jobBody(circuit, options);
-    const text = JSON.stringify(body);
+    const text = JSON.stringify(body.input);
     const rec = await this.store.create({
       provider: 'ionq', backend: this.name, programHash: hashProgram(text), shots: body.shots as number, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { type: String(body.type), ...(options.noise !== undefined ? { noise: options.noise } : {}) },
     });
     try {
-      const { id, status } = await this.client.createJob(body);
+      // The job is named by its local id, so a lost create response can be recovered (reconcile).
+      const { id, status } = await this.client.createJob({ ...body, name: rec.id });
       const m = mapIonqStatus({ id, status: status ?? 'submitted' });
       return await this.store.update(rec.id, () => ({ remoteId: id, status: m.status, remoteStatus: m.remote }));
     } catch (err) {
@@ -148,7 +149,11 @@ export class IonqBackend implements Backend {
   }
 
   private async refresh(id: string): Promise<{ rec: JobRecord; info?: IonqJobInfo }> {
-    const rec = await this.store.get(id);
+    let rec = await this.store.get(id);
+    if (rec.remoteId === undefined && (rec.status === 'pending' || rec.status === 'unknown')) {
+      const found = await this.client.findJobByName(rec.id);
+      if (found !== undefined) rec = await this.store.update(rec.id, () => ({ remoteId: found, status: 'queued', remoteStatus: 'submitted', error: undefined }));
+    }
     if (rec.remoteId === undefined || (FINAL_STATUSES.has(rec.status) && (rec.result !== undefined || rec.status !== 'completed'))) return { rec };
     const info = await this.client.job(rec.remoteId);
     const m = mapIonqStatus(info);

@@ -93,6 +93,13 @@ export class IonqClient {
     return { id: j.id, ...(typeof j.status === 'string' ? { status: j.status } : {}) };
   }
 
+  /** The id of a recent job named `name` (qntk names jobs by their local id), if IonQ lists one. */
+  async findJobByName(name: string): Promise<string | undefined> {
+    const j = await this.get<{ jobs?: { id?: string; name?: string | null }[] }>({ method: 'GET', path: '/jobs?limit=100' });
+    const hit = j?.jobs?.find((x) => x.name === name);
+    return typeof hit?.id === 'string' ? hit.id : undefined;
+  }
+
   async job(id: string): Promise<IonqJobInfo> {
     const j = await this.get<IonqJobInfo>({ method: 'GET', path: `/jobs/${encodeURIComponent(id)}` });
     if (j === undefined) throw new BackendError(`IonQ: GET /jobs/${id} returned nothing`);

@@ -100,7 +100,7 @@ describe('IBM Quantum client against the mock', () => {
     b.h(0).cz(0, 2).cx(1, 2).h(3).x(4).measure(0, 0); // cx(1, 2) sits on an edge: only its name is wrong
     const before = mock.requestsTo('POST', /^\/api\/v1\/jobs$/).length;
     const m = await fail(new IbmBackend({ name: 'ibm_faulty', config: config(), store }).submit(b.build(), {}));
-    expect(m).toBe("circuit is not ISA for ibm_faulty, nothing was submitted (4 problems): gate 'h' is not a basis gate of ibm_faulty (cz, id, rz, sx, x) (×2); cz $0, $2: no coupling edge; gate 'cx' is not a basis gate of ibm_faulty (cz, id, rz, sx, x); qubit 4 is marked faulty (operational=0) on ibm_faulty");
+    expect(m).toBe("circuit is not ISA for ibm_faulty, nothing was submitted (4 problems): gate 'h' is not in the basis of ibm_faulty (cz, id, rz, sx, x) (×2); gate 'cx' is not in the basis of ibm_faulty (cz, id, rz, sx, x); 'cz' on (0, 2) is not a coupling edge of ibm_faulty; qubit 4 is marked faulty (operational=0) on ibm_faulty");
     expect(mock.requestsTo('POST', /^\/api\/v1\/jobs$/).length).toBe(before);
     expect(await store.list()).toEqual([]);
   });
@@ -153,6 +153,19 @@ describe('IBM Quantum client against the mock', () => {
     expect(m).toMatch(/timed out after 300 ms; the request may or may not have taken effect/);
     const recs = await store.list();
     expect(recs.map((r) => r.status)).toEqual(['queued', 'unknown']);
+  });
+
+  it('finds a job whose create response was lost, by its qntk tag', async () => {
+    const be = backend();
+    mock.fault('POST', /^\/api\/v1\/jobs$/, { hangAfter: true });
+    expect(await fail(be.submit(flips(), { shots: 5 }))).toMatch(/may or may not have taken effect/);
+    const [lost] = await store.list();
+    expect(lost).toMatchObject({ status: 'unknown' });
+    expect(lost!.remoteId).toBeUndefined();
+    const found = await be.status(lost!.id);
+    expect(found.remoteId).toBe([...mock.jobs.values()].find((j) => j.tags.includes(`qntk:${lost!.id}`))!.id);
+    expect((await waitForJob(be, lost!.id, poll)).status).toBe('completed');
+    expect((await be.result(lost!.id)).counts).toEqual({ '101': 5 });
   });
 
   it('reports malformed JSON while polling and keeps the record', async () => {

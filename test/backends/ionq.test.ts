@@ -49,7 +49,7 @@ describe('IonQ client against the mock', () => {
     const post = mock.requestsTo('POST', /^\/v0\.4\/jobs$/).at(-1)!;
     expect(post.headers.authorization).toBe(`apiKey ${KEY}`);
     expect(JSON.parse(post.body)).toEqual({
-      type: 'ionq.circuit.v1', backend: 'simulator', shots: 200, metadata: { compiler: 'qntk' },
+      type: 'ionq.circuit.v1', backend: 'simulator', shots: 200, metadata: { compiler: 'qntk' }, name: rec.id,
       input: { qubits: 3, gateset: 'qis', circuit: [{ gate: 'x', target: 0 }, { gate: 'cnot', control: 0, target: 2 }] },
     });
     const seen: string[] = [];
@@ -122,6 +122,17 @@ describe('IonQ client against the mock', () => {
     expect(await fail(be.cancel(b.id))).toBe(`job ${b.id} cannot be cancelled: IonQ reports it completed`);
     expect((await store.get(b.id)).status).toBe('completed');
     expect(await fail(be.cancel(a.id))).toBe(`job ${a.id} is already cancelled; nothing to cancel`);
+  });
+
+  it('recovers a job whose create response was lost, by its name', async () => {
+    const be = backend();
+    mock.fault('POST', /^\/v0\.4\/jobs$/, { hangAfter: true });
+    expect(await fail(be.submit(xcx(false), { shots: 3 }))).toMatch(/may or may not have taken effect/);
+    const [lost] = await store.list();
+    expect([lost!.status, lost!.remoteId]).toEqual(['unknown', undefined]);
+    await waitForJob(be, lost!.id, poll);
+    expect((await store.get(lost!.id)).remoteId).toBe([...mock.jobs.values()].find((j) => j.body.name === lost!.id)!.id);
+    expect((await be.result(lost!.id)).counts).toEqual({ '101': 3 });
   });
 
   it('keeps a hung status poll from hanging the client', async () => {

@@ -34,6 +34,7 @@ interface MockJob {
   backend: string;
   program: string;
   shots: number;
+  tags: string[];
   polls: number;
   final?: { status: 'Failed' | 'Cancelled'; code?: number; reason?: string };
 }
@@ -86,6 +87,13 @@ export class MockIbm extends MockServer {
     const p = path.slice('/api/v1'.length).split('/').filter(Boolean).map(decodeURIComponent);
     if (p[0] === 'backends') return this.backends(p);
     if (p[0] === 'jobs' && p.length === 1 && r.method === 'POST') return this.create(r.body);
+    if (p[0] === 'jobs' && p.length === 1 && r.method === 'GET') {
+      const q = new URLSearchParams(r.path.split('?')[1] ?? '');
+      const tags = q.getAll('tags');
+      const jobs = [...this.jobs.values()].filter((j) => tags.every((t) => j.tags.includes(t))).reverse();
+      const limit = Number(q.get('limit') ?? 200);
+      return { status: 200, body: { jobs: jobs.slice(0, limit).map((j) => this.jobBody(j, false)), count: jobs.length, limit, offset: 0 } };
+    }
     const job = p[0] === 'jobs' ? this.jobs.get(p[1] ?? '') : undefined;
     if (p[0] === 'jobs' && job === undefined) return err(404, 1291, `Job not found: ${p[1]}`);
     if (job !== undefined && p.length === 2 && r.method === 'GET') return { status: 200, body: this.jobBody(job, true) };
@@ -162,11 +170,13 @@ export class MockIbm extends MockServer {
     if (params.support_qiskit !== false) return err(400, 1002, 'mock requires support_qiskit=false');
     const pubs = params.pubs;
     if (!Array.isArray(pubs) || pubs.length !== 1 || !Array.isArray(pubs[0]) || typeof pubs[0][0] !== 'string') return err(400, 1002, 'Job validation error: pubs');
+    const tags = b.tags ?? [];
+    if (!Array.isArray(tags) || tags.length > 8 || tags.some((t) => typeof t !== 'string' || t.length > 86)) return err(400, 1204, 'Too many tags or tag too long.');
     const backend = String(b.backend ?? '');
     if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
-    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), polls: 0 };
+    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), tags: tags as string[], polls: 0 };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };

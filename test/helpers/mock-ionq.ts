@@ -60,6 +60,10 @@ export class MockIonq extends MockServer {
     if (r.headers.authorization !== `apiKey ${this.opts.apiKey}`) return error(401, 'Unauthorized Error', 'Invalid key provided');
     if (p[0] !== 'jobs') return error(404, 'Not Found Error', `no route ${path}`);
     if (p.length === 1 && r.method === 'POST') return this.create(r.body);
+    if (p.length === 1 && r.method === 'GET') {
+      const limit = Number(new URLSearchParams(r.path.split('?')[1] ?? '').get('limit') ?? 25);
+      return { status: 200, body: { jobs: [...this.jobs.values()].reverse().slice(0, limit).map((j) => this.jobObject(j, false)), next: null } };
+    }
     const job = this.jobs.get(p[1] ?? '');
     if (job === undefined) return error(404, 'Not Found Error', `Job ${p[1]} not found`);
     if (p.length === 2 && r.method === 'GET') return { status: 200, body: this.jobObject(job, true) };

@@ -13,6 +13,8 @@ export interface LoggedRequest {
 export type Fault =
   | { readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
   | { readonly hang: true }
+  /** Handle the request normally (it takes effect) but never answer: a response lost in transit. */
+  | { readonly hangAfter: true }
   | { readonly malformed: true };
 
 export interface Reply {
@@ -71,6 +73,10 @@ export class MockServer {
     if (i >= 0) {
       const f = this.faults.splice(i, 1)[0]!.fault;
       if ('hang' in f) return; // never answer; the socket is destroyed on close()
+      if ('hangAfter' in f) {
+        await this.handler(entry);
+        return;
+      }
       if ('malformed' in f) {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": "x", "status": ');
         return;
