@@ -1,0 +1,56 @@
+/**
+ * Multi-controlled gate decomposition: mcx / mcz / mcp with three or more controls become cx,
+ * ccx and one-qubit gates. A qubit not yet touched at that point is a clean ancilla (|0⟩), any
+ * other idle qubit a dirty one; the cheapest construction of compiler/synthesis/mcx.ts that the
+ * available ancillas allow is used (linear with one ancilla, quadratic without).
+ */
+import { expandGates, gateInverse, gateNames, gateSpec, withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { mcpNoAncilla, mcx, mczNoAncilla } from '../compiler/synthesis/mcx.js';
+import { definePass, type Pass } from './pass.js';
+
+const MULTI = new Set(['mcx', 'mcz', 'mcp']);
+
+export function decomposeMultiQubitList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+  const touched = new Array<boolean>(numQubits).fill(false);
+  const out: Instruction[] = [];
+  for (const inst of instructions) {
+    if (!MULTI.has(inst.gate) || inst.qubits.length <= 3) {
+      inst.qubits.forEach((q) => (touched[q] = true));
+      out.push(inst);
+      continue;
+    }
+    const qs = inst.qubits;
+    const free: number[] = [];
+    for (let q = 0; q < numQubits; q++) if (!qs.includes(q)) free.push(q);
+    const clean = free.filter((q) => !touched[q]), dirty = free.filter((q) => touched[q]);
+    const t = qs[qs.length - 1]!, controls = qs.slice(0, -1);
+    let seq: Instruction[];
+    if (inst.gate === 'mcx') seq = mcx(controls, t, { clean, dirty });
+    else if (inst.gate === 'mcz') {
+      seq = free.length > 0
+        ? [{ gate: 'h', qubits: [t], params: [] }, ...mcx(controls, t, { clean, dirty }), { gate: 'h', qubits: [t], params: [] }]
+        : mczNoAncilla(qs);
+    } else if (clean.length > 0) {
+      // C^k P(λ): AND of the controls into a clean ancilla, one cp, uncompute.
+      const a = clean[0]!;
+      const and = mcx(controls, a, { dirty: [...dirty, t, ...clean.slice(1)] });
+      const undo = [...and].reverse().map((i) => ({ ...i, ...gateInverse(i.gate, i.params) }));
+      seq = [...and, { gate: 'cp', qubits: [a, t], params: [inst.params[0]!] }, ...undo];
+    } else seq = mcpNoAncilla(inst.params[0]!, controls, t);
+    out.push(...(inst.condition ? seq.map((s) => ({ ...s, condition: inst.condition! })) : seq));
+    qs.forEach((q) => (touched[q] = true));
+  }
+  return out;
+}
+
+const TWO_QUBIT_AT_MOST: ReadonlySet<string> = new Set(gateNames().filter((n) => !gateSpec(n)!.variadic && gateSpec(n)!.qubits <= 2));
+
+/** Every gate on at most two qubits: multi-controlled gates as above, then ccx/ccz/cswap by definition. */
+export function toTwoQubitList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+  return expandGates(decomposeMultiQubitList(instructions, numQubits), TWO_QUBIT_AT_MOST);
+}
+
+export const decomposeMultiQubit: Pass = definePass(
+  { name: 'decompose-multi-qubit', requires: [], guarantees: ['no-multi-controlled'] },
+  (circuit) => withInstructions(circuit, toTwoQubitList(circuit.instructions, circuit.numQubits)),
+);

@@ -1,0 +1,85 @@
+/**
+ * Single-qubit run fusion: each maximal run of one-qubit gates on a wire is multiplied out and
+ * resynthesised (ZYZ / U3 / rz·sx), and replaced when that is shorter, or always when the run
+ * holds gates outside the wanted basis. Runs made only of Clifford+T phase/H gates are left to
+ * the Clifford+T passes unless `force` is set, so T-counts stay meaningful.
+ * @see compiler/synthesis/one-qubit.ts
+ */
+import { withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { namedOneQubitGate, oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
+import { definePass, type Pass } from './pass.js';
+import { WireGraph } from './primitives/wires.js';
+import { phaseGates } from './primitives/angles.js';
+import type { Target } from './targets/target.js';
+
+export interface FuseOptions {
+  readonly basis: OneQubitBasis;
+  /** Gates a run may keep as they are (the target's one-qubit basis); null = any. */
+  readonly allowed: ReadonlySet<string> | null;
+  /** Resynthesise every run, even Clifford+T ones that would not shrink. */
+  readonly force?: boolean;
+}
+
+const CLIFFORD_T = new Set(['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'id']);
+
+/** Replacement for one run (undefined: keep it). */
+function fuseRun(run: readonly Instruction[], q: number, o: FuseOptions, target: Target): Instruction[] | undefined {
+  const legal = o.allowed === null || run.every((i) => o.allowed!.has(i.gate));
+  if (legal && run.length === 1) return undefined;
+  const m = runMatrix(run);
+  const named = namedOneQubitGate(m);
+  if (named === 'id') return [];
+  if (named !== undefined && (o.allowed === null || o.allowed.has(named))) return [{ gate: named, qubits: [q], params: [] }];
+  // Diagonal: one phase gate (Clifford+T names where allowed).
+  if (Math.hypot(m.re[1]!, m.im[1]!) < 1e-12) {
+    const lam = Math.atan2(m.im[3]!, m.re[3]!) - Math.atan2(m.im[0]!, m.re[0]!);
+    const ph = phaseGates(lam, q, target);
+    if (ph.every((i) => o.allowed === null || o.allowed.has(i.gate)) && (ph.length < run.length || !legal)) return ph;
+  }
+  if (legal && !o.force && run.every((i) => CLIFFORD_T.has(i.gate))) return undefined;
+  const out = oneQubitToInstructions(m, q, { basis: o.basis });
+  return out.length < run.length || !legal ? out : undefined;
+}
+
+export function fuseSingleQubitList(instructions: readonly Instruction[], numQubits: number, o: FuseOptions, target: Target): Instruction[] {
+  const g = new WireGraph(instructions, numQubits);
+  const replaceAt = new Map<number, Instruction[]>();
+  const skip = new Set<number>();
+  const isOne = (i: number): boolean => {
+    const inst = g.insts[i]!;
+    return inst.qubits.length === 1 && !inst.condition && !NON_UNITARY.has(inst.gate);
+  };
+  for (let q = 0; q < numQubits; q++) {
+    let i = g.first[q]!;
+    while (i >= 0) {
+      if (!isOne(i)) {
+        i = g.next(i, q);
+        continue;
+      }
+      const runIdx: number[] = [];
+      while (i >= 0 && isOne(i)) {
+        runIdx.push(i);
+        i = g.next(i, q);
+      }
+      const rep = fuseRun(runIdx.map((k) => g.insts[k]!), q, o, target);
+      if (rep === undefined) continue;
+      runIdx.forEach((k) => skip.add(k));
+      replaceAt.set(runIdx[runIdx.length - 1]!, rep);
+    }
+  }
+  const out: Instruction[] = [];
+  instructions.forEach((inst, k) => {
+    const rep = replaceAt.get(k);
+    if (rep) out.push(...rep);
+    else if (!skip.has(k)) out.push(inst);
+  });
+  return out;
+}
+
+/** Fuse one-qubit runs into the shortest form (U3 basis unless the target says otherwise). */
+export function fuseSingleQubit(options: Partial<FuseOptions> = {}): Pass {
+  return definePass({ name: 'fuse-single-qubit', requires: [], guarantees: [] }, (circuit, ctx) => withInstructions(
+    circuit,
+    fuseSingleQubitList(circuit.instructions, circuit.numQubits, { basis: options.basis ?? 'u3', allowed: options.allowed ?? null, ...(options.force ? { force: true } : {}) }, ctx.target),
+  ));
+}

@@ -1,0 +1,142 @@
+/**
+ * Basis translation: every gate becomes the target's native gates. Multi-qubit gates are first
+ * expanded through the library definitions down to one-qubit gates and cx; each cx becomes the
+ * target's entangler (cz for IBM Heron, ecr in the edge's own direction for IBM Eagle, ms for IonQ
+ * Aria, zz for IonQ Forte); one-qubit runs are fused and resynthesised (rz·sx for IBM, rz·ry for
+ * IonQ QIS). For IonQ native targets rz is virtual: it is tracked as a frame per qubit and
+ * absorbed into the phases of later gpi/gpi2/ms gates (zz commutes with it); a frame left at the
+ * end of an unmeasured wire is written as gpi(β/2)·gpi(0). Angles stay in radians here.
+ * @see /work/shared/design/backends.md §A8, §B4–B5
+ */
+import { expandGates, gateSpec, gateNames, withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { TargetError } from '../compiler/errors.js';
+import { oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
+import { definePass, type Pass } from './pass.js';
+import { fuseSingleQubitList } from './fuse-single-qubit.js';
+import { decomposeMultiQubitList } from './decompose-multi-qubit.js';
+import { hasEdge, type Target } from './targets/target.js';
+
+const PI = Math.PI;
+type Entangler = 'cx' | 'cz' | 'ecr' | 'ms' | 'zz';
+type OneQ = OneQubitBasis | 'ionq-native';
+
+interface Strategy {
+  readonly entangler: Entangler;
+  readonly oneQubit: OneQ;
+  /** Gates a one-qubit run may keep. */
+  readonly allowed1q: ReadonlySet<string>;
+}
+
+/** How to reach the target's basis; throws TargetError when the basis cannot express cx + U. */
+export function strategyFor(target: Target): Strategy | null {
+  const b = target.basisGates;
+  if (b === null) return null;
+  const entangler: Entangler | undefined = (['cx', 'cz', 'ecr', 'ms', 'zz'] as const).find((e) => b.has(e));
+  if (entangler === undefined) throw new TargetError(`target ${target.name}: basis {${[...b].join(', ')}} has no supported entangler (cx, cz, ecr, ms or zz)`);
+  const allowed1q = new Set([...b].filter((g) => gateSpec(g)?.qubits === 1 && !gateSpec(g)?.variadic));
+  let oneQubit: OneQ;
+  if (b.has('gpi') && b.has('gpi2')) oneQubit = 'ionq-native';
+  else if (b.has('rz') && b.has('sx')) oneQubit = 'zsx';
+  else if (b.has('rz') && b.has('ry')) oneQubit = 'zyz';
+  else if (b.has('U')) oneQubit = 'u3';
+  else throw new TargetError(`target ${target.name}: basis {${[...b].join(', ')}} cannot express arbitrary one-qubit gates (need rz+sx, rz+ry, U or gpi+gpi2)`);
+  return { entangler, oneQubit, allowed1q };
+}
+
+const g1 = (gate: string, q: number, params: number[] = []): Instruction => ({ gate, qubits: [q], params });
+const g2 = (gate: string, a: number, b: number, params: number[] = []): Instruction => ({ gate, qubits: [a, b], params });
+
+/** cx(c, t) in the target's entangler, respecting edge direction where it matters (ecr). */
+function lowerCx(c: number, t: number, ent: Entangler, target: Target): Instruction[] {
+  switch (ent) {
+    case 'cx':
+      if (hasEdge(target, c, t)) return [g2('cx', c, t)];
+      // Reverse a cx through Hadamards when only the other direction exists.
+      return [g1('h', c), g1('h', t), g2('cx', t, c), g1('h', c), g1('h', t)];
+    case 'cz':
+      return [g1('h', t), hasEdge(target, c, t) ? g2('cz', c, t) : g2('cz', t, c), g1('h', t)];
+    case 'ecr':
+      if (hasEdge(target, c, t)) return [g1('rz', c, [-PI / 2]), g1('ry', c, [PI]), g1('rx', t, [PI / 2]), g2('ecr', c, t)];
+      return [g1('h', c), g1('h', t), g1('rz', t, [-PI / 2]), g1('ry', t, [PI]), g1('rx', c, [PI / 2]), g2('ecr', t, c), g1('h', c), g1('h', t)];
+    case 'ms':
+      return [g1('ry', c, [PI / 2]), g2('ms', c, t, [0, 0, PI / 2]), g1('rx', c, [-PI / 2]), g1('rx', t, [-PI / 2]), g1('ry', c, [-PI / 2])];
+    case 'zz':
+      return [g1('h', t), g2('zz', c, t, [-PI / 2]), g1('rz', c, [PI / 2]), g1('rz', t, [PI / 2]), g1('h', t)];
+  }
+}
+
+const ONE_QUBIT_GATES: ReadonlySet<string> = new Set(gateNames().filter((n) => gateSpec(n)!.qubits === 1 && !gateSpec(n)!.variadic));
+
+/** Rewrite IonQ-native-ready gates (rz, sx, sxdg, x) with virtual-Z frames into gpi/gpi2/ms/zz. */
+function applyVirtualZ(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+  const frame = new Float64Array(numQubits);
+  const out: Instruction[] = [];
+  const measured = new Set<number>();
+  for (const inst of instructions) {
+    const q = inst.qubits[0]!;
+    switch (inst.gate) {
+      case 'rz': frame[q] = frame[q]! + inst.params[0]!; continue;
+      // gpi(φ)·Rz(β) = Rz(β)·gpi(φ − β): the frame moves on, the phase shifts by −β.
+      case 'sx': out.push(g1('gpi2', q, [-frame[q]!])); continue;
+      case 'sxdg': out.push(g1('gpi2', q, [PI - frame[q]!])); continue;
+      case 'x': out.push(g1('gpi', q, [-frame[q]!])); continue;
+      case 'ms': {
+        const b = inst.qubits[1]!;
+        out.push(g2('ms', q, b, [inst.params[0]! - frame[q]!, inst.params[1]! - frame[b]!, inst.params[2]!]));
+        continue;
+      }
+      case 'measure': inst.qubits.forEach((m) => measured.add(m)); out.push(inst); continue;
+      default: out.push(inst);
+    }
+  }
+  // A frame left on a wire that is never measured is part of the unitary: write Rz(β) = gpi(β/2)·gpi(0).
+  for (let q = 0; q < numQubits; q++) {
+    const beta = frame[q]!;
+    if (measured.has(q) || Math.abs(Math.sin(beta / 2)) < 1e-12) continue;
+    out.push(g1('gpi', q, [0]), g1('gpi', q, [beta / 2]));
+  }
+  return out;
+}
+
+/** Translate an instruction list to the target's basis (identity for targets without a basis). */
+export function translateList(instructions: readonly Instruction[], numQubits: number, target: Target): Instruction[] {
+  const st = strategyFor(target);
+  if (st === null) return [...instructions];
+  const wide = decomposeMultiQubitList(instructions, numQubits);
+  // Keep the target's own two-qubit gates where they are legal; expand everything else to 1q + cx.
+  const keep = new Set<string>([...ONE_QUBIT_GATES, 'cx']);
+  const expanded: Instruction[] = [];
+  for (const inst of wide) {
+    if (inst.gate === 'gphase') continue;
+    if (inst.qubits.length === 2 && inst.gate === st.entangler && hasEdge(target, inst.qubits[0]!, inst.qubits[1]!)
+      && !(inst.gate === 'ms' && (inst.params[2]! < 0 || inst.params[2]! > PI / 2))) {
+      expanded.push(inst);
+      continue;
+    }
+    for (const e of expandGates([inst], keep)) if (e.gate !== 'gphase') expanded.push(e);
+  }
+  const lowered: Instruction[] = [];
+  for (const inst of expanded) {
+    if (inst.gate !== 'cx') {
+      lowered.push(inst);
+      continue;
+    }
+    const seq = lowerCx(inst.qubits[0]!, inst.qubits[1]!, st.entangler, target);
+    lowered.push(...(inst.condition ? seq.map((s) => ({ ...s, condition: inst.condition! })) : seq));
+  }
+  const basis1: OneQubitBasis = st.oneQubit === 'ionq-native' ? 'zsx' : st.oneQubit;
+  const allowed = st.oneQubit === 'ionq-native' ? new Set(['rz', 'sx', 'sxdg', 'x']) : st.allowed1q;
+  let fused = fuseSingleQubitList(lowered, numQubits, { basis: basis1, allowed, force: true }, target);
+  // Conditioned one-qubit gates are not fused; resynthesise each on its own.
+  fused = fused.flatMap((inst) => {
+    if (!inst.condition || inst.qubits.length !== 1 || allowed.has(inst.gate)) return [inst];
+    return oneQubitToInstructions(runMatrix([{ gate: inst.gate, qubits: [0], params: inst.params }]), inst.qubits[0]!, { basis: basis1 })
+      .map((i) => ({ ...i, condition: inst.condition! }));
+  });
+  return st.oneQubit === 'ionq-native' ? applyVirtualZ(fused, numQubits) : fused;
+}
+
+export const translateBasis: Pass = definePass(
+  { name: 'translate-basis', requires: ['no-multi-controlled', 'connectivity'], guarantees: ['basis'] },
+  (circuit, ctx) => withInstructions(circuit, translateList(circuit.instructions, circuit.numQubits, ctx.target)),
+);
