@@ -14,3 +14,4 @@ export {
   toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,
 } from './backends/index.js';
 export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput } from './backends/index.js';
+export { convolutionalNetwork, cnnImages, cnnKernelMatrices, cnnPlan, reluEvaluationsPerPair, cnnSparsifyPattern, cnnSparsityScales, preconditionFactor } from './compiler/ntk/cnn.js';

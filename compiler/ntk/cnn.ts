@@ -13,6 +13,10 @@ import { cnnKernelMatrices, type ImageSet } from './cnn-gram.js';
 import { cnnPlan, type CnnArchitecture } from './cnn-plan.js';
 import { BASE_PER_CLASS, cnnSparsifyPattern, cnnSparsityScales } from './cnn-sparsify.js';
 
+export { cnnKernelMatrices, type CnnKernelMatrices, type CnnKernelOptions, type ImageSet } from './cnn-gram.js';
+export { cnnPlan, reluEvaluationsPerPair, type CnnArchitecture, type CnnPlan } from './cnn-plan.js';
+export { cnnSparsifyPattern, cnnSparsityScales, preconditionFactor, type CnnSparsityScales } from './cnn-sparsify.js';
+
 /** Input resolutions offered: the paper's 28×28, or 14×14 (2×2 mean of the preprocessed image) for quick runs. */
 export type CnnResolution = 28 | 14;
 
