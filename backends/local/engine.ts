@@ -40,6 +40,14 @@ export function applyOps(data: Float64Array, n: number, ops: readonly Op[], opti
   }
   const threads = options.threads ?? 'auto';
   const shared = data.buffer instanceof SharedArrayBuffer;
+  if (threads === 'on' && !shared) {
+    // Forced threads on private memory (tests): run on a shared copy.
+    const copy = new Float64Array(new SharedArrayBuffer(data.byteLength));
+    copy.set(data);
+    applyOps(copy, n, ops, options);
+    data.set(copy);
+    return;
+  }
   const pool = shared && (threads === 'on' || (threads === 'auto' && n >= PARALLEL_MIN_QUBITS)) ? parallelPool() : undefined;
   const stages = planStages(ops, n, K);
   const buf = scratchFor(K);

@@ -276,7 +276,46 @@ export function kRunStage(a: Float64Array, n: number, stage: Stage, buf: Float64
   }
 }
 
+/** What the main thread sends a worker: the shared state, the stages and the shared control words. */
+export interface RunMessage {
+  readonly data: Float64Array;
+  readonly n: number;
+  readonly stages: readonly Stage[];
+  readonly ctrl: Int32Array;
+  readonly grab: number;
+}
+
+/** A worker thread's loop (see parallel.ts for the protocol; control words as there). */
+export function kWorkerMain(port: { on(ev: 'message', f: (m: RunMessage) => void): void }): void {
+  let buf = new Float64Array(0);
+  port.on('message', (msg: RunMessage) => {
+    const { data, n, stages, ctrl, grab } = msg;
+    for (let s = 0; s < stages.length; s++) {
+      for (let v = Atomics.load(ctrl, 0); v < s; v = Atomics.load(ctrl, 0)) Atomics.wait(ctrl, 0, v, 50);
+      const stage = stages[s]!;
+      const K = stage.local.length;
+      if (K === n) continue;
+      if (Atomics.compareExchange(ctrl, 2 + 3 * s, 0, 1) !== 0) continue;
+      try {
+        if (buf.length < 2 << K) buf = new Float64Array(2 << K);
+        const total = 1 << (n - K);
+        for (;;) {
+          const c = Atomics.add(ctrl, 1 + 3 * s, grab);
+          if (c >= total) break;
+          kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
+        }
+        Atomics.store(ctrl, 3 + 3 * s, 1);
+      } catch (e) {
+        // Tell the main thread (it is blocked waiting) instead of leaving it waiting forever.
+        console.error(e);
+        Atomics.store(ctrl, 3 + 3 * s, 2);
+      }
+      Atomics.notify(ctrl, 3 + 3 * s);
+    }
+  });
+}
+
 /** Every function a worker needs, in dependency-free order (see parallel.ts). */
 export const KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
-  kDense1, kSpread, kBits, kMcx, kCdense1, kPhase, kDiag, kSwap, kDense, kApplyOps, kRunStage,
+  kDense1, kSpread, kBits, kMcx, kCdense1, kPhase, kDiag, kSwap, kDense, kApplyOps, kRunStage, kWorkerMain,
 ];

@@ -11,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type Stage } from './kernels.js';
+import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type RunMessage, type Stage } from './kernels.js';
 
 /** Chunks taken per grab: small enough to balance a noisy machine, large enough to amortise the atomic. */
 const GRAB_DIVISOR = 32;
@@ -21,50 +21,20 @@ const NEXT = (s: number): number => 1 + 3 * s;
 const JOIN = (s: number): number => 2 + 3 * s;
 const DONE = (s: number): number => 3 + 3 * s;
 
-interface RunMessage {
-  readonly data: Float64Array;
-  readonly n: number;
-  readonly stages: readonly Stage[];
-  readonly ctrl: Int32Array;
-  readonly grab: number;
-}
-
-/** The worker's main loop, stringified into its source (must reference only kernel functions). */
-function workerMain(port: { on(ev: 'message', f: (m: RunMessage) => void): void }): void {
-  let buf = new Float64Array(0);
-  port.on('message', (msg: RunMessage) => {
-    const { data, n, stages, ctrl, grab } = msg;
-    for (let s = 0; s < stages.length; s++) {
-      for (let v = Atomics.load(ctrl, 0); v < s; v = Atomics.load(ctrl, 0)) Atomics.wait(ctrl, 0, v, 50);
-      const stage = stages[s]!;
-      const K = stage.local.length;
-      if (K === n) continue;
-      if (Atomics.compareExchange(ctrl, 2 + 3 * s, 0, 1) !== 0) continue;
-      if (buf.length < 2 << K) buf = new Float64Array(2 << K);
-      const total = 1 << (n - K);
-      for (;;) {
-        const c = Atomics.add(ctrl, 1 + 3 * s, grab);
-        if (c >= total) break;
-        kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
-      }
-      Atomics.store(ctrl, 3 + 3 * s, 1);
-      Atomics.notify(ctrl, 3 + 3 * s);
-    }
-  });
-}
 
 function workerSource(): string {
   return [
     ...KERNEL_FUNCTIONS.map((f) => f.toString()),
-    workerMain.toString(),
     "const { parentPort } = require('node:worker_threads');",
-    'workerMain(parentPort);',
+    'kWorkerMain(parentPort);',
   ].join('\n');
 }
 
 /** A main thread plus one worker running cache-blocked stages together. */
 export class ParallelPool {
   private readonly worker: Worker;
+  /** Stages run, and how many of them the worker joined (the worker needs a moment to start). */
+  readonly stats = { stages: 0, joined: 0 };
 
   constructor() {
     this.worker = new Worker(workerSource(), { eval: true });
@@ -91,8 +61,11 @@ export class ParallelPool {
           if (c >= total) break;
           kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
         }
+        this.stats.stages++;
         if (Atomics.compareExchange(ctrl, JOIN(s), 0, 2) === 1) {
+          this.stats.joined++;
           while (Atomics.load(ctrl, DONE(s)) === 0) Atomics.wait(ctrl, DONE(s), 0, 50);
+          if (Atomics.load(ctrl, DONE(s)) === 2) throw new Error('simulator worker thread failed (a bug; its error is on stderr)');
         }
       }
       Atomics.store(ctrl, 0, s + 1);

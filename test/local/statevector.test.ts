@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, circuitState, gateNames, gateSpec, type Circuit } from '../../compiler/circuit/index.js';
 import { Statevector } from '../../backends/local/index.js';
+import { parallelPool } from '../../backends/local/parallel.js';
 import { expectStateClose, rng } from '../helpers/quantum.js';
 
 /** A random product-ish state so every amplitude is non-zero (catches kernels that skip indices). */
@@ -99,5 +100,30 @@ describe('Statevector', () => {
       for (let i = 0; i < direct.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(direct.data[i]! - blocked.data[i]!));
       expect(maxDiff).toBeLessThanOrEqual(1e-12);
     }
+  });
+});
+
+describe('parallel stages', () => {
+  it('the worker-thread path gives the same state as the serial one', () => {
+    const r = rng(4242);
+    const n = 14;
+    const names = gateNames();
+    const b = new CircuitBuilder(n);
+    randomPrep(b, n, r);
+    for (let g = 0; g < 400; g++) {
+      const name = names[Math.floor(r() * names.length)]!;
+      const k = arity(name, Math.floor(r() * 3));
+      const params = Array.from({ length: gateSpec(name)!.params }, () => (r() - 0.5) * 7);
+      b.gate(name, pickQubits(n, k, r), params);
+    }
+    const c = b.build();
+    const serial = Statevector.fromCircuit(c, { blockQubits: 8, threads: 'off' });
+    for (let rep = 0; rep < 4; rep++) {
+      const par = Statevector.fromCircuit(c, { blockQubits: 8, threads: 'on' });
+      let maxDiff = 0;
+      for (let i = 0; i < serial.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(serial.data[i]! - par.data[i]!));
+      expect(maxDiff).toBe(0);
+    }
+    expect(parallelPool()!.stats.joined, 'the worker thread took part').toBeGreaterThan(0);
   });
 });
