@@ -119,3 +119,58 @@ export function chebMaxAbsOnGrid(coeffs: ArrayLike<number>, minPoints = 4096): n
   for (let j = 0; j <= n; j++) m = Math.max(m, Math.abs(v[j]!));
   return m;
 }
+
+/** a·b exactly as hi + lo (Dekker's product with Veltkamp splitting; JS has no fused multiply-add). */
+export function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  const SPLIT = 134217729; // 2^27 + 1
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  return [p, ((ah * bh - p) + ah * bl + al * bh) + al * bl];
+}
+
+/**
+ * Σ c_k T_k(x) by Clenshaw's recurrence in double-double arithmetic: accurate to about ε·|f| plus
+ * ε²-level terms at the given floating-point x, where plain Clenshaw can lose O(d²ε) near ±1
+ * (≈ 3e-13 at degree 4000). Used for QSP targets and error checks at high degree.
+ */
+export function chebEvalAccurate(coeffs: ArrayLike<number>, x: number): number {
+  const n = coeffs.length;
+  if (n === 0) return 0;
+  const x2 = 2 * x; // exact
+  let b1h = 0, b1l = 0, b2h = 0, b2l = 0;
+  for (let k = n - 1; k >= 1; k--) {
+    // b0 = c_k + 2x·b1 − b2
+    const [ph, pl0] = twoProd(b1h, x2);
+    const pl = pl0 + b1l * x2;
+    // s = ph + c_k (two-sum), then − b2h (two-sum), low parts gathered.
+    let sh = ph + coeffs[k]!;
+    let bb = sh - ph;
+    let sl = (ph - (sh - bb)) + (coeffs[k]! - bb);
+    const th = sh - b2h;
+    bb = th - sh;
+    sl += (sh - (th - bb)) + (-b2h - bb);
+    sh = th;
+    const lo = sl + pl - b2l;
+    const h = sh + lo;
+    const l = lo - (h - sh);
+    b2h = b1h; b2l = b1l;
+    b1h = h; b1l = l;
+  }
+  // f = c_0 + x·b1 − b2
+  const [ph, pl0] = twoProd(b1h, x);
+  const pl = pl0 + b1l * x;
+  return ph + coeffs[0]! - b2h + (pl - b2l);
+}
+
+/** Coefficients of f′ from those of f: c′_{k−1} = c′_{k+1} + 2k·c_k (c′_0 halved). */
+export function chebDerivative(coeffs: ArrayLike<number>): Float64Array {
+  const n = coeffs.length;
+  if (n <= 1) return new Float64Array(1);
+  const d = new Float64Array(n + 1);
+  for (let k = n - 1; k >= 1; k--) d[k - 1] = d[k + 1]! + 2 * k * coeffs[k]!;
+  d[0] = d[0]! / 2;
+  return d.slice(0, n - 1);
+}

@@ -2,7 +2,10 @@
  * Phase factors for symmetric QSP: given a real polynomial of definite parity as Chebyshev
  * coefficients (|f| < 1 on [−1, 1]), find symmetric phases Φ with Re⟨0|U_Φ(x)|0⟩ = f(x).
  *
- * Method: Newton's method for symmetric QSP. Internally the solver works in the Im convention of
+ * Methods: Newton's method for symmetric QSP (robust as ‖f‖∞ → 1), and for large degrees the
+ * Anderson-accelerated fixed-point iteration (phases-large.ts; O(d²) per step, no O(d³) solve), with
+ * Newton as the fallback when the fixed point stalls. Every residual is evaluated in x-space at the
+ * unitary points of response.ts (not from Chebyshev coefficients). Internally the solver works in the Im convention of
  * the paper (g = Im⟨0|U|0⟩, starting point Φ = 0 where g ≡ 0 and the Jacobian is 2·[T_{d−2k}]); the
  * answer is moved to qntk's Re convention at the boundary by φ₀ −= π/4, φ_d −= π/4 (which multiplies
  * ⟨0|U|0⟩ by −i, turning Im into Re and keeping the phases symmetric).
@@ -15,15 +18,22 @@
  * @see arXiv:2209.10162 (Dong, Lin, Ni, Wang) — the fixed-point view (J(0) ≈ 2·DCT) used to start.
  */
 import { SynthesisError, ValidationError } from '../errors.js';
-import { chebEval, chebDegree, chebMaxAbsOnGrid, chebParity } from '../linalg/chebyshev.js';
+import { chebDegree, chebDerivative, chebMaxAbsOnGrid, chebParity } from '../linalg/chebyshev.js';
+import { evalAtUnitaryPoint, unitaryPoint } from './response.js';
 import type { Progress } from '../progress.js';
 import { luFactor, refineSolve, luSolve, type LuFactors } from './dense-solve.js';
+import { AndersonMixer, applyInitialJacobianInverse, symmetricResponseAtNodes, type NodeSet } from './phases-large.js';
 
 export interface PhaseSolveOptions {
   /** Stop when max |g(x_i) − f(x_i)| at the nodes is below this (default 1e-14). */
   readonly tolerance?: number;
-  /** Newton iterations before giving up (default 60). */
+  /** Newton iterations before giving up (default 60; the fixed-point path allows 40× more). */
   readonly maxIterations?: number;
+  /**
+   * 'newton' (dense structured Jacobian), 'fixed-point' (Anderson-accelerated), or 'auto' (default):
+   * Newton up to degree 150; above, the fixed point first and Newton if it stalls (up to degree 4000).
+   */
+  readonly method?: 'auto' | 'newton' | 'fixed-point';
   readonly onProgress?: Progress;
 }
 
@@ -51,6 +61,9 @@ export function validateQspTarget(coeffs: ArrayLike<number>): { degree: number; 
   return { degree: degree % 2 === parity ? degree : degree + 1, parity };
 }
 
+/** Above this degree 'auto' does not fall back to dense Newton (O(d³) time, O(d²) memory). */
+const NEWTON_MAX_DEGREE = 4000;
+
 /** The d̃ positive Chebyshev nodes used as collocation points. */
 function nodes(count: number): Float64Array {
   const x = new Float64Array(count);
@@ -62,9 +75,8 @@ function nodes(count: number): Float64Array {
  * For one node x: g = Im⟨0|U_Φ(x)|0⟩ (Im convention, full symmetric phases) and, if `row` is given,
  * the Jacobian row ∂g/∂ϕ̃_k, k < d̃. `b` is scratch of length 4(d+1).
  */
-function evaluateNode(phi: Float64Array, cosPhi: Float64Array, sinPhi: Float64Array, x: number, b: Float64Array, row: Float64Array | undefined): number {
+function evaluateNode(phi: Float64Array, cosPhi: Float64Array, sinPhi: Float64Array, x: number, s: number, b: Float64Array, row: Float64Array | undefined): number {
   const d = phi.length - 1;
-  const s = Math.sqrt(Math.max(0, 1 - x * x));
   // b_d = |0⟩; b_j = W e^{iφ_{j+1}Z} b_{j+1}. Layout: [ur, ui, vr, vi] per j.
   let ur = 1, ui = 0, vr = 0, vi = 0;
   let o = 4 * d;
@@ -104,8 +116,21 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
   const maxIt = options.maxIterations ?? 60;
   const half = (d >> 1) + 1;
   const xs = nodes(half);
-  const target = new Float64Array(half);
-  for (let i = 0; i < half; i++) target[i] = chebEval(coeffs, xs[i]!);
+  // Both sides at the unitary points x̃_i (response.ts): f in double-double, responses rescaled.
+  const deriv = chebDerivative(coeffs);
+  const target = Float64Array.from(xs, (x) => evalAtUnitaryPoint(coeffs, deriv, x));
+  const ss = Float64Array.from(xs, (x) => unitaryPoint(x).s);
+  const norms = Float64Array.from(xs, (x) => Math.exp((-d / 2) * Math.log1p(unitaryPoint(x).delta)));
+  const method = options.method ?? 'auto';
+  if (method === 'fixed-point') return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60)), d, parity);
+  if (method === 'auto' && d > 150) {
+    // Anderson-accelerated fixed point first (cheap iterations); Newton when it stalls (|f| → 1).
+    try {
+      return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, d > NEWTON_MAX_DEGREE ? 4000 : 300), d, parity);
+    } catch (e) {
+      if (!(e instanceof SynthesisError) || d > NEWTON_MAX_DEGREE) throw e;
+    }
+  }
   const red = new Float64Array(half);
   const phi = new Float64Array(d + 1), cosPhi = new Float64Array(d + 1), sinPhi = new Float64Array(d + 1);
   const b = new Float64Array(4 * (d + 1));
@@ -118,7 +143,7 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
     for (let j = 0; j <= d; j++) { cosPhi[j] = Math.cos(phi[j]!); sinPhi[j] = Math.sin(phi[j]!); }
     err = 0;
     for (let i = 0; i < half; i++) {
-      const r = evaluateNode(phi, cosPhi, sinPhi, xs[i]!, b, jac.subarray(i * half, (i + 1) * half)) - target[i]!;
+      const r = evaluateNode(phi, cosPhi, sinPhi, xs[i]!, ss[i]!, b, jac.subarray(i * half, (i + 1) * half)) * norms[i]! - target[i]!;
       resid[i] = r;
       err = Math.max(err, Math.abs(r));
     }
@@ -137,8 +162,39 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
     prevErr = err;
   }
   if (!(err < 1e-12)) throw new SynthesisError(`phase solver: Newton did not converge for degree ${d} (residual ${err.toExponential(2)} after ${it} iterations); reduce max |f| below 1`);
-  const phases = Float64Array.from(phi);
+  return finish({ phi, iterations: it, residual: err }, d, parity);
+}
+
+/** Move internal (Im-convention) phases to qntk's Re convention: φ₀ −= π/4, φ_d −= π/4. */
+function finish(r: { phi: Float64Array; iterations: number; residual: number }, d: number, parity: 0 | 1): PhaseSolveResult {
+  const phases = Float64Array.from(r.phi);
   phases[0] = phases[0]! - Math.PI / 4;
   phases[d] = phases[d]! - Math.PI / 4;
-  return { phases, degree: d, parity, iterations: it, residual: err };
+  return { phases, degree: d, parity, iterations: r.iterations, residual: r.residual };
+}
+
+/** Anderson-accelerated fixed-point iteration with x-space residuals (phases-large.ts). */
+function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number): { phi: Float64Array; iterations: number; residual: number } {
+  const half = nodeSet.xs.length;
+  const mixer = new AndersonMixer(12);
+  let red: Float64Array = new Float64Array(half);
+  const phi = new Float64Array(d + 1);
+  let err = Infinity, best = Infinity, stall = 0, it = 0;
+  for (; it <= maxIt; it++) {
+    for (let k = 0; k < half; k++) { phi[k] = red[k]!; phi[d - k] = red[k]!; }
+    const g = symmetricResponseAtNodes(phi, nodeSet);
+    const r = new Float64Array(half);
+    err = 0;
+    for (let i = 0; i < half; i++) { r[i] = g[i]! - target[i]!; err = Math.max(err, Math.abs(r[i]!)); }
+    if (!Number.isFinite(err)) break;
+    options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
+    if (err <= tol) break;
+    // Rounding floor: stop once 8 iterations bring no new best below 1e-13.
+    if (err < best * 0.9) { best = err; stall = 0; } else if (++stall >= 8 && best < 1e-13) break;
+    const step = applyInitialJacobianInverse(r, d);
+    for (let k = 0; k < half; k++) step[k] = -step[k]!;
+    red = mixer.next(red, step);
+  }
+  if (!(err < 1e-12)) throw new SynthesisError(`phase solver: the fixed-point iteration did not converge for degree ${d} (residual ${err.toExponential(2)} after ${it} iterations); reduce max |f| (e.g. to 0.9)`);
+  return { phi: Float64Array.from(phi), iterations: it, residual: err };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chebCoeffsFromLobatto, chebDivideByX, chebEval, chebInterpolate, chebLobattoPoints, chebMaxAbsOnGrid, chebParity, chebValuesOnLobatto,
+  chebCoeffsFromLobatto, chebDerivative, chebDivideByX, chebEval, chebEvalAccurate, chebInterpolate, chebLobattoPoints, chebMaxAbsOnGrid, chebParity, chebValuesOnLobatto,
 } from '../../compiler/linalg/chebyshev.js';
 import { rng } from '../helpers/quantum.js';
 
@@ -41,6 +41,21 @@ describe('chebyshev', () => {
     const q = chebInterpolate((x) => x * chebEval(p, x), 22);
     const back = chebDivideByX(q);
     for (let k = 0; k < p.length; k++) expect(Math.abs(back[k]! - p[k]!)).toBeLessThan(1e-13);
+  });
+
+  it('double-double Clenshaw agrees with the exact cosine sum; derivative series matches finite differences', () => {
+    const c = randomSeries(300, 4);
+    for (const j of [1, 7, 100]) {
+      // x = cos(πj/512) taken as the double it rounds to; the reference sums c_k cos(k·acos x) for that double.
+      const x = Math.cos((Math.PI * j) / 512);
+      const t = Math.acos(x);
+      let s = 0;
+      for (let k = 0; k < c.length; k++) s += c[k]! * Math.cos(k * t);
+      expect(Math.abs(chebEvalAccurate(c, x) - s)).toBeLessThan(1e-12);
+      expect(Math.abs(chebEvalAccurate(c, x) - chebEval(c, x))).toBeLessThan(1e-12);
+    }
+    const g = randomSeries(12, 5), dg = chebDerivative(g);
+    for (const x of [-0.5, 0.2, 0.7]) expect(Math.abs(chebEval(dg, x) - (chebEval(g, x + 1e-6) - chebEval(g, x - 1e-6)) / 2e-6)).toBeLessThan(1e-6);
   });
 
   it('detects parity and the sup norm', () => {

@@ -43,6 +43,14 @@ describe('solvePhases (Newton, symmetric QSP)', () => {
     expect(err, `seed ${seed}`).toBeLessThanOrEqual(1e-12);
   });
 
+  it.each([
+    ['fixed-point', 600, 8, 0.9], ['auto', 700, 9, 0.95], ['auto (Newton fallback at |f| → 1)', 400, 10, 0.9995],
+  ] as const)('%s, degree %i (seed %i, sup %f): ≤ 1e-12 by the independent check', (method, d, seed, norm) => {
+    const c = randomTarget(d, seed, norm);
+    const r = solvePhases(c, { method: method === 'fixed-point' ? 'fixed-point' : 'auto' });
+    expect(qspMaxError(r.phases, c), `seed ${seed}`).toBeLessThanOrEqual(1e-12);
+  });
+
   it('handles a constant and refuses bad targets with one-line errors', () => {
     const r = solvePhases([0.3]);
     expect(qspMaxError(r.phases, [0.3])).toBeLessThan(1e-14);

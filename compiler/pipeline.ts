@@ -1,0 +1,138 @@
+/**
+ * The stages composed: a symmetric linear system A x = b → block encoding of A → inversion
+ * polynomial and phases → QSVT circuit, prefixed by the preparation of |b⟩ = b/‖b‖. The result
+ * carries what a consumer needs to read the answer: the system register, the post-selection list
+ * and the success probability. Front ends (matrix files, NTK problems) live in the CLI and ntk/.
+ * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Corollary 69 — QSVT matrix inversion.
+ */
+import { CircuitBuilder, type Circuit } from './circuit/index.js';
+import { circuitStats, type CircuitStats } from './circuit/stats.js';
+import type { BlockEncoding } from './blockencoding/block-encoding.js';
+import { SparseEncoding } from './blockencoding/sparse.js';
+import { ResourceError, ValidationError } from './errors.js';
+import type { CsrMatrix } from './linalg/csr.js';
+import { symmetricEigenvalues } from './linalg/eigen.js';
+import type { Progress } from './progress.js';
+import { chebApply } from './qsvt/matrix-function.js';
+import { solvePhases } from './qsvt/phases.js';
+import { inversePolynomial } from './qsvt/polynomials.js';
+import { QsvtCircuit } from './qsvt/qsvt-circuit.js';
+import { StatePrep } from './synthesis/state-prep.js';
+
+export type InversionMethod = 'qsvt' | 'hhl';
+export type EncodingChoice = 'auto' | 'sparse' | 'fable' | 'lcu';
+
+export interface CompileOptions {
+  readonly method?: InversionMethod;
+  readonly encoding?: EncodingChoice;
+  /** Target infidelity of the solution state (relative error of the inverse polynomial); default 1e-3. */
+  readonly epsilon?: number;
+  /** Effective condition number α/min|λ| to design for; default: computed from the spectrum. */
+  readonly kappa?: number;
+  /** Append measurements of every qubit (default false: no measurements). */
+  readonly measure?: boolean;
+  /** Refuse polynomials above this degree (default 20000). */
+  readonly maxDegree?: number;
+  readonly progress?: Progress;
+}
+
+export interface CompiledProgram {
+  readonly circuit: Circuit;
+  readonly method: InversionMethod;
+  readonly encoding: string;
+  readonly alpha: number;
+  /** The effective condition number α/min|λ| the polynomial was designed for. */
+  readonly kappa: number;
+  readonly degree: number;
+  /** Size of the original system. */
+  readonly n: number;
+  /** Qubits of the solution register; system[0] is the least significant bit of the vector index. */
+  readonly system: readonly number[];
+  readonly postselect: readonly (readonly [number, number])[];
+  readonly successProbability: number;
+  readonly stats: CircuitStats;
+}
+
+/** Largest matrix whose spectrum is computed densely to find κ (beyond it, pass `kappa`). */
+const DENSE_SPECTRUM_LIMIT = 2048;
+
+/** Check A is square, symmetric and matches b; returns b as a Float64Array. */
+export function validateSystem(a: CsrMatrix, b: ArrayLike<number>): Float64Array {
+  if (a.rows !== a.cols) throw new ValidationError(`matrix is ${a.rows}x${a.cols}; a linear system needs a square matrix`);
+  if (b.length !== a.rows) throw new ValidationError(`right-hand side has ${b.length} entries but the matrix is ${a.rows}x${a.cols}; give one entry per row`);
+  const rhs = Float64Array.from(b as ArrayLike<number>);
+  if (!rhs.every(Number.isFinite)) throw new ValidationError('right-hand side has a non-finite entry');
+  if (!rhs.some((v) => v !== 0)) throw new ValidationError('right-hand side is zero; |b⟩ = b/‖b‖ needs a nonzero vector');
+  const asym = a.asymmetry(1e-10 * Math.max(a.maxAbs(), 1e-300));
+  if (asym) throw new ValidationError(`matrix is not symmetric: a[${asym.row + 1}][${asym.col + 1}] = ${asym.value} but a[${asym.col + 1}][${asym.row + 1}] = ${asym.mirror}; qntk inverts symmetric (Hermitian) matrices`);
+  return rhs;
+}
+
+/**
+ * The block encoding for `choice` and the padded 2^n × 2^n matrix it encodes (times 1/α).
+ * 'auto' picks the available encoding with the smallest α (α multiplies the QSVT degree).
+ */
+export function chooseEncoding(a: CsrMatrix, choice: EncodingChoice): { be: BlockEncoding; padded: CsrMatrix } {
+  if (choice === 'fable' || choice === 'lcu') throw new ValidationError(`--encoding ${choice}: not available in this build yet; use --encoding sparse`);
+  const enc = new SparseEncoding({ matrix: a });
+  return { be: enc.blockEncoding(), padded: enc.padded.matrix };
+}
+
+/** min |λ| over the padded matrix's spectrum (dense eigenvalues). */
+function smallestAbsEigenvalue(padded: CsrMatrix): number {
+  const eigs = symmetricEigenvalues(padded.toDense(), padded.rows);
+  let lo = Infinity;
+  for (const e of eigs) lo = Math.min(lo, Math.abs(e));
+  return lo;
+}
+
+/** Compile A x = b into a circuit that prepares A⁻¹b/‖A⁻¹b‖ on the system register after post-selection. */
+export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options: CompileOptions = {}): CompiledProgram {
+  const method = options.method ?? 'qsvt';
+  const epsilon = options.epsilon ?? 1e-3;
+  if (!(epsilon > 0 && epsilon < 1)) throw new ValidationError(`--epsilon ${epsilon}: must be in (0, 1)`);
+  const rhs = validateSystem(a, b);
+  if (method === 'hhl') throw new ValidationError('--method hhl: not available in this build yet; use --method qsvt');
+  const { be, padded } = chooseEncoding(a, options.encoding ?? 'auto');
+  const dim = 1 << be.systemQubits;
+  // The encoding pads A to 2^n block-diagonally, so A_pad⁻¹ [b; 0] = [A⁻¹ b; 0].
+  let kappa: number;
+  if (padded.rows <= DENSE_SPECTRUM_LIMIT) {
+    const lo = smallestAbsEigenvalue(padded);
+    if (!(lo > 1e-12 * padded.maxAbs())) throw new ValidationError(`matrix is singular (smallest |eigenvalue| ${lo.toExponential(2)}); QSVT inversion needs an invertible matrix`);
+    const kappaEff = be.alpha / lo;
+    if (options.kappa !== undefined && options.kappa < kappaEff * (1 - 1e-9)) {
+      throw new ValidationError(`--kappa ${options.kappa} is below the effective condition number α/min|λ| = ${kappaEff.toPrecision(6)} of this encoding; raise it or omit --kappa`);
+    }
+    kappa = options.kappa ?? kappaEff;
+  } else {
+    if (options.kappa === undefined) throw new ResourceError(`matrix of size ${padded.rows} is too large for a dense spectrum; pass --kappa (α/min|λ|)`);
+    kappa = options.kappa;
+  }
+  const poly = inversePolynomial({ kappa: Math.max(kappa, 1 + 1e-9), epsilon, maxDegree: options.maxDegree ?? 20000 });
+  const solved = solvePhases(poly.coeffs, options.progress ? { onProgress: options.progress } : {});
+  const qsvt = new QsvtCircuit({ blockEncoding: be, phases: solved.phases });
+  const bPad = new Float64Array(dim);
+  bPad.set(rhs);
+  const prep = new StatePrep({ amplitudes: bPad, numQubits: be.systemQubits });
+  const builder = new CircuitBuilder();
+  const core = qsvt.circuit();
+  for (const r of core.qregs) builder.addQreg(r.name, r.size);
+  builder.compose(prep.circuit(), qsvt.system);
+  builder.compose(core);
+  if (options.measure) {
+    const c = builder.addCreg('c', builder.numQubits);
+    for (let q = 0; q < c.length; q++) builder.measure(q, c[q]!);
+  }
+  builder.setMetadata('qsvt', core.metadata.qsvt);
+  const circuit = builder.build();
+  // P(success) = ‖f(A/α) b̂‖², f the realised polynomial (classical Clenshaw with sparse products).
+  const norm = Math.sqrt(bPad.reduce((s, v) => s + v * v, 0));
+  const bHat = bPad.map((v) => v / norm);
+  const fb = chebApply(poly.coeffs, (x) => padded.matvec(x).map((v) => v / be.alpha), bHat);
+  const successProbability = fb.reduce((s, v) => s + v * v, 0);
+  return {
+    circuit, method, encoding: be.kind, alpha: be.alpha, kappa, degree: solved.degree, n: a.rows,
+    system: qsvt.system, postselect: qsvt.postselect, successProbability, stats: circuitStats(circuit),
+  };
+}
