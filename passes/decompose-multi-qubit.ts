@@ -14,6 +14,12 @@ export function decomposeMultiQubitList(instructions: readonly Instruction[], nu
   const touched = new Array<boolean>(numQubits).fill(false);
   const out: Instruction[] = [];
   for (const inst of instructions) {
+    if (inst.gate === 'cswap' && !inst.condition) {
+      const [c, a, b] = inst.qubits as [number, number, number];
+      out.push({ gate: 'cx', qubits: [b, a], params: [] }, { gate: 'ccx', qubits: [c, a, b], params: [] }, { gate: 'cx', qubits: [b, a], params: [] });
+      inst.qubits.forEach((q) => (touched[q] = true));
+      continue;
+    }
     if (!MULTI.has(inst.gate) || inst.qubits.length <= 3) {
       inst.qubits.forEach((q) => (touched[q] = true));
       out.push(inst);
@@ -49,6 +55,12 @@ const TWO_QUBIT_AT_MOST: ReadonlySet<string> = new Set(gateNames().filter((n) =>
 export function toTwoQubitList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
   return expandGates(decomposeMultiQubitList(instructions, numQubits), TWO_QUBIT_AT_MOST);
 }
+
+/** Only the multi-controlled gates (and cswap); ccx/ccz stay for the Toffoli pass. */
+export const decomposeMultiControlled: Pass = definePass(
+  { name: 'decompose-multi-controlled', requires: [], guarantees: [] },
+  (circuit) => withInstructions(circuit, decomposeMultiQubitList(circuit.instructions, circuit.numQubits)),
+);
 
 export const decomposeMultiQubit: Pass = definePass(
   { name: 'decompose-multi-qubit', requires: [], guarantees: ['no-multi-controlled'] },

@@ -1,0 +1,123 @@
+/**
+ * The compiler's pass pipeline for one target: the preset's logical optimisation, then (when the
+ * target needs it) decomposition to two-qubit gates, layout, SABRE routing, translation to the
+ * basis and clean-up in the basis; finally the target's predicates are verified — a violation
+ * here is a compiler bug and raises TargetError. The layout and the final placement of every
+ * logical qubit are recorded in the circuit metadata and returned.
+ */
+import { withInstructions, type Circuit } from '../compiler/circuit/index.js';
+import { TargetError } from '../compiler/errors.js';
+import { definePass, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { PRESETS, type OptimizationPassName } from './presets.js';
+import { cancelInverses } from './cancel-inverses.js';
+import { mergeRotations } from './merge-rotations.js';
+import { reduceHadamards } from './reduce-hadamards.js';
+import { propagateNots } from './propagate-nots.js';
+import { decomposeToffoli } from './decompose-toffoli.js';
+import { decomposeMultiControlled, toTwoQubitList } from './decompose-multi-qubit.js';
+import { fuseSingleQubit } from './fuse-single-qubit.js';
+import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
+import { translateList, strategyFor } from './translate-basis.js';
+import { chooseLayout, type LayoutMethod } from './layout.js';
+import { refineLayoutSabre, routeSabre, routedCircuit, type RouteResult } from './route-sabre.js';
+import { verify, type Target } from './targets/target.js';
+
+const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
+  'decompose-toffoli': decomposeToffoli,
+  'decompose-multi-controlled': decomposeMultiControlled,
+  'propagate-nots': propagateNots,
+  'reduce-hadamards': reduceHadamards,
+  'cancel-inverses': cancelInverses,
+  'merge-rotations': mergeRotations,
+  'fuse-single-qubit': fuseSingleQubit(),
+  'remove-diagonal-before-measure': removeDiagonalBeforeMeasure,
+};
+
+/** Cost for the optimisation loop: two-qubit gates first, then all gates. */
+export function optimizationCost(c: Circuit): number {
+  let two = 0, size = 0;
+  for (const i of c.instructions) {
+    if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+    size++;
+    if (i.qubits.length >= 2) two += i.qubits.length === 2 ? 1 : 6;
+  }
+  return two * 1e6 + size;
+}
+
+/** The logical optimisation of a preset level as one pass. */
+export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
+  const p = PRESETS[level];
+  const stages: Pass[] = p.prepare.map((n) => PASSES[n]);
+  if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
+  stages.push(...p.finish.map((n) => PASSES[n]));
+  return sequence(`O${level}`, stages);
+}
+
+export interface TranspileOptions {
+  readonly level?: 0 | 1 | 2 | 3;
+  readonly seed?: number;
+  /** Override the preset's layout method. */
+  readonly layout?: LayoutMethod;
+  readonly logger?: PassLogger;
+}
+
+export interface TranspileResult {
+  readonly circuit: Circuit;
+  /** layout[i] = physical qubit that logical qubit i starts on (identity without a coupling map). */
+  readonly layout: number[];
+  /** finalPermutation[i] = physical qubit holding logical qubit i at the end. */
+  readonly finalPermutation: number[];
+  /** Where each physical qubit's initial content ends (ancillas included); identity without routing. */
+  readonly physicalPermutation: number[];
+}
+
+function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined): Pass {
+  const preset = PRESETS[level];
+  return definePass({ name: 'lower', requires: [], guarantees: ['basis', 'connectivity', 'layout'] }, (circuit, ctx) => {
+    const t = ctx.target;
+    const identity = Array.from({ length: circuit.numQubits }, (_, q) => q);
+    if (t.numQubits !== null && circuit.numQubits > t.numQubits) {
+      throw new TargetError(`circuit uses ${circuit.numQubits} qubits; ${t.name} has ${t.numQubits}`);
+    }
+    let c = circuit;
+    let layout = identity, finalPerm = identity, physPerm = identity;
+    if (t.coupling !== null) {
+      c = withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
+      layout = chooseLayout(c, t, layoutOverride ?? preset.layout);
+      if (preset.refineRounds > 0) layout = refineLayoutSabre(c, t, layout, { seed: ctx.seed, rounds: preset.refineRounds });
+      let best: RouteResult | undefined;
+      for (let k = 0; k < preset.routingTrials; k++) {
+        const r = routeSabre(c, t, layout, { seed: ctx.seed + k });
+        if (!best || r.swaps < best.swaps) best = r;
+      }
+      c = routedCircuit(c, t, layout, best!);
+      finalPerm = best!.finalLayout;
+      physPerm = best!.physicalPermutation;
+    }
+    if (strategyFor(t) !== null) c = withInstructions(c, translateList(c.instructions, c.numQubits, t));
+    if (preset.postOptimize && t.basisGates !== null) {
+      c = cancelInverses.run(c, ctx);
+      const st = strategyFor(t)!;
+      if (st.oneQubit !== 'ionq-native') c = fuseSingleQubit({ basis: st.oneQubit, allowed: st.allowed1q }).run(c, ctx);
+    }
+    ctx.propertySet.set('layout', layout);
+    ctx.propertySet.set('finalPermutation', finalPerm);
+    ctx.propertySet.set('physicalPermutation', physPerm);
+    return withInstructions(c, c.instructions, { ...c.metadata, target: t.name, layout, finalPermutation: finalPerm });
+  });
+}
+
+/** Optimise and lower `circuit` for `target`; the result satisfies every predicate of the target. */
+export function transpile(circuit: Circuit, target: Target, options: TranspileOptions = {}): TranspileResult {
+  const level = options.level ?? 2;
+  const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
+  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout)]);
+  const out = pipeline.run(circuit, ctx);
+  const violations = verify(out, target);
+  if (violations.length > 0) {
+    throw new TargetError(`internal: lowering for ${target.name} left ${violations.length} violation(s), first: ${violations[0]!.message}`);
+  }
+  return { circuit: out, layout: ctx.propertySet.get('layout') as number[], finalPermutation: ctx.propertySet.get('finalPermutation') as number[],
+    physicalPermutation: ctx.propertySet.get('physicalPermutation') as number[],
+  };
+}
