@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { parseQasm } from '../../compiler/qasm/index.js';
+import { checkEquivalence } from '../../passes/primitives/equivalence.js';
+import { getTarget } from '../../passes/targets/builtins.js';
+import { verify } from '../../passes/targets/target.js';
+
+const TOF = '/work/shared/bench/circuits/nam_ccz/tof_3.qasm';
+const dir = mkdtempSync(join(tmpdir(), 'qntk-opt-'));
+
+describe('qntk optimize', () => {
+  it('-O3 --json on a bench circuit: fewer gates, same unitary', async () => {
+    const out = join(dir, 'tof3.qasm');
+    const r = await runCli(['optimize', TOF, '-O', '3', '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { before: { size: number; tCount: number }; after: { size: number; tCount: number; multiQubit: number }; target: string; layout: number[]; finalPermutation: number[] };
+    expect(j.target).toBe('generic');
+    expect(j.after.multiQubit).toBe(0);
+    expect(j.after.tCount).toBe(15);
+    expect(j.layout).toEqual([0, 1, 2, 3, 4]);
+    const before = parseQasm(readFileSync(TOF, 'utf8'), { file: TOF });
+    const after = parseQasm(readFileSync(out, 'utf8'), { file: out });
+    expect(checkEquivalence(before, after).distance).toBeLessThan(1e-7);
+  });
+
+  it('--target ibm_torino writes physical qubits in the Heron basis; the program re-reads and verifies', async () => {
+    const out = join(dir, 'tof3-torino.qasm');
+    const r = await runCli(['optimize', TOF, '--target', 'ibm_torino', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('two-qubit gates');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/\$\d+/);
+    const c = parseQasm(text, { file: out });
+    expect(verify({ ...c, numQubits: 133 }, getTarget('ibm_torino')).filter((v) => v.predicate !== 'qubit-count')).toEqual([]);
+  });
+
+  it('--basis and --coupling make a custom target', async () => {
+    const cm = join(dir, 'line.json');
+    writeFileSync(cm, JSON.stringify([[0, 1], [1, 2], [2, 3], [3, 4]]));
+    const r = await runCli(['optimize', TOF, '--basis', 'cx,rz,sx,x', '--coupling', cm, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { after: { counts: Record<string, number> }; finalPermutation: number[] };
+    expect(Object.keys(j.after.counts).every((g) => ['cx', 'rz', 'sx', 'x'].includes(g))).toBe(true);
+    expect([...j.finalPermutation].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('bad input: exit 2 with one line', async () => {
+    const r1 = await runCli(['optimize', TOF, '-O', '7']);
+    expect(r1.code).toBe(2);
+    const r2 = await runCli(['optimize', TOF, '--basis', 'cx,frob']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1);
+    const r3 = await runCli(['optimize', join(dir, 'missing.qasm')]);
+    expect(r3.code).toBe(2);
+  });
+});
