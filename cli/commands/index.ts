@@ -5,6 +5,7 @@ import { compileCommand } from './compile.js';
 import { ntkCommand } from './ntk.js';
 import { statsCommand } from './stats.js';
 import { convertCommand } from './convert.js';
+import { optimizeCommand } from './optimize.js';
 import { submitCommand } from './submit.js';
 import { statusCommand } from './status.js';
 import { resultCommand } from './result.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly QntkCommand[] = [
   compileCommand,
   statsCommand,
   convertCommand,
+  optimizeCommand,
   submitCommand,
   statusCommand,
   resultCommand,
