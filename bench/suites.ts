@@ -1,5 +1,8 @@
 /** The benchmark suites `npm run bench` runs, in order. One import per suite file. */
 import type { BenchSuite } from './suite.js';
+import { anglesSuite } from './angles.js';
 import { cnnSuite } from './cnn.js';
+import { ntkBench } from './ntk.js';
+import { readerSuite } from './reader.js';
 
-export const SUITES: readonly BenchSuite[] = [cnnSuite];
+export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite];

@@ -189,8 +189,8 @@ function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol:
     if (!Number.isFinite(err)) break;
     options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
     if (err <= tol) break;
-    // Rounding floor: stop once 8 iterations bring no new best below 1e-13.
-    if (err < best * 0.9) { best = err; stall = 0; } else if (++stall >= 8 && best < 1e-13) break;
+    // Rounding floor: stop once 3 iterations bring no new best below 1e-13.
+    if (err < best * 0.9) { best = err; stall = 0; } else if (++stall >= 3 && best < 1e-13) break;
     const step = applyInitialJacobianInverse(r, d);
     for (let k = 0; k < half; k++) step[k] = -step[k]!;
     red = mixer.next(red, step);
