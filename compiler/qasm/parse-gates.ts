@@ -70,7 +70,8 @@ export function parseGateCall(p: Parser, name: string, line: number, col: number
         if (lx.k() !== T.Comma) break;
         lx.next();
       }
-      params = list;
+      // Exact-size copies: arrays grown by push keep a 17-slot backing store alive per instruction.
+      params = list.length === 1 ? [list[0]!] : list.slice();
     }
     expect(lx, T.RParen, "')'");
   }
@@ -99,7 +100,8 @@ export function parseGateCall(p: Parser, name: string, line: number, col: number
     throw lx.errorAt(line, col, `gate '${name}' takes ${entry.variadic ? 'at least ' : ''}${need} qubit(s)${controls > 0 ? ` (${controls} control(s) + ${entry.qubits})` : ''}, got ${ops.length}`);
   }
   if (broadcast < 0) {
-    const qubits = ops as number[];
+    const qs = ops as number[];
+    const qubits = qs.length === 1 ? p.single(qs[0]!) : qs.length === 2 ? [qs[0]!, qs[1]!] : qs.slice();
     checkDistinct(p, qubits, line, col);
     apply(p, entry, params, qubits, mods, line, col);
     return;
@@ -118,7 +120,7 @@ function checkDistinct(p: Parser, qs: readonly number[], line: number, col: numb
 }
 
 /** Emit one application of a gate entry, after its modifiers. */
-function apply(p: Parser, entry: GateEntry, params: readonly number[], qubits: number[], mods: readonly Modifier[] | undefined, line: number, col: number): void {
+function apply(p: Parser, entry: GateEntry, params: readonly number[], qubits: readonly number[], mods: readonly Modifier[] | undefined, line: number, col: number): void {
   if (mods === undefined || mods.length === 0) {
     expand(p, entry, params, qubits);
     return;
@@ -154,7 +156,7 @@ function apply(p: Parser, entry: GateEntry, params: readonly number[], qubits: n
   for (const inst of list) p.emit(inst);
 }
 
-function expand(p: Parser, entry: GateEntry, params: readonly number[], qubits: number[]): void {
+function expand(p: Parser, entry: GateEntry, params: readonly number[], qubits: readonly number[]): void {
   if (entry.kind === 'library') p.emit({ gate: entry.name, qubits, params });
   else expandDefined(p, entry, params, qubits, false);
 }

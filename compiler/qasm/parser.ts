@@ -51,6 +51,8 @@ export class Parser {
   private readonly cregs = new Map<string, Reg>();
   private readonly qregList: Register[] = [];
   private readonly cregList: Register[] = [];
+  /** Shared frozen [q] arrays: most instructions are one-qubit (fewer live objects for the GC). */
+  private readonly singles: (readonly number[])[] = [];
   private nq = 0;
   private nc = 0;
   private maxPhysical = -1;
@@ -83,6 +85,11 @@ export class Parser {
       instructions: Object.freeze(this.out), metadata: Object.freeze(metadata),
     };
     return Object.freeze(circuit);
+  }
+
+  /** The frozen array [q], shared by every instruction on qubit q alone. */
+  single(q: number): readonly number[] {
+    return (this.singles[q] ??= Object.freeze([q]));
   }
 
   /** Append an instruction, under the enclosing condition if any. */
@@ -238,11 +245,17 @@ export class Parser {
   private indices(size: number, regName: string): Operand {
     const lx = this.lx;
     lx.next();
-    const check = (v: number, line: number, col: number): number => {
-      const i = v < 0 ? v + size : v;
-      if (i < 0 || i >= size) throw lx.errorAt(line, col, `index ${v} is out of range for '${regName}' (size ${size})`);
-      return i;
-    };
+    const check = (v: number, line: number, col: number): number => this.checkIndex(v, size, regName, line, col);
+    if (lx.k() === T.Int) {
+      // Fast path: a literal index, q[3].
+      const line = lx.tokLine, col = lx.tokCol, v = lx.num, at = lx.start;
+      lx.next();
+      if (lx.k() === T.RBrack) {
+        lx.next();
+        return this.checkIndex(v, size, regName, line, col);
+      }
+      lx.restore({ text: lx.text, file: lx.file, pos: at, line, lineStart: at - (col - 1) });
+    }
     let result: Operand;
     if (lx.k() === T.LBrace) {
       lx.next();
@@ -266,6 +279,12 @@ export class Parser {
     }
     expect(lx, T.RBrack, "']'");
     return result;
+  }
+
+  private checkIndex(v: number, size: number, regName: string, line: number, col: number): number {
+    const i = v < 0 ? v + size : v;
+    if (i < 0 || i >= size) throw this.lx.errorAt(line, col, `index ${v} is out of range for '${regName}' (size ${size})`);
+    return i;
   }
 
   /** After `start`, at ':': `:end` or `:step:end` → the inclusive list (end defaults to `dflt`). */
