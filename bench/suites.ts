@@ -4,5 +4,6 @@ import { anglesSuite } from './angles.js';
 import { cnnSuite } from './cnn.js';
 import { ntkBench } from './ntk.js';
 import { readerSuite } from './reader.js';
+import { simulatorSuite } from './simulator.js';
 
-export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite];
+export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite];

@@ -10,7 +10,7 @@ import type { Op, Stage } from './kernels.js';
 import { opQubits, remapOp } from './compile.js';
 
 /** The lowest qubits every stage keeps local, so chunks are made of contiguous runs (whole cache lines). */
-export const LOW_LOCAL = 3;
+export const LOW_LOCAL = 6;
 
 /** How far past the first skipped op a stage keeps looking for ops it can take. */
 const LOOKAHEAD = 4096;
