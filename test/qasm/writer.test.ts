@@ -1,18 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder, controlledMatrix, gateMatrix, gateNames, gateSpec, type Circuit } from '../../compiler/circuit/index.js';
+import { CircuitBuilder, controlledMatrix, gateMatrix, gateNames, gateSpec, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import { ValidationError } from '../../compiler/errors.js';
 import { formatNumber, parseQasm, printQasm, QASM2_STANDARD, QASM3_STANDARD, type QasmWriteOptions } from '../../compiler/qasm/index.js';
 import { expectSameUnitary, rng } from '../helpers/quantum.js';
 
+/** Same gates, qubits, clbits and conditions, parameters within 1e-12 (one expect: bench circuits are large). */
 function expectSameInstructions(a: Circuit, b: Circuit): void {
-  expect(a.instructions.length).toBe(b.instructions.length);
-  a.instructions.forEach((x, k) => {
-    const y = b.instructions[k]!;
-    expect({ gate: y.gate, qubits: y.qubits, clbits: y.clbits, condition: y.condition }, `instruction ${k}`)
-      .toEqual({ gate: x.gate, qubits: x.qubits, clbits: x.clbits, condition: x.condition });
-    x.params.forEach((p, i) => expect(Math.abs(y.params[i]! - p), `instruction ${k} (${x.gate}) param ${i}`).toBeLessThanOrEqual(1e-12));
-  });
+  expect(b.instructions.length).toBe(a.instructions.length);
+  const key = (i: Instruction): string => JSON.stringify([i.gate, i.qubits, i.clbits, i.condition]);
+  let mismatch = '';
+  for (let k = 0; k < a.instructions.length && mismatch === ''; k++) {
+    const x = a.instructions[k]!, y = b.instructions[k]!;
+    if (key(x) !== key(y) || x.params.length !== y.params.length || x.params.some((p, i) => !(Math.abs(y.params[i]! - p) <= 1e-12))) {
+      mismatch = `instruction ${k}: ${key(x)} ${JSON.stringify(x.params)} came back as ${key(y)} ${JSON.stringify(y.params)}`;
+    }
+  }
+  expect(mismatch).toBe('');
 }
 
 /** Every library gate on shuffled qubits of a 6-qubit register, with random parameters, some conditioned. */
