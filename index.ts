@@ -9,6 +9,8 @@ export {
   circuitUnitary, circuitState, equivalent,
 } from './compiler/circuit/index.js';
 export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';
+export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats } from './compiler/qasm/index.js';
+export type { ParseOptions, QasmWriteOptions, Program, CircuitStats } from './compiler/qasm/index.js';
 export {
   JobStore, waitForJob, openBackend, parseBackendSpec, LocalBackend, IbmBackend, IbmClient, IonqBackend, IonqClient,
   toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,

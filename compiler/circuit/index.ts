@@ -8,3 +8,5 @@ export { gateDefinition, expandGates, PRIMITIVE_GATES } from './definitions.js';
 export { eulerAngles, normalizeAngle } from './euler.js';
 export type { EulerAngles } from './euler.js';
 export { controlInstruction, controlCircuit } from './control.js';
+export { circuitStats, isOddQuarterPi } from './stats.js';
+export type { CircuitStats } from './stats.js';
