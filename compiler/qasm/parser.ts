@@ -1,5 +1,7 @@
 /**
- * Recursive-descent OpenQASM 2/3 reader: text → flat Circuit of library gates. Gate definitions,
+ * Recursive-descent OpenQASM 2/3 reader: text → flat Circuit of library gates. This file holds
+ * the parser state, statement dispatch and operands; parse-declarations.ts, parse-statements.ts
+ * and parse-gates.ts hold the statements. Gate definitions,
  * modifiers and loops are flattened while parsing: a loop body or gate body is re-read with its
  * variables bound (see expr.ts), so every expression is a number when it is parsed and the hot
  * path (a library gate on indexed qubits) allocates only the instruction itself.
@@ -10,6 +12,8 @@ import { BUILTIN_CONSTANTS, describe, expect, parseExpr, parseIntExpr, type Look
 import { LIBRARY_ENTRIES, PRELUDE, PRELUDE_FILE, type GateEntry } from './gate-table.js';
 import { Lexer, T } from './lexer.js';
 import { parseGateCall, parseGateDefinition, parseModifiedCall } from './parse-gates.js';
+import { classical, CLASSICAL_TYPES, declareBits, declareQubits, include } from './parse-declarations.js';
+import { assignment, barrier, forLoop, ifStatement, measure, reset } from './parse-statements.js';
 
 /** Options of parseQasm. */
 export interface ParseOptions {
@@ -17,7 +21,7 @@ export interface ParseOptions {
   readonly file?: string;
 }
 
-interface Reg extends Register {
+export interface Reg extends Register {
   /** Declared without a size (`qubit q;`): the name alone is one qubit, not a list. */
   readonly scalar: boolean;
 }
@@ -25,13 +29,13 @@ interface Reg extends Register {
 /** An operand: one qubit/clbit index, or a list (a whole register or a slice) to broadcast over. */
 export type Operand = number | number[];
 
-const EMPTY: readonly number[] = Object.freeze([]);
+/** Longest loop range or index range (keeps a mistyped program from exhausting memory). */
+const MAX_RANGE = 10_000_000;
 
 const UNSUPPORTED: ReadonlySet<string> = new Set([
   'input', 'output', 'def', 'while', 'box', 'delay', 'let', 'extern', 'defcal', 'cal', 'defcalgrammar', 'return', 'break',
   'continue', 'switch', 'case', 'array', 'complex', 'duration', 'stretch', 'opaque', 'end', 'durationof', 'pragma',
 ]);
-const CLASSICAL_TYPES: ReadonlySet<string> = new Set(['int', 'uint', 'float', 'angle', 'bool']);
 
 export class Parser {
   readonly lx: Lexer;
@@ -47,15 +51,15 @@ export class Parser {
   /** The classical condition of the enclosing `if`, attached to every emitted instruction. */
   cond: Condition | undefined;
   depth = 0;
-  private readonly qregs = new Map<string, Reg>();
-  private readonly cregs = new Map<string, Reg>();
-  private readonly qregList: Register[] = [];
-  private readonly cregList: Register[] = [];
+  readonly qregs = new Map<string, Reg>();
+  readonly cregs = new Map<string, Reg>();
+  readonly qregList: Register[] = [];
+  readonly cregList: Register[] = [];
   /** Shared frozen [q] arrays: most instructions are one-qubit (fewer live objects for the GC). */
   private readonly singles: (readonly number[])[] = [];
-  private nq = 0;
-  private nc = 0;
-  private maxPhysical = -1;
+  nq = 0;
+  nc = 0;
+  maxPhysical = -1;
 
   constructor(text: string, file: string) {
     this.lx = new Lexer(PRELUDE, PRELUDE_FILE);
@@ -111,29 +115,29 @@ export class Parser {
     const word = lx.value();
     const line = lx.tokLine, col = lx.tokCol;
     switch (word) {
-      case 'include': return this.include();
-      case 'qubit': case 'qreg': return this.declareQubits(word === 'qreg');
-      case 'bit': case 'creg': return this.declareBits(word === 'creg');
-      case 'const': lx.next(); return this.classical(true);
+      case 'include': return include(this);
+      case 'qubit': case 'qreg': return declareQubits(this, word === 'qreg');
+      case 'bit': case 'creg': return declareBits(this, word === 'creg');
+      case 'const': lx.next(); return classical(this, true);
       case 'gate': return parseGateDefinition(this);
-      case 'measure': return this.measure();
-      case 'reset': return this.reset();
-      case 'barrier': return this.barrier();
-      case 'if': return this.ifStatement();
-      case 'for': return this.forLoop();
+      case 'measure': return measure(this);
+      case 'reset': return reset(this);
+      case 'barrier': return barrier(this);
+      case 'if': return ifStatement(this);
+      case 'for': return forLoop(this);
       case 'ctrl': case 'negctrl': case 'inv': case 'pow': return parseModifiedCall(this);
       case 'OPENQASM': throw lx.error('OPENQASM must be the first statement');
       case 'else': throw lx.error("'else' without 'if'");
       default:
     }
     if (UNSUPPORTED.has(word)) throw lx.error(`'${word}' is not supported (qntk reads static circuits: gates, measure, reset, barrier, if, for, const)`);
-    if (CLASSICAL_TYPES.has(word)) return this.classical(false);
+    if (CLASSICAL_TYPES.has(word)) return classical(this, false);
     lx.next();
-    if (lx.k() === T.LBrack || lx.k() === T.Assign) return this.assignment(word, line, col);
+    if (lx.k() === T.LBrack || lx.k() === T.Assign) return assignment(this, word, line, col);
     parseGateCall(this, word, line, col, undefined);
   }
 
-  private block(): void {
+  block(): void {
     const lx = this.lx;
     lx.next();
     while (lx.k() !== T.RBrace) {
@@ -144,102 +148,15 @@ export class Parser {
   }
 
   /** A ParseError at the current token if we are inside a gate body. */
-  private topLevelOnly(what: string): void {
+  topLevelOnly(what: string): void {
     if (this.qargs !== undefined) throw this.lx.error(`${what} is not allowed inside a gate body`);
   }
 
-  private include(): void {
-    const lx = this.lx;
-    this.topLevelOnly('include');
-    lx.next();
-    if (lx.k() !== T.Str) throw lx.error(`expected a file name in quotes after include, found ${describe(lx)}`);
-    const name = lx.value();
-    if (name !== 'stdgates.inc' && name !== 'qelib1.inc') {
-      throw lx.error(`cannot include '${name}': only stdgates.inc and qelib1.inc are built in; paste the file's gate definitions instead`);
-    }
-    lx.next();
-    expect(lx, T.Semi, "';'");
-  }
 
-  private newName(name: string, line: number, col: number): void {
-    if (this.qregs.has(name) || this.cregs.has(name)) throw this.lx.errorAt(line, col, `'${name}' is already declared`);
-    if (this.values.has(name)) throw this.lx.errorAt(line, col, `'${name}' is already declared as a constant`);
-  }
 
-  /** `qubit[n] q;`, `qubit q;` or `qreg q[n];`. */
-  private declareQubits(old: boolean): void {
-    const reg = this.declaration(old, 'qubit');
-    if (this.maxPhysical >= 0) throw this.lx.error('cannot declare qubits in a program that uses physical qubits ($k)');
-    const r: Reg = { name: reg.name, start: this.nq, size: reg.size, scalar: reg.scalar };
-    this.qregs.set(r.name, r);
-    this.qregList.push({ name: r.name, start: r.start, size: r.size });
-    this.nq += r.size;
-    expect(this.lx, T.Semi, "';'");
-  }
 
-  /** `bit[n] c;`, `bit c;`, `creg c[n];`, or `bit[n] c = measure q;`. */
-  private declareBits(old: boolean): void {
-    const reg = this.declaration(old, 'bit');
-    const r: Reg = { name: reg.name, start: this.nc, size: reg.size, scalar: reg.scalar };
-    this.cregs.set(r.name, r);
-    this.cregList.push({ name: r.name, start: r.start, size: r.size });
-    this.nc += r.size;
-    if (!old && this.lx.k() === T.Assign) {
-      this.lx.next();
-      if (!(this.lx.k() === T.Ident && this.lx.value() === 'measure')) throw this.lx.error(`a bit register can only be initialised by 'measure', found ${describe(this.lx)}`);
-      this.lx.next();
-      const q = this.qubitOperand();
-      this.measurePairs(q, r.scalar ? r.start : Array.from({ length: r.size }, (_, i) => r.start + i));
-    }
-    expect(this.lx, T.Semi, "';'");
-  }
 
-  private declaration(old: boolean, what: string): { name: string; size: number; scalar: boolean } {
-    const lx = this.lx;
-    this.topLevelOnly(`a ${what} declaration`);
-    lx.next();
-    let size = 1, scalar = true;
-    if (!old && lx.k() === T.LBrack) {
-      lx.next();
-      size = parseIntExpr(lx, this.lookup, 'a register size');
-      expect(lx, T.RBrack, "']'");
-      scalar = false;
-    }
-    if (lx.k() !== T.Ident) throw lx.error(`expected a register name, found ${describe(lx)}`);
-    const name = lx.value();
-    this.newName(name, lx.tokLine, lx.tokCol);
-    lx.next();
-    if (old) {
-      expect(lx, T.LBrack, "'['");
-      size = parseIntExpr(lx, this.lookup, 'a register size');
-      expect(lx, T.RBrack, "']'");
-      scalar = false;
-    }
-    if (size < 1) throw lx.error(`register '${name}' must have at least one ${what}, got ${size}`);
-    return { name, size, scalar };
-  }
 
-  /** `const float x = …;` or a non-const scalar initialised once (treated as a constant). */
-  private classical(isConst: boolean): void {
-    const lx = this.lx;
-    if (lx.k() !== T.Ident || !CLASSICAL_TYPES.has(lx.value())) throw lx.error(`expected a type (int, uint, float, angle, bool), found ${describe(lx)}`);
-    const isInt = lx.value() === 'int' || lx.value() === 'uint';
-    lx.next();
-    if (lx.k() === T.LBrack) {
-      lx.next();
-      parseIntExpr(lx, this.lookup, 'a type width');
-      expect(lx, T.RBrack, "']'");
-    }
-    if (lx.k() !== T.Ident) throw lx.error(`expected a name, found ${describe(lx)}`);
-    const name = lx.value();
-    this.newName(name, lx.tokLine, lx.tokCol);
-    lx.next();
-    if (lx.k() !== T.Assign) throw lx.error(`${isConst ? 'a constant' : 'a classical variable'} needs an initial value ('= …'); run-time classical variables are not supported`);
-    lx.next();
-    const v = isInt ? parseIntExpr(lx, this.lookup, `int '${name}'`) : parseExpr(lx, this.lookup);
-    this.values.set(name, v);
-    expect(lx, T.Semi, "';'");
-  }
 
   /** An index into a register of `size`: expr, a:b, a:s:b (inclusive) or {i, j, …}. */
   private indices(size: number, regName: string): Operand {
@@ -299,6 +216,8 @@ export class Parser {
       end = parseIntExpr(lx, this.lookup, 'a range bound');
     }
     if (step === 0) throw lx.error('a range step cannot be 0');
+    const count = Math.floor((end - start) / step) + 1;
+    if (count > MAX_RANGE) throw lx.error(`range of ${count} values is too long (at most ${MAX_RANGE})`);
     const out: number[] = [];
     for (let v = start; step > 0 ? v <= end : v >= end; v += step) out.push(v);
     return out;
@@ -336,7 +255,7 @@ export class Parser {
   }
 
   /** A classical-bit operand: `c`, `c[i]`, slices. */
-  private bitOperand(): Operand {
+  bitOperand(): Operand {
     const lx = this.lx;
     if (lx.k() !== T.Ident) throw lx.error(`expected a bit register, found ${describe(lx)}`);
     const name = lx.value();
@@ -346,189 +265,20 @@ export class Parser {
     return this.bitIndex(r);
   }
 
-  private bitIndex(r: Reg): Operand {
+  bitIndex(r: Reg): Operand {
     if (this.lx.k() !== T.LBrack) return r.scalar ? r.start : range(r.start, r.size);
     if (r.scalar) throw this.lx.error(`'${r.name}' is a single bit and cannot be indexed`);
     const ix = this.indices(r.size, r.name);
     return typeof ix === 'number' ? r.start + ix : ix.map((i) => r.start + i);
   }
 
-  private measurePairs(q: Operand, c: Operand): void {
-    const lx = this.lx;
-    const qs = typeof q === 'number' ? [q] : q;
-    const cs = typeof c === 'number' ? [c] : c;
-    if (qs.length !== cs.length) throw lx.error(`measure: ${qs.length} qubit(s) but ${cs.length} bit(s)`);
-    for (let i = 0; i < qs.length; i++) this.emit({ gate: 'measure', qubits: [qs[i]!], params: EMPTY, clbits: [cs[i]!] });
-  }
 
-  /** `measure q -> c;` (OpenQASM 2 style). */
-  private measure(): void {
-    const lx = this.lx;
-    this.topLevelOnly('measure');
-    lx.next();
-    const q = this.qubitOperand();
-    if (lx.k() !== T.Arrow) throw lx.error("measure needs a target: write 'measure q -> c;' or 'c = measure q;'");
-    lx.next();
-    const c = this.bitOperand();
-    this.measurePairs(q, c);
-    expect(lx, T.Semi, "';'");
-  }
 
-  /** `c = measure q;` / `c[0] = measure q[0];` (the register name has been read). */
-  private assignment(name: string, line: number, col: number): void {
-    const lx = this.lx;
-    this.topLevelOnly('an assignment');
-    const r = this.cregs.get(name);
-    if (r === undefined) throw lx.errorAt(line, col, this.qregs.has(name) ? `'${name}' is a qubit register; gate calls do not take '[' after the gate name` : `undeclared bit register '${name}'`);
-    const c = this.bitIndex(r);
-    expect(lx, T.Assign, "'='");
-    if (!(lx.k() === T.Ident && lx.value() === 'measure')) throw lx.error(`only 'measure' can be assigned to bits (run-time classical computation is not supported), found ${describe(lx)}`);
-    lx.next();
-    this.measurePairs(this.qubitOperand(), c);
-    expect(lx, T.Semi, "';'");
-  }
 
-  private reset(): void {
-    const lx = this.lx;
-    this.topLevelOnly('reset');
-    lx.next();
-    const q = this.qubitOperand();
-    for (const x of typeof q === 'number' ? [q] : q) this.emit({ gate: 'reset', qubits: [x], params: EMPTY });
-    expect(lx, T.Semi, "';'");
-  }
 
-  private barrier(): void {
-    const lx = this.lx;
-    lx.next();
-    const qs: number[] = [];
-    if (lx.k() === T.Semi) {
-      if (this.qargs !== undefined) qs.push(...this.qargs.values());
-      else for (let i = 0; i < Math.max(this.nq, this.maxPhysical + 1); i++) qs.push(i);
-    } else {
-      for (;;) {
-        const o = this.qubitOperand();
-        for (const x of typeof o === 'number' ? [o] : o) if (!qs.includes(x)) qs.push(x);
-        if (lx.k() !== T.Comma) break;
-        lx.next();
-      }
-    }
-    expect(lx, T.Semi, "';'");
-    this.emit({ gate: 'barrier', qubits: qs, params: EMPTY });
-  }
 
-  /** `if (c[0])`, `if (!c[0])`, `if (c[0] == 1)`, `if (c == 3)`; `else` for single-bit conditions. */
-  private ifStatement(): void {
-    const lx = this.lx;
-    this.topLevelOnly("'if'");
-    if (this.cond !== undefined) throw lx.error("nested 'if' is not supported");
-    lx.next();
-    expect(lx, T.LParen, "'('");
-    let negate = false;
-    if (lx.k() === T.Bang) {
-      negate = true;
-      lx.next();
-    }
-    if (lx.k() !== T.Ident) throw lx.error(`expected a bit or bit register in the condition, found ${describe(lx)}`);
-    const name = lx.value();
-    const r = this.cregs.get(name);
-    if (r === undefined) throw lx.error(`undeclared bit register '${name}'`);
-    lx.next();
-    const bits = this.bitIndex(r);
-    const single = typeof bits === 'number';
-    let value = 1;
-    if (lx.k() === T.Eq || lx.k() === T.Neq) {
-      const neq = lx.k() === T.Neq;
-      lx.next();
-      const line = lx.tokLine, col = lx.tokCol;
-      value = parseIntExpr(lx, this.lookup, 'a condition value');
-      const size = single ? 1 : bits.length;
-      if (value < 0 || value >= 2 ** size) throw lx.errorAt(line, col, `condition value ${value} does not fit in ${size} bit(s)`);
-      if (neq) {
-        if (!single) throw lx.errorAt(line, col, "'!=' on a register is not supported; compare with '=='");
-        value = 1 - value;
-      }
-    } else if (!single) throw lx.error(`compare the register with a value: if (${name} == …)`);
-    if (negate) {
-      if (!single) throw lx.error("'!' applies to a single bit");
-      value = 1 - value;
-    }
-    expect(lx, T.RParen, "')'");
-    const clbits = single ? [bits] : bits;
-    this.cond = { clbits, value };
-    try {
-      this.statement();
-      if (lx.k() === T.Ident && lx.value() === 'else') {
-        if (!single) throw lx.error("'else' is supported only for single-bit conditions");
-        lx.next();
-        this.cond = { clbits, value: 1 - value };
-        this.statement();
-      }
-    } finally {
-      this.cond = undefined;
-    }
-  }
 
-  /** `for [type] i in [a:b] { … }` / `in {a, b, …}`: the body is re-read once per value. */
-  private forLoop(): void {
-    const lx = this.lx;
-    lx.next();
-    if (lx.k() === T.Ident && CLASSICAL_TYPES.has(lx.value())) {
-      lx.next();
-      if (lx.k() === T.LBrack) {
-        lx.next();
-        parseIntExpr(lx, this.lookup, 'a type width');
-        expect(lx, T.RBrack, "']'");
-      }
-    }
-    if (lx.k() !== T.Ident) throw lx.error(`expected a loop variable, found ${describe(lx)}`);
-    const name = lx.value();
-    lx.next();
-    if (!(lx.k() === T.Ident && lx.value() === 'in')) throw lx.error(`expected 'in', found ${describe(lx)}`);
-    lx.next();
-    let vals: number[];
-    if (lx.k() === T.LBrack) {
-      lx.next();
-      const a = parseIntExpr(lx, this.lookup, 'a range bound');
-      if (lx.k() !== T.Colon) throw lx.error(`expected ':' in the range, found ${describe(lx)}`);
-      vals = this.rangeTail(a, a);
-      expect(lx, T.RBrack, "']'");
-    } else if (lx.k() === T.LBrace) {
-      lx.next();
-      vals = [];
-      for (;;) {
-        vals.push(parseExpr(lx, this.lookup));
-        if (lx.k() !== T.Comma) break;
-        lx.next();
-      }
-      expect(lx, T.RBrace, "'}'");
-    } else throw lx.error(`expected a range [a:b] or a set {…}, found ${describe(lx)}`);
-    const prev = this.values.get(name);
-    const body = lx.save();
-    if (vals.length === 0) this.skipStatement();
-    for (const v of vals) {
-      this.values.set(name, v);
-      lx.restore(body);
-      this.statement();
-    }
-    if (prev === undefined) this.values.delete(name);
-    else this.values.set(name, prev);
-  }
 
-  /** Skip one statement or balanced block without executing it (an empty loop's body). */
-  private skipStatement(): void {
-    const lx = this.lx;
-    let depth = 0;
-    for (;;) {
-      const k = lx.k();
-      if (k === T.EOF) throw lx.error('unexpected end of file in a loop body');
-      lx.next();
-      if (k === T.LBrace) depth++;
-      else if (k === T.RBrace) {
-        depth--;
-        if (depth === 0) return;
-      } else if (k === T.Semi && depth === 0) return;
-    }
-  }
 }
 
 function range(start: number, size: number): number[] {

@@ -149,6 +149,10 @@ describe('diagnostics: one FILE:LINE:COL line', () => {
     ['measure without target', 'qubit q;\nmeasure q;', "t.qasm:4:10: measure needs a target: write 'measure q -> c;' or 'c = measure q;'"],
     ['unterminated comment', 'qubit q; /* open', 't.qasm:3:10: unterminated block comment'],
     ['mixing $k and registers', 'qubit q;\nx $1;', 't.qasm:4:3: cannot use physical qubits ($k) in a program that declares qubit registers'],
+    ['huge register', 'qubit[100000000] q;', "t.qasm:3:19: register 'q' has 100000000 qubits; at most 16777216 are supported"],
+    ['huge loop', 'qubit q;\nfor int i in [0:100000000] { x q; }', 't.qasm:4:26: range of 100000001 values is too long (at most 10000000)'],
+    ['nested if', 'qubit q; bit c;\nif (c) if (c) x q;', "t.qasm:4:8: nested 'if' is not supported"],
+    ['control on a target qubit', 'qubit[2] q;\ngate g a { x a; }\nctrl @ g q[0], q[1]; ctrl @ rx(1) q[1], q[1];', 't.qasm:5:29: qubit 1 is used twice in one gate call'],
   ];
   it.each(cases)('%s', (_name, body, message) => {
     let err: unknown;
