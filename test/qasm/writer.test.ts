@@ -60,7 +60,7 @@ describe('round trip: read(write(c)) has the instructions of c', () => {
   });
   it('every bench circuit, OpenQASM 3 and 2', () => {
     const dir = '/work/shared/bench/circuits';
-    for (const d of ['nam_ccz', 'nam_rz']) {
+    for (const d of ['nam_ccz', 'nam_clifford_t', 'nam_rz']) {
       for (const f of readdirSync(`${dir}/${d}`).filter((x) => x.endsWith('.qasm'))) {
         const c = parseQasm(readFileSync(`${dir}/${d}/${f}`, 'utf8'), { file: f });
         expectSameInstructions(c, parseQasm(printQasm(c)));
