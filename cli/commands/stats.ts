@@ -10,7 +10,7 @@ export function formatStats(file: string, s: CircuitStats): string {
   const rows: [string, string][] = [
     ['qubits', String(s.qubits)], ['clbits', String(s.clbits)], ['size (gates)', String(s.size)], ['depth', String(s.depth)],
     ['two-qubit gates', String(s.twoQubit)], ['multi-qubit gates (≥3)', String(s.multiQubit)], ['T count', String(s.tCount)],
-    ['two-qubit depth', String(s.twoQubitDepth)],
+    ['two-qubit depth (gates on ≥2 qubits)', String(s.twoQubitDepth)],
   ];
   const counts = Object.entries(s.counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = Math.max(...rows.map((r) => r[0].length), ...counts.map((c) => c[0].length + 2));
