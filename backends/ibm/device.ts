@@ -6,7 +6,7 @@
  * @see /work/shared/design/backends.md §A3, §A8
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
-import { makeTarget, noConditionsPredicate, verify, type Target, type TargetPredicate, type Violation } from '../../passes/targets/target.js';
+import { makeTarget, noConditionsPredicate, verify, type Target, type Violation } from '../../passes/targets/target.js';
 
 /** The facts of one IBM backend that decide whether a circuit may be sent to it. */
 export interface IbmDevice {
@@ -75,59 +75,68 @@ const PY_KEYWORDS = new Set(('False None True and as assert async await break cl
 
 const NON_GATE = new Set(['measure', 'reset', 'delay', 'barrier']);
 
-/** IBM-only rules beyond basis and coupling: faulty qubits and edges, rzz range, register names. */
-function ibmPredicate(dev: IbmDevice): TargetPredicate {
+/** The facts ibmRuleViolations needs (an IbmDevice, or a built-in device for --dry-run). */
+export type IbmRuleDevice = Pick<IbmDevice, 'name' | 'faultyQubits' | 'faultyEdges'>;
+
+/**
+ * IBM-only rules beyond basis and coupling, which lowering cannot fix: faulty qubits and edges,
+ * the rzz angle range, measurements present, classical-register names.
+ */
+export function ibmRuleViolations(circuit: Circuit, dev: IbmRuleDevice): Violation[] {
   const faultyQ = new Set(dev.faultyQubits);
   const faultyE = new Set(dev.faultyEdges.map(([a, b]) => `${a},${b}`));
-  return {
-    name: 'ibm-runtime',
-    check: (circuit) => {
-      const out: Violation[] = [];
-      const v = (index: number, message: string): void => void out.push({ predicate: 'ibm-runtime', index, message });
-      circuit.instructions.forEach((inst, k) => {
-        if (inst.gate === 'barrier') return;
-        for (const q of inst.qubits) if (faultyQ.has(q)) v(k, `qubit ${q} is marked faulty (operational=0) on ${dev.name}`);
-        if (inst.qubits.length === 2 && !NON_GATE.has(inst.gate) && faultyE.has(inst.qubits.join(','))) v(k, `edge ${inst.qubits[0]}→${inst.qubits[1]} is marked faulty on ${dev.name}`);
-        if (inst.gate === 'rzz') {
-          const t = inst.params[0] ?? NaN;
-          if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) v(k, `rzz angle ${t} is outside [0, π/2]`);
-        }
-      });
-      if (!circuit.instructions.some((i) => i.gate === 'measure')) v(-1, 'the circuit measures nothing (the Sampler returns measured bits only); add measurements');
-      for (const r of circuit.cregs) {
-        if (r.size === 0) v(-1, `classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) v(-1, `classical register name '${r.name}' is not accepted by IBM's sampler`);
-      }
-      return out;
-    },
-  };
+  const out: Violation[] = [];
+  const v = (index: number, message: string): void => void out.push({ predicate: 'ibm-runtime', index, message });
+  circuit.instructions.forEach((inst, k) => {
+    if (inst.gate === 'barrier') return;
+    for (const q of inst.qubits) if (faultyQ.has(q)) v(k, `qubit ${q} is marked faulty (operational=0) on ${dev.name}`);
+    if (inst.qubits.length === 2 && !NON_GATE.has(inst.gate) && faultyE.has(inst.qubits.join(','))) v(k, `edge ${inst.qubits[0]}→${inst.qubits[1]} is marked faulty on ${dev.name}`);
+    if (inst.gate === 'rzz') {
+      const t = inst.params[0] ?? NaN;
+      if (!(t >= -1e-10 && t <= Math.PI / 2 + 1e-10)) v(k, `rzz angle ${t} is outside [0, π/2]`);
+    }
+  });
+  if (!circuit.instructions.some((i) => i.gate === 'measure')) v(-1, 'the circuit measures nothing (the Sampler returns measured bits only); add measurements');
+  for (const r of circuit.cregs) {
+    if (r.size === 0) v(-1, `classical register '${r.name}' has size 0 (crashes IBM's sampler)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name) || PY_KEYWORDS.has(r.name)) v(-1, `classical register name '${r.name}' is not accepted by IBM's sampler`);
+  }
+  return out;
 }
 
 /**
  * The device as a compilation Target (passes/targets): basis gates, the operations it lists
- * (reset/delay/measure are not assumed, qiskit-ibm-runtime#2535), directed coupling edges,
- * physical `$k` qubits, plus IBM's own rules.
+ * (reset/delay/measure are not assumed, qiskit-ibm-runtime#2535), directed coupling edges minus
+ * faulty ones (so routing avoids them), physical `$k` qubits.
  */
 export function ibmDeviceTarget(dev: IbmDevice): Target {
   const supported = new Set(dev.supportedInstructions);
+  const faultyQ = new Set(dev.faultyQubits);
+  const faultyE = new Set(dev.faultyEdges.map(([a, b]) => `${a},${b}`));
   return makeTarget({
     name: dev.name,
     family: dev.basisGates.includes('ecr') ? 'ibm-eagle' : 'ibm-heron',
     numQubits: dev.numQubits,
     basisGates: dev.basisGates,
     operations: ['barrier', ...['measure', 'reset', 'delay'].filter((o) => supported.has(o))],
-    coupling: dev.couplingMap,
+    coupling: dev.couplingMap.filter(([a, b]) => !faultyQ.has(a) && !faultyQ.has(b) && !faultyE.has(`${a},${b}`)),
     physicalQubits: true,
-    extraPredicates: [ibmPredicate(dev), ...(supported.has('if_else') ? [] : [noConditionsPredicate])],
+    extraPredicates: supported.has('if_else') ? [] : [noConditionsPredicate],
   });
 }
 
-/** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is), each distinct reason once with its count. */
-export function isaViolations(circuit: Circuit, dev: IbmDevice): string[] {
+/** Group violation messages: each distinct reason once, with its count. */
+export function groupViolations(violations: readonly Violation[]): string[] {
   const out = new Map<string, number>();
-  for (const viol of verify(circuit, ibmDeviceTarget(dev))) {
+  for (const viol of violations) {
     const m = viol.message.replace(/^instruction \d+: /, '');
     out.set(m, (out.get(m) ?? 0) + 1);
   }
   return [...out.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
+}
+
+/** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is), each distinct reason once with its count. */
+export function isaViolations(circuit: Circuit, dev: IbmDevice): string[] {
+  const target = ibmDeviceTarget({ ...dev, faultyQubits: [], faultyEdges: [] });
+  return groupViolations([...verify(circuit, target), ...ibmRuleViolations(circuit, dev)]);
 }

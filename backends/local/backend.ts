@@ -11,7 +11,7 @@ import {
   type Backend, type JobRecord, type JobResult, type SubmitOptions,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
-import { noiseFromDevice, simulateNoisy, type NoiseModel } from './noise.js';
+import { compactQubits, noiseFromDevice, remapNoise, simulateNoisy, type NoiseModel } from './noise.js';
 import { distributionRecord } from './results.js';
 import { simulate } from './simulate.js';
 
@@ -77,7 +77,15 @@ export class LocalBackend implements Backend {
   }
 }
 
-function run(circuit: Circuit, shots: number | undefined, seed: number, model: NoiseModel | undefined): JobResult {
+function run(full: Circuit, shots: number | undefined, seed: number, noise: NoiseModel | undefined): JobResult {
+  let circuit = full;
+  let model = noise;
+  // A measuring circuit's outcomes are over clbits, so idle qubits (a lowered circuit spans the whole device) can go.
+  if (full.instructions.some((i) => i.gate === 'measure')) {
+    const c = compactQubits(full);
+    circuit = c.circuit;
+    if (model !== undefined) model = remapNoise(model, c.physical);
+  }
   if (model !== undefined) return { counts: simulateNoisy(circuit, model, { shots: shots!, seed }), shots: shots! };
   if (shots === undefined) return { counts: {}, probabilities: distributionRecord(simulate(circuit)), shots: 0 };
   return { counts: distributionRecord(simulate(circuit, { shots, seed })), shots };

@@ -137,3 +137,33 @@ function readoutQubits(circuit: Circuit, measures: boolean): number[] {
   for (const i of circuit.instructions) if (i.gate === 'measure') i.qubits.forEach((q, j) => { out[i.clbits![j]!] = q; });
   return out;
 }
+
+/**
+ * Drop the qubits no instruction touches (a circuit lowered for a 156-qubit device uses a few),
+ * so it fits the simulator; returns the compact circuit and, for each compact qubit, the device
+ * qubit it stands for. Only for circuits that measure: their outcomes are over clbits, unchanged.
+ */
+export function compactQubits(circuit: Circuit): { circuit: Circuit; physical: number[] } {
+  const used = new Set<number>();
+  for (const i of circuit.instructions) if (i.gate !== 'barrier') for (const q of i.qubits) used.add(q);
+  const physical = [...used].sort((a, b) => a - b);
+  const index = new Map(physical.map((q, k) => [q, k]));
+  const insts: Instruction[] = [];
+  for (const i of circuit.instructions) {
+    const qs = i.qubits.filter((q) => index.has(q)).map((q) => index.get(q)!);
+    if (i.gate === 'barrier' && qs.length === 0) continue;
+    insts.push({ ...i, qubits: qs });
+  }
+  const compact: Circuit = { ...circuit, numQubits: physical.length, qregs: [{ name: 'q', start: 0, size: physical.length }], instructions: insts };
+  return { circuit: compact, physical };
+}
+
+/** The model seen through a compact qubit numbering (compact qubit k = device qubit physical[k]). */
+export function remapNoise(model: NoiseModel, physical: readonly number[]): NoiseModel {
+  const dev = (q: number): number => physical[q] ?? q;
+  return {
+    name: model.name,
+    pauliProbability: (inst) => model.pauliProbability({ ...inst, qubits: inst.qubits.map(dev) }),
+    readoutError: (q) => model.readoutError(dev(q)),
+  };
+}

@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { waitForJob, type Backend, type JobRecord, type RequestPreview, type SubmitOptions } from '../../backends/backend.js';
 import { netConfigFromEnv } from '../../backends/http.js';
 import { IbmBackend } from '../../backends/ibm/backend.js';
-import { ibmDeviceTarget, type IbmDevice } from '../../backends/ibm/device.js';
+import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from '../../backends/ibm/device.js';
 import { IonqBackend } from '../../backends/ionq/backend.js';
 import { openBackend, parseBackendSpec, type BackendSpec } from '../../backends/open.js';
 import type { Circuit } from '../../compiler/circuit/index.js';
@@ -18,7 +18,7 @@ import { verify, type Target } from '../../passes/targets/target.js';
 import type { QntkCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { describeRecord, describeResult, ionqQasm3, out, outJson, resultJson, storeOf } from './backend-common.js';
-import { lowerForTarget } from './lowering.js';
+import { lowerForTarget, measureAll } from './lowering.js';
 
 /** The built-in target a backend compiles for when no live device data is needed. */
 export function offlineTarget(spec: BackendSpec, noise: string | undefined): Target | undefined {
@@ -32,13 +32,8 @@ export function offlineTarget(spec: BackendSpec, noise: string | undefined): Tar
 
 /** Every violation of `target` in one TargetError line. */
 function check(circuit: Circuit, target: Target): void {
-  const grouped = new Map<string, number>();
-  for (const v of verify(circuit, target)) {
-    const m = v.message.replace(/^instruction \d+: /, '');
-    grouped.set(m, (grouped.get(m) ?? 0) + 1);
-  }
-  if (grouped.size === 0) return;
-  const list = [...grouped.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
+  const list = groupViolations(verify(circuit, target));
+  if (list.length === 0) return;
   throw new TargetError(`circuit does not fit ${target.name}, nothing was submitted (${list.length} problem${list.length > 1 ? 's' : ''}): ${list.join('; ')}`);
 }
 
@@ -86,8 +81,15 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   if (spec.provider === 'ibm' && target === undefined && !(dryRun && !transpile)) {
     throw new ValidationError(`--dry-run for ibm:${spec.name} needs device data, and only ${TARGET_NAMES.filter((n) => n.startsWith('ibm_')).join(', ')} are built in; add --no-transpile to preview the request unchecked`);
   }
-  const circuit = target !== undefined && transpile ? lowerForTarget(source, target) : source;
+  // Hardware (and its noise model) reads qubits through layout and routing: measure them explicitly.
+  const needsMeasures = spec.provider === 'ibm' || (spec.provider === 'local' && target !== undefined);
+  const prepared = transpile && needsMeasures ? measureAll(source) : source;
+  const circuit = target !== undefined && transpile ? lowerForTarget(prepared, target, options.seed ?? 1) : prepared;
   if (target !== undefined) check(circuit, target);
+  if (spec.provider === 'ibm') {
+    const rules = groupViolations(ibmRuleViolations(circuit, device ?? { name: spec.name, faultyQubits: [], faultyEdges: [] }));
+    if (rules.length > 0) throw new TargetError(`circuit cannot run on ${spec.name}, nothing was submitted: ${rules.join('; ')}`);
+  }
 
   if (dryRun) {
     const req = backend instanceof IbmBackend || backend instanceof IonqBackend ? backend.preview(circuit, options) : null;

@@ -81,7 +81,8 @@ describe('qntk submit / status / result / jobs / cancel on the local backend', (
   });
 
   it('adds calibrated readout and gate errors with --noise', async () => {
-    const r = await cliJson<{ counts: Record<string, number> }>(['submit', X1, '--backend', 'local', '--noise', 'ibm_kingston', '--shots', '4000', '--seed', '11', '--wait']);
+    // --no-transpile keeps the program on physical qubit 1 (lowering may pick a better qubit).
+    const r = await cliJson<{ counts: Record<string, number> }>(['submit', X1, '--backend', 'local', '--noise', 'ibm_kingston', '--no-transpile', '--shots', '4000', '--seed', '11', '--wait']);
     const cal = getTarget('ibm_kingston').calibration!;
     const e = cal.gates.find((g) => g[0] === 'x' && g[1][0] === 1)![2];
     const ro = cal.qubits[1]![2];
@@ -89,6 +90,11 @@ describe('qntk submit / status / result / jobs / cancel on the local backend', (
     const p0 = e * (1 - ro) + (1 - e) * ro;
     const n0 = r.counts['0'] ?? 0;
     expect(Math.abs(n0 - 4000 * p0)).toBeLessThan(4 * Math.sqrt(4000 * p0 * (1 - p0)));
+    // Lowered for the device (h, cx → rz, sx, cz on a coupled pair): still mostly 00 and 11.
+    const bell = await cliJson<{ counts: Record<string, number> }>(['submit', BELL, '--backend', 'local', '--noise', 'ibm_kingston', '--shots', '2000', '--seed', '2', '--wait']);
+    const good = (bell.counts['00'] ?? 0) + (bell.counts['11'] ?? 0);
+    expect(good).toBeGreaterThan(1800);
+    expect(good).toBeLessThan(2000);
     const bad = await cli(['submit', X1, '--backend', 'local', '--noise', 'nowhere']);
     expect([bad.code, bad.stderr]).toEqual([2, `qntk: --noise nowhere: no calibration data; the local backend knows ibm_brisbane, ibm_torino, ibm_fez, ibm_kingston, ibm_miami\n`]);
   });
@@ -144,6 +150,18 @@ describe('qntk against the IBM mock', () => {
     expect(f.stderr).toMatch(/^qntk: job (qj-\S+) failed: code 1305: Job ran longer than its maximum execution time — job ran longer than its maximum execution time\n$/);
     const id = /job (qj-\S+) failed/.exec(f.stderr)![1]!;
     expect((await cliJson<{ status: string }>(['status', id])).status).toBe('failed');
+  });
+
+  it('lowers h/cx circuits for the device so that IBM accepts them as ISA', async () => {
+    const r = await cliJson<{ status: string; counts: Record<string, number> }>(['submit', BELL, '--backend', 'ibm:ibm_tiny', '--shots', '8', '--wait']);
+    expect(r.status).toBe('completed'); // the mock fails non-ISA programs with 1517
+    const program = (JSON.parse(ibm.requestsTo('POST', /\/v1\/jobs$/).at(-1)!.body) as { params: { pubs: string[][] } }).params.pubs[0]![0]!;
+    const gates = new Set([...program.matchAll(/^(\w+)(?:\([^)]*\))? \$/gm)].map((m) => m[1]));
+    expect([...gates].every((g) => ['rz', 'sx', 'x', 'cz'].includes(g!))).toBe(true);
+    expect(program).toMatch(/c\[1\] = measure \$\d+;/);
+    const dry = await cliJson<{ request: { body: { input: { gateset: string; circuit: { gate: string }[] } } } }>(['submit', BELL, '--backend', 'ionq:qpu.forte-1', '--dry-run']);
+    expect(dry.request.body.input.gateset).toBe('native');
+    expect(new Set(dry.request.body.input.circuit.map((g) => g.gate))).toEqual(new Set(['gpi2', 'zz']));
   });
 
   it('lists backends', async () => {

@@ -47,7 +47,7 @@ describe('IBM pieces', () => {
     b.gate('rzz', [0, 1], [2]).gate('rzz', [0, 1], [0.5]).measure(0, 0);
     b.add({ gate: 'x', qubits: [1], params: [], condition: { clbits: [0], value: 1 } });
     expect(isaViolations(b.build(), dev)).toEqual([
-      'rzz angle 2 is outside [0, π/2]', "classical register name 'lambda' is not accepted by IBM's sampler", "classically conditioned 'x' is not supported on h",
+      "classically conditioned 'x' is not supported on h", 'rzz angle 2 is outside [0, π/2]', "classical register name 'lambda' is not accepted by IBM's sampler",
     ]);
   });
 
