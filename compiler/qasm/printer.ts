@@ -22,6 +22,15 @@ export function formatNumber(x: number): string {
 }
 
 /**
+ * A gate parameter: integers get a decimal point, because angle-typed readers (qsharp-lang)
+ * refuse to cast an integer literal to an angle (`rz(1)` fails, `rz(1.0)` works).
+ */
+function formatAngle(x: number): string {
+  const t = formatNumber(x);
+  return /^-?\d+$/.test(t) ? `${t}.0` : t;
+}
+
+/**
  * coef·name with name an angle: OpenQASM 3 allows angle / int and int · angle but not float ·
  * angle, so 1/k coefficients are written as a division.
  */
@@ -36,7 +45,7 @@ function formatTerm(coef: number, name: string): string {
 }
 
 function formatParam(p: ParamExpr): string {
-  if (p.kind === 'number') return formatNumber(p.value);
+  if (p.kind === 'number') return formatAngle(p.value);
   const parts: string[] = [];
   for (const t of p.terms) {
     if (t.coef === 0) continue;
@@ -44,7 +53,7 @@ function formatParam(p: ParamExpr): string {
     parts.push(parts.length > 0 && term.startsWith('-') ? `- ${term.slice(1)}` : parts.length > 0 ? `+ ${term}` : term);
   }
   if (p.constant !== 0 || parts.length === 0) {
-    const c = formatNumber(p.constant);
+    const c = formatAngle(p.constant);
     parts.push(parts.length === 0 ? c : c.startsWith('-') ? `- ${c.slice(1)}` : `+ ${c}`);
   }
   return parts.join(' ');

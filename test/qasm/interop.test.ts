@@ -69,6 +69,13 @@ describe('qsharp-lang reads our OpenQASM 3', () => {
     expect(stateDistance(ours.re, ours.im, theirs.re, theirs.im)).toBeLessThan(2e-4);
   }, 30_000);
 
+  it('integer-valued angles are written so that qsharp accepts them', async () => {
+    const c = new CircuitBuilder(2).h(0).rz(1, 0).gate('cu', [0, 1], [2, 0, -1, 0]).gate('rzz', [0, 1], [0]).build();
+    const ours = circuitState(c);
+    const theirs = await qs!.state(printQasm(c), 2);
+    expect(stateDistance(ours.re, ours.im, theirs.re, theirs.im)).toBeLessThan(2e-4);
+  }, 30_000);
+
   it('measured circuits: sampled counts match our exact probabilities', async () => {
     const b = new CircuitBuilder(3, 3);
     b.h(0).ry(1.1, 1).cx(0, 2).gate('ccz', [0, 1, 2]).rx(0.4, 2).gate('rzz', [1, 2], [0.9]).h(1);
