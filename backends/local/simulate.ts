@@ -19,7 +19,7 @@ import { compileOps } from './compile.js';
 import type { EngineOptions } from './engine.js';
 import type { Op } from './kernels.js';
 import { amplitudeWeights, arrayWeights, checkShots, sampleCounts } from './sampling.js';
-import { MAX_QUBITS, Statevector } from './statevector.js';
+import { checkStateSize, MAX_QUBITS, Statevector } from './statevector.js';
 import { mapQubitCounts, marginalToClbits, terminalForm } from './terminal.js';
 
 export interface SimulateOptions extends EngineOptions {
@@ -66,6 +66,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   const measures = circuit.instructions.some((i) => i.gate === 'measure');
   const register = measures ? 'clbits' as const : 'qubits' as const;
   const width = measures ? circuit.numClbits : n;
+  checkStateSize(n);
   if (width > MAX_QUBITS) throw new ResourceError(`simulator: ${width} classical bits give too many outcomes to tabulate; measure into at most ${MAX_QUBITS} bits`);
 
   const terminal = terminalForm(circuit);
