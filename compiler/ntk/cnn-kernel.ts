@@ -220,22 +220,30 @@ function poolPlanes(ws: CnnWorkspace, src: PlaneSet, step: PoolStep): PlaneSet {
   return dst;
 }
 
-/** Runs all stages and pools; `diagsB === undefined` means a self pair (diagonals read off the planes). */
-function propagate(ws: CnnWorkspace, xA: Float64Array, xB: Float64Array, diagsA: Float64Array[], diagsB: readonly Float64Array[] | undefined): PlaneSet {
+/**
+ * Runs all stages and pools. `given` holds both images' stage-input variances; without it (a self
+ * pair) they are read off the Δ = 0 plane as the pass goes and stored into `found`.
+ */
+function propagate(
+  ws: CnnWorkspace, xA: Float64Array, xB: Float64Array,
+  given: readonly [readonly Float64Array[], readonly Float64Array[]] | undefined, found: Float64Array[],
+): PlaneSet {
   const plan = ws.plan;
   let set = inputPlanes(ws, plan.stages[0]!, xA, xB);
   for (let k = 0; k < plan.stages.length; k++) {
     const stage = plan.stages[k]!;
-    if (diagsB === undefined) {
-      // Self pair: the Δ = 0 plane is the image's own variance map (offset of plane 0 is the centre).
+    let dA: Float64Array, dB: Float64Array;
+    if (given === undefined) {
       const R = set.radius, centre = set.offsets[R * (2 * R + 1) + R]!;
-      diagsA[k] = k === 0 ? xA.map((v) => v * v) : set.sigma.slice(centre, centre + stage.size * stage.size);
+      dA = dB = found[k] = k === 0 ? xA.map((v) => v * v) : set.sigma.slice(centre, centre + stage.size * stage.size);
+    } else {
+      dA = given[0][k]!;
+      dB = given[1][k]!;
     }
-    const nn = stage.convs * stage.size * stage.size;
-    scaleSequence(ws, stage, diagsA[k]!, ws.scaleA);
-    if (diagsB === undefined) ws.scaleB.set(ws.scaleA.subarray(0, nn));
-    else scaleSequence(ws, stage, diagsB[k]!, ws.scaleB);
-    runStage(ws, stage, set, ws.scaleA, ws.scaleB, diagsB === undefined);
+    scaleSequence(ws, stage, dA, ws.scaleA);
+    if (given === undefined) ws.scaleB.set(ws.scaleA.subarray(0, stage.convs * stage.size * stage.size));
+    else scaleSequence(ws, stage, dB, ws.scaleB);
+    runStage(ws, stage, set, ws.scaleA, ws.scaleB, given === undefined);
     for (const step of stage.pools) set = poolPlanes(ws, set, step);
   }
   return set;
@@ -270,14 +278,14 @@ export function erfReadout(q: number, theta: number, cA: number, cB: number, w2:
 export function selfFeatures(ws: CnnWorkspace, x: Float64Array): CnnImageFeatures {
   checkImage(ws.plan, x);
   const diags: Float64Array[] = [];
-  const [c, t] = flatten(propagate(ws, x, x, diags, undefined));
+  const [c, t] = flatten(propagate(ws, x, x, undefined, diags));
   return { x, stageDiagonals: diags, flatVariance: c, selfKernel: erfReadout(c, t, c, c, ws.plan.readoutWStd2) };
 }
 
 /** K(xA, xB) from both images' features. */
 export function pairKernel(ws: CnnWorkspace, a: CnnImageFeatures, b: CnnImageFeatures): number {
   if (a === b) return a.selfKernel;
-  const [q, t] = flatten(propagate(ws, a.x, b.x, a.stageDiagonals as Float64Array[], b.stageDiagonals));
+  const [q, t] = flatten(propagate(ws, a.x, b.x, [a.stageDiagonals, b.stageDiagonals], []));
   return erfReadout(q, t, a.flatVariance, b.flatVariance, ws.plan.readoutWStd2);
 }
 
