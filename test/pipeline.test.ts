@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Statevector } from '../backends/local/index.js';
 import { CsrMatrix } from '../compiler/linalg/csr.js';
 import { solveSymmetric } from '../compiler/linalg/solve.js';
+import { prepareNtkProblem } from '../compiler/ntk/problem.js';
 import { compileLinearSystem, type CompiledProgram } from '../compiler/pipeline.js';
 import { rng, stateFidelity } from './helpers/quantum.js';
 
@@ -55,6 +56,16 @@ describe('compileLinearSystem (QSVT)', () => {
     expect(p.n).toBe(n);
     expect(p.system[0]).toBe(0);
   });
+
+  it('sparsified NTK (MNIST 8 vs 9, n = 8): simulated solution state has fidelity ≥ 0.999 with K̃⁻¹y', async () => {
+    const problem = await prepareNtkProblem({ digits: [8, 9], n: 8 });
+    const p = compileLinearSystem(problem.ktilde, problem.y, { epsilon: 1e-3 });
+    const out = postselectedSystemState(p);
+    const x = new Float64Array(out.re.length);
+    x.set(solveSymmetric(problem.ktilde.toDense(), 8, problem.y));
+    expect(stateFidelity(out, x)).toBeGreaterThanOrEqual(0.999);
+    expect(out.probability).toBeCloseTo(p.successProbability, 8);
+  }, 60000);
 
   it.each([
     ['non-symmetric', CsrMatrix.fromDense(2, 2, [1, 0.5, 0, 1]), [1, 1], /not symmetric/],
