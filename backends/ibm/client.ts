@@ -95,7 +95,7 @@ export class IbmClient {
     return {
       method: 'POST',
       url: `${this.config.url}/v1/jobs`,
-      headers: this.baseHeaders('<redacted>'),
+      headers: { ...this.baseHeaders('<redacted>'), 'Service-CRN': this.config.instance || '<QNTK_IBM_INSTANCE is not set>' },
       body,
     };
   }

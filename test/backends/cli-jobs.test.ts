@@ -6,6 +6,7 @@ import { getTarget } from '../../passes/targets/builtins.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { MockIbm, TINY_HERON } from '../helpers/mock-ibm.js';
 import { MockIonq } from '../helpers/mock-ionq.js';
+import { expectIntactStore } from './store-check.js';
 import { FAST_NET_ENV } from './net.js';
 
 const IBM_KEY = 'ibm-cli-SECRET-key-0123456789';
@@ -62,6 +63,7 @@ afterAll(async () => {
   const tokens = ibm.log.map((r) => r.headers.authorization?.slice(7) ?? '').filter((t) => t.length > 8);
   const all = outputs.map((o) => o.stdout + o.stderr).join('\n') + storeText();
   for (const s of [IBM_KEY, IONQ_KEY, ...tokens]) expect(all).not.toContain(s);
+  expectIntactStore(join(home, 'jobs'));
 });
 
 describe('qntk submit / status / result / jobs / cancel on the local backend', () => {

@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitForJob } from '../../backends/backend.js';
 import { IbmBackend } from '../../backends/ibm/backend.js';
 import type { IbmConfig } from '../../backends/ibm/client.js';
 import { JobStore } from '../../backends/job-store.js';
 import { CircuitBuilder, type Circuit } from '../../compiler/circuit/index.js';
 import { MockIbm, TINY_HERON } from '../helpers/mock-ibm.js';
-import { FAST_NET } from './net.js';
+import { expectIntactStore } from './store-check.js';
+import { FAST_NET, HANG_NET } from './net.js';
 
 const KEY = 'ibm-api-key-SECRET-0123456789';
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/acct123:inst-guid::';
@@ -49,6 +50,7 @@ afterAll(async () => {
     for (const m of errors) expect(m).not.toContain(s);
   }
 });
+afterEach(() => expectIntactStore(store.dir));
 beforeEach(() => {
   store = new JobStore(mkdtempSync(join(tmpdir(), 'qntk-ibm-')));
 });
@@ -149,8 +151,8 @@ describe('IBM Quantum client against the mock', () => {
     mock.fault('POST', /^\/api\/v1\/jobs$/, { status: 500 }, { status: 502 }, { status: 503 });
     expect((await be.submit(flips(), {})).status).toBe('queued');
     mock.fault('POST', /^\/api\/v1\/jobs$/, { hang: true });
-    const m = await fail(be.submit(flips(), {}));
-    expect(m).toMatch(/timed out after 300 ms; the request may or may not have taken effect/);
+    const m = await fail(backend({ net: HANG_NET }).submit(flips(), {}));
+    expect(m).toMatch(/timed out after 200 ms; the request may or may not have taken effect/);
     const recs = await store.list();
     expect(recs.map((r) => r.status)).toEqual(['queued', 'unknown']);
   });
@@ -158,7 +160,7 @@ describe('IBM Quantum client against the mock', () => {
   it('finds a job whose create response was lost, by its qntk tag', async () => {
     const be = backend();
     mock.fault('POST', /^\/api\/v1\/jobs$/, { hangAfter: true });
-    expect(await fail(be.submit(flips(), { shots: 5 }))).toMatch(/may or may not have taken effect/);
+    expect(await fail(backend({ net: HANG_NET }).submit(flips(), { shots: 5 }))).toMatch(/may or may not have taken effect/);
     const [lost] = await store.list();
     expect(lost).toMatchObject({ status: 'unknown' });
     expect(lost!.remoteId).toBeUndefined();

@@ -1,21 +1,23 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitForJob } from '../../backends/backend.js';
 import { IonqBackend } from '../../backends/ionq/backend.js';
 import { JobStore } from '../../backends/job-store.js';
 import { CircuitBuilder, type Circuit } from '../../compiler/circuit/index.js';
 import { MockIonq } from '../helpers/mock-ionq.js';
-import { FAST_NET } from './net.js';
+import { expectIntactStore } from './store-check.js';
+import type { NetConfig } from '../../backends/http.js';
+import { FAST_NET, HANG_NET } from './net.js';
 
 const KEY = 'ionq-key-SECRET-abcdef0123456789';
 let mock: MockIonq;
 let store: JobStore;
 const errors: string[] = [];
 const poll = { intervalMs: 1, maxIntervalMs: 4, timeoutMs: 3000 };
-const backend = (name = 'simulator', over: { apiKey?: string; url?: string; qasm3?: (c: Circuit) => string } = {}): IonqBackend =>
-  new IonqBackend({ name, config: { apiKey: over.apiKey ?? KEY, url: over.url ?? mock.url, net: FAST_NET }, store, ...(over.qasm3 ? { qasm3: over.qasm3 } : {}) });
+const backend = (name = 'simulator', over: { apiKey?: string; url?: string; net?: NetConfig; qasm3?: (c: Circuit) => string } = {}): IonqBackend =>
+  new IonqBackend({ name, config: { apiKey: over.apiKey ?? KEY, url: over.url ?? mock.url, net: over.net ?? FAST_NET }, store, ...(over.qasm3 ? { qasm3: over.qasm3 } : {}) });
 const fail = async (p: Promise<unknown>): Promise<string> => {
   const e = await p.then(() => undefined, (x: unknown) => x);
   expect(e, 'expected a rejection').toBeInstanceOf(Error);
@@ -39,6 +41,7 @@ afterAll(async () => {
   expect(files).not.toContain(KEY);
   for (const m of errors) expect(m).not.toContain(KEY);
 });
+afterEach(() => expectIntactStore(store.dir));
 beforeEach(() => { store = new JobStore(mkdtempSync(join(tmpdir(), 'qntk-ionq-'))); });
 
 describe('IonQ client against the mock', () => {
@@ -127,7 +130,7 @@ describe('IonQ client against the mock', () => {
   it('recovers a job whose create response was lost, by its name', async () => {
     const be = backend();
     mock.fault('POST', /^\/v0\.4\/jobs$/, { hangAfter: true });
-    expect(await fail(be.submit(xcx(false), { shots: 3 }))).toMatch(/may or may not have taken effect/);
+    expect(await fail(backend('simulator', { net: HANG_NET }).submit(xcx(false), { shots: 3 }))).toMatch(/may or may not have taken effect/);
     const [lost] = await store.list();
     expect([lost!.status, lost!.remoteId]).toEqual(['unknown', undefined]);
     await waitForJob(be, lost!.id, poll);
@@ -138,8 +141,8 @@ describe('IonQ client against the mock', () => {
   it('keeps a hung status poll from hanging the client', async () => {
     const be = backend();
     const a = await be.submit(xcx(false), {});
-    mock.fault('GET', /^\/v0\.4\/jobs\/[^/]+$/, { hang: true }, { hang: true }, { hang: true }, { hang: true });
-    expect(await fail(be.status(a.id))).toMatch(/^IonQ: GET \/v0\.4\/jobs\/\S+ timed out after 300 ms \(4 attempts\)/);
+    mock.fault('GET', /^\/v0\.4\/jobs\/[^/]+$/, { hang: true }, { hang: true });
+    expect(await fail(backend('simulator', { net: HANG_NET }).status(a.id))).toMatch(/^IonQ: GET \/v0\.4\/jobs\/\S+ timed out after 200 ms \(2 attempts\)/);
     expect((await store.get(a.id)).status).toBe('queued');
   });
 });
