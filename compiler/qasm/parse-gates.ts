@@ -171,9 +171,15 @@ function expandDefined(p: Parser, g: DefinedGate, params: readonly number[], qub
   if (p.depth > 64) throw lx.error(`gate '${g.name}': definitions nested more than 64 deep`);
   const back = validating ? undefined : lx.save();
   const savedQargs = p.qargs;
-  const prev = g.paramNames.map((n) => p.values.get(n));
-  p.qargs = new Map(g.qubitNames.map((n, i) => [n, qubits[i]!]));
-  g.paramNames.forEach((n, i) => p.values.set(n, params[i]!));
+  const names = g.paramNames;
+  const prev: (number | undefined)[] = new Array(names.length);
+  const qargs = new Map<string, number>();
+  for (let i = 0; i < g.qubitNames.length; i++) qargs.set(g.qubitNames[i]!, qubits[i]!);
+  for (let i = 0; i < names.length; i++) {
+    prev[i] = p.values.get(names[i]!);
+    p.values.set(names[i]!, params[i]!);
+  }
+  p.qargs = qargs;
   p.depth++;
   try {
     lx.restore(g.body);
@@ -184,11 +190,11 @@ function expandDefined(p: Parser, g: DefinedGate, params: readonly number[], qub
   } finally {
     p.depth--;
     p.qargs = savedQargs;
-    g.paramNames.forEach((n, i) => {
+    for (let i = 0; i < names.length; i++) {
       const v = prev[i];
-      if (v === undefined) p.values.delete(n);
-      else p.values.set(n, v);
-    });
+      if (v === undefined) p.values.delete(names[i]!);
+      else p.values.set(names[i]!, v);
+    }
   }
   if (back !== undefined) lx.restore(back);
   else lx.next();
