@@ -5,7 +5,7 @@
  * @see /work/shared/design/backends.md §B
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
-import { BackendError } from '../../compiler/errors.js';
+import { BackendError, TargetError } from '../../compiler/errors.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
   type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions,
@@ -90,7 +90,7 @@ export class IonqBackend implements Backend {
     }
     const base = { backend: this.name, shots, ...(noise !== undefined ? { noise } : {}) };
     if (needsQasm3(circuit)) {
-      if (this.qasm3 === undefined) throw new BackendError('this circuit measures or resets mid-circuit, which needs ionq.qasm3.v1; no OpenQASM 3 printer is available', { exitCode: 2 });
+      if (this.qasm3 === undefined) throw new BackendError('this circuit resets qubits, which needs ionq.qasm3.v1; no OpenQASM 3 printer was given', { exitCode: 2 });
       return ionqJobBody({ ...base, input: { kind: 'qasm3', program: this.qasm3(circuit), qubits: circuit.numQubits } });
     }
     return ionqJobBody({ ...base, input: { kind: 'circuit', circuit: toIonqCircuit(circuit, this.name) } });
@@ -162,14 +162,23 @@ export class IonqBackend implements Backend {
   }
 }
 
-/** Mid-circuit measurement or reset cannot be written in ionq.circuit.v1. */
+/**
+ * Which IonQ format a circuit needs: ionq.circuit.v1 unless it resets a qubit (ionq.qasm3.v1).
+ * IonQ returns probabilities of the final qubit states, so a measured qubit that is used again, or
+ * a classical condition, could not be decoded (qiskit-ionq#259): such circuits are refused here,
+ * before anything is sent.
+ */
 function needsQasm3(circuit: Circuit): boolean {
   const measured = new Set<number>();
+  let reset = false;
   for (const inst of circuit.instructions) {
-    if (inst.gate === 'reset') return true;
+    if (inst.condition !== undefined) throw new TargetError(`IonQ runs no dynamic circuits: '${inst.gate}' is classically conditioned; run it on the local backend`);
     if (inst.gate === 'barrier') continue;
     if (inst.gate === 'measure') { inst.qubits.forEach((q) => measured.add(q)); continue; }
-    if (inst.qubits.some((q) => measured.has(q))) return true;
+    if (inst.qubits.some((q) => measured.has(q))) {
+      throw new TargetError(`'${inst.gate}' acts on a qubit after it was measured; IonQ returns only final-state probabilities, which cannot give mid-circuit results; run it on the local backend`);
+    }
+    if (inst.gate === 'reset') reset = true;
   }
-  return false;
+  return reset;
 }

@@ -93,8 +93,11 @@ describe('IonQ client against the mock', () => {
   });
 
   it('reports a QASM3 job that fails preflight with its failure code', async () => {
-    const b = new CircuitBuilder(1, 2).h(0).measure(0, 0).h(0).measure(0, 1).build();
-    const be = backend('simulator', { qasm3: () => 'OPENQASM 3.0;\nqubit[1] q;\nbit[2] c;\nh q[0];\nc[0] = measure q[0];\nif (c[0]) { x q[0]; }\n' });
+    const mid = new CircuitBuilder(1, 2).h(0).measure(0, 0).h(0).measure(0, 1).build();
+    expect(await fail(backend().submit(mid, {}))).toBe("'h' acts on a qubit after it was measured; IonQ returns only final-state probabilities, which cannot give mid-circuit results; run it on the local backend");
+    const b = new CircuitBuilder(1, 1).h(0).reset(0).h(0).measure(0, 0).build();
+    // A stand-in printer whose program IonQ's preflight rejects (a branch).
+    const be = backend('simulator', { qasm3: () => 'OPENQASM 3.0;\nqubit[1] q;\nbit[1] c;\nh q[0];\nreset q[0];\nif (c[0]) { x q[0]; }\nc[0] = measure q[0];\n' });
     const rec = await be.submit(b, {});
     const body = JSON.parse(mock.requestsTo('POST', /^\/v0\.4\/jobs$/).at(-1)!.body) as { type: string; input: { qubits: number } };
     expect(body.type).toBe('ionq.qasm3.v1');
