@@ -10,7 +10,7 @@
 import { CircuitBuilder, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
 import { ceilLog2 } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from './cost.js';
+import { CostTally, gateKey, type Component, type GateCost } from './cost.js';
 
 /** The gates unary iteration emits; a CircuitBuilder, or a counter. */
 export interface GateSink {
@@ -95,8 +95,8 @@ export function unaryIterate(sink: GateSink, o: UnaryIterationOptions): void {
 /** Counts gates instead of emitting them. */
 export class CountingSink implements GateSink {
   readonly tally = new CostTally();
-  gate(name: string): this {
-    this.tally.add(name);
+  gate(name: string, qubits: readonly number[]): this {
+    this.tally.add(gateKey(name, qubits.length));
     return this;
   }
 }
@@ -109,6 +109,12 @@ export interface QromOptions {
   /** Selection width (default ⌈log₂ L⌉). */
   readonly selectBits?: number;
   readonly controlled?: boolean;
+  /**
+   * 'unary' (default): unary iteration, ~2L Toffolis and ⌈log₂ L⌉ − 1 clean ancillas.
+   * 'mcx': no ancillas; per nonzero entry one multi-controlled X per set data bit, the selection
+   * bits flipped in Gray-code fashion between entries (fewer qubits, more expensive gates).
+   */
+  readonly variant?: 'unary' | 'mcx';
 }
 
 /** QROM component. Layout: select, target, control (if any), ancillas. */
@@ -118,6 +124,7 @@ export class Qrom implements Component {
   readonly selectBits: number;
   readonly dataBits: number;
   readonly controlled: boolean;
+  readonly variant: 'unary' | 'mcx';
   readonly ancillaCount: number;
   readonly numQubits: number;
 
@@ -137,13 +144,18 @@ export class Qrom implements Component {
     this.selectBits = o.selectBits ?? ceilLog2(L);
     if (2 ** this.selectBits < L) throw new ValidationError(`QROM: ${L} entries do not fit ${this.selectBits} selection bits`);
     this.controlled = o.controlled ?? false;
-    this.ancillaCount = unaryIterationAncillas(this.selectBits, this.controlled);
+    this.variant = o.variant ?? 'unary';
+    this.ancillaCount = this.variant === 'unary' ? unaryIterationAncillas(this.selectBits, this.controlled) : 0;
     this.numQubits = this.selectBits + this.dataBits + (this.controlled ? 1 : 0) + this.ancillaCount;
   }
 
   /** Emit onto the given qubits. */
   appendTo(sink: GateSink, q: { select: readonly number[]; target: readonly number[]; control?: number; ancillas: readonly number[] }): void {
     if (q.select.length !== this.selectBits || q.target.length !== this.dataBits) throw new ValidationError('QROM: register sizes do not match the table');
+    if (this.variant === 'mcx') {
+      this.appendMcx(sink, q.select, q.target, q.control);
+      return;
+    }
     // Prefix sums of "entry is nonzero" make the empty-subtree test O(1).
     const nz = new Int32Array(this.data.length + 1);
     for (let i = 0; i < this.data.length; i++) nz[i + 1] = nz[i]! + (this.data[i] !== 0 ? 1 : 0);
@@ -162,6 +174,30 @@ export class Qrom implements Component {
         }
       },
     });
+  }
+
+  private appendMcx(sink: GateSink, select: readonly number[], target: readonly number[], control: number | undefined): void {
+    let flipped = 0; // selection bits currently inverted
+    const all = (1 << select.length) - 1;
+    const setFlips = (want: number): void => {
+      for (let bit = 0; bit < select.length; bit++) if (((flipped ^ want) >> bit) & 1) sink.gate('x', [select[bit]!]);
+      flipped = want;
+    };
+    const controls = [...select, ...(control === undefined ? [] : [control])];
+    for (let i = 0; i < this.data.length; i++) {
+      const d = this.data[i]!;
+      if (d === 0) continue;
+      setFlips(all & ~i);
+      for (let bit = 0; bit < this.dataBits; bit++) {
+        if (!((d >> bit) & 1)) continue;
+        const t = target[bit]!;
+        if (controls.length === 0) sink.gate('x', [t]);
+        else if (controls.length === 1) sink.gate('cx', [controls[0]!, t]);
+        else if (controls.length === 2) sink.gate('ccx', [...controls, t]);
+        else sink.gate('mcx', [...controls, t]);
+      }
+    }
+    setFlips(0);
   }
 
   /** Qubit indices in `circuit()`. */
@@ -198,4 +234,6 @@ export const qromExamples = (): Qrom[] => [
   new Qrom({ data: [1, 0, 3, 2] }),
   new Qrom({ data: [5, 0, 0, 7, 1, 6] }),
   new Qrom({ data: [0, 0, 9, 0, 0, 0, 0, 4, 2, 0, 0, 1], controlled: true }),
+  new Qrom({ data: [5, 0, 0, 7, 1, 6, 2], variant: 'mcx' }),
+  new Qrom({ data: [0, 3, 0, 1], controlled: true, variant: 'mcx' }),
 ];
