@@ -115,6 +115,12 @@ export class IbmClient {
     return deviceFromApi(conf, props);
   }
 
+  /** Jobs waiting on a backend (GET /v1/backends/{name}/status `length_queue`), if reported. */
+  async queueLength(name: string): Promise<number | undefined> {
+    const j = await this.api<{ length_queue?: number }>({ method: 'GET', path: `/v1/backends/${encodeURIComponent(name)}/status` });
+    return typeof j?.length_queue === 'number' ? j.length_queue : undefined;
+  }
+
   async createJob(body: Record<string, unknown>): Promise<{ id: string }> {
     const j = await this.api<{ id?: string }>({ method: 'POST', path: '/v1/jobs', body });
     if (typeof j?.id !== 'string' || j.id === '') throw new BackendError('IBM Quantum: POST /v1/jobs answered without a job id');

@@ -1,5 +1,6 @@
 /** `qntk status ID [--json]`: the job's state, refreshed from its provider unless it is final. */
 import type { Argv } from 'yargs';
+import { IbmBackend } from '../../backends/ibm/backend.js';
 import type { QntkCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { backendFor, describeRecord, needsRefresh, out, outJson, storeOf } from './backend-common.js';
@@ -7,15 +8,22 @@ import { backendFor, describeRecord, needsRefresh, out, outJson, storeOf } from 
 async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const store = storeOf(io);
   let rec = await store.get(String(args.id));
-  if (needsRefresh(rec)) rec = await backendFor(rec, io, store, true).status(rec.id);
+  let queue: number | undefined;
+  if (needsRefresh(rec)) {
+    const backend = backendFor(rec, io, store, true);
+    rec = await backend.status(rec.id);
+    // Long queues are the usual reason a job seems stuck (qiskit-ibm-runtime#317): say how long.
+    if (backend instanceof IbmBackend && rec.status === 'queued') queue = await backend.client.queueLength(rec.backend).catch(() => undefined);
+  }
   if (args.json === true) {
     outJson(io, {
       id: rec.id, provider: rec.provider, backend: rec.backend, status: rec.status,
       ...(rec.remoteId !== undefined ? { remoteId: rec.remoteId } : {}), ...(rec.remoteStatus !== undefined ? { remoteStatus: rec.remoteStatus } : {}),
-      ...(rec.error !== undefined ? { error: rec.error } : {}), createdAt: rec.createdAt, updatedAt: rec.updatedAt,
+      ...(rec.error !== undefined ? { error: rec.error } : {}), ...(queue !== undefined ? { queueLength: queue } : {}),
+      createdAt: rec.createdAt, updatedAt: rec.updatedAt,
     });
   } else {
-    out(io, describeRecord(rec));
+    out(io, describeRecord(rec) + (queue !== undefined ? `  ${queue} job${queue === 1 ? '' : 's'} queued on ${rec.backend}\n` : ''));
   }
   return 0;
 }

@@ -107,6 +107,9 @@ describe('qntk against the IBM mock', () => {
     const r = await cliJson<{ id: string; provider: string; backend: string; status: string; counts: Record<string, number> }>(['submit', FLIPS, '--backend', 'ibm:ibm_tiny', '--shots', '20', '--wait']);
     expect(r).toMatchObject({ provider: 'ibm', backend: 'ibm_tiny', status: 'completed', counts: { '101': 20 } });
     expect(await cliJson(['result', r.id])).toEqual({ id: r.id, status: 'completed', counts: { '101': 20 } });
+    const queued = await cliJson<{ id: string }>(['submit', FLIPS, '--backend', 'ibm:ibm_tiny']);
+    const qs = await cli(['status', queued.id]);
+    expect(qs.stdout).toMatch(/^qj-\S+  ibm:ibm_tiny  queued \(ibm job d[0-9a-f]+, Queued\)\n  3 jobs queued on ibm_tiny\n$/);
     const st = await cliJson<{ status: string; remoteStatus: string }>(['status', r.id], { QNTK_IBM_TOKEN: undefined });
     expect([st.status, st.remoteStatus]).toEqual(['completed', 'Completed']);
     const jobs = await cliJson<{ jobs: { id: string }[] }>(['jobs']);
