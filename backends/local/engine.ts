@@ -2,7 +2,8 @@
  * Applies compiled ops to a state: directly when the state fits in cache, else in cache-blocked
  * stages (blocking.ts), split across worker threads when the state is large enough for that to win.
  */
-import { kApplyOps, kRunStage, type Op } from './kernels.js';
+import { kApplyOps, kMakeScratch, kRunStage, type Op, type Scratch, type WasmApi, type WasmModule } from './kernels.js';
+import { wasmKernelBytes } from './wasm.js';
 import { planStages } from './blocking.js';
 import { parallelPool } from './parallel.js';
 
@@ -21,21 +22,51 @@ export interface EngineOptions {
   readonly threads?: 'auto' | 'off' | 'on';
   /** Local qubits per stage (default BLOCK_QUBITS). */
   readonly blockQubits?: number;
+  /** 'auto' (default) uses the WebAssembly SIMD dense kernel where available; 'js' only the JS kernels. */
+  readonly kernels?: 'auto' | 'js';
 }
 
-let scratch: Float64Array | undefined;
+let wasmModule: WasmModule | null | undefined;
 
-function scratchFor(K: number): Float64Array {
-  if (scratch === undefined || scratch.length < 2 << K) scratch = new Float64Array(2 << K);
-  return scratch;
+/** The compiled SIMD kernel module, or null where WebAssembly SIMD is unavailable. */
+export function simdModule(): WasmModule | null {
+  if (wasmModule === undefined) {
+    try {
+      wasmModule = new (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.Module(wasmKernelBytes());
+    } catch {
+      wasmModule = null;
+    }
+  }
+  return wasmModule;
 }
+
+const scratches: { simd: Scratch | null; js: Scratch | null } = { simd: null, js: null };
+
+/** The main thread's chunk buffer of at least 2^K amplitudes. */
+function scratchFor(K: number, kernels: 'auto' | 'js'): Scratch {
+  const mod = kernels === 'js' ? null : simdModule();
+  if (mod === null) return (scratches.js = kMakeScratch(K, null, scratches.js));
+  return (scratches.simd = kMakeScratch(K, mod, scratches.simd));
+}
+
+/** Few ops on a small state are not worth copying it into the SIMD kernel's memory. */
+const SMALL_STATE_MIN_OPS = 3;
 
 /** Apply ops to the interleaved state `data` of n qubits, in place. */
 export function applyOps(data: Float64Array, n: number, ops: readonly Op[], options: EngineOptions = {}): void {
   if (ops.length === 0) return;
   const K = Math.min(options.blockQubits ?? BLOCK_QUBITS, n);
+  const kernels = options.kernels ?? 'auto';
   if (n <= K) {
-    kApplyOps(data, 1 << n, ops);
+    const scratch = ops.length >= SMALL_STATE_MIN_OPS ? scratchFor(n, kernels) : undefined;
+    if (scratch === undefined || scratch.d1 === null) {
+      kApplyOps(data, 1 << n, ops, null);
+      return;
+    }
+    const view = scratch.buf.subarray(0, 2 << n);
+    view.set(data);
+    kApplyOps(view, 1 << n, ops, scratch.d1);
+    data.set(view);
     return;
   }
   const threads = options.threads ?? 'auto';
@@ -50,13 +81,13 @@ export function applyOps(data: Float64Array, n: number, ops: readonly Op[], opti
   }
   const pool = shared && (threads === 'on' || (threads === 'auto' && n >= PARALLEL_MIN_QUBITS)) ? parallelPool() : undefined;
   const stages = planStages(ops, n, K);
-  const buf = scratchFor(K);
+  const scratch = scratchFor(K, kernels);
   if (pool !== undefined) {
-    pool.runStages(data, n, stages, buf);
+    pool.runStages(data, n, stages, scratch, kernels === 'js' ? null : simdModule());
     return;
   }
   for (const stage of stages) {
-    if (stage.local.length === n) kApplyOps(data, 1 << n, stage.ops);
-    else kRunStage(data, n, stage, buf, 0, 1 << (n - stage.local.length));
+    if (stage.local.length === n) kApplyOps(data, 1 << n, stage.ops, null);
+    else kRunStage(data, n, stage, scratch, 0, 1 << (n - stage.local.length));
   }
 }

@@ -9,3 +9,5 @@ export { compileOps } from './compile.js';
 export { BLOCK_QUBITS, PARALLEL_MIN_QUBITS } from './engine.js';
 export type { EngineOptions } from './engine.js';
 export type { Op } from './kernels.js';
+export { postselectedState } from './postselect.js';
+export type { PostselectedState } from './postselect.js';

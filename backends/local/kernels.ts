@@ -26,6 +26,26 @@ export type Op =
   /** Multiply every amplitude by (re + i·im): global phase. */
   | { readonly kind: 'scale'; readonly re: number; readonly im: number };
 
+/** The WebAssembly SIMD dense 2×2 kernel (wasm.ts): (byteOffset, dim, t, ar, ai, br, bi, cr, ci, dr, di). */
+export type WasmDense1 = (ptr: number, dim: number, t: number, ar: number, ai: number, br: number, bi: number, cr: number, ci: number, dr: number, di: number) => void;
+
+/** An opaque compiled WebAssembly module (the project's TypeScript lib has no WebAssembly declarations). */
+export interface WasmModule {
+  readonly __brand?: 'WebAssembly.Module';
+}
+
+/** The part of the WebAssembly API used here. */
+export interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
+}
+
+/** A thread's chunk buffer: in WebAssembly memory (at byte offset 0) with its SIMD kernel, or plain JS memory. */
+export interface Scratch {
+  readonly buf: Float64Array;
+  readonly d1: WasmDense1 | null;
+}
+
 /**
  * A cache-blocked stage: `ops` (written for a 2^local.length buffer, qubit j = local[j]) applied to
  * each chunk of amplitudes that shares its values of the non-local bits.
@@ -220,11 +240,19 @@ export function kDense(a: Float64Array, dim: number, qubits: readonly number[], 
   }
 }
 
-/** Apply a list of ops to a buffer of dim amplitudes. */
-export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[]): void {
+/**
+ * Apply a list of ops to a buffer of dim amplitudes. d1, when given, is the SIMD kernel of the
+ * WebAssembly memory that `a` views from byte offset 0.
+ */
+export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[], d1: WasmDense1 | null): void {
   for (const op of ops) {
     switch (op.kind) {
-      case 'dense1': kDense1(a, dim, op.t, op.m); break;
+      case 'dense1': {
+        const m = op.m;
+        if (d1 !== null) d1(0, dim, op.t, m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!);
+        else kDense1(a, dim, op.t, m);
+        break;
+      }
       case 'mcx': kMcx(a, dim, op.cmask, op.t); break;
       case 'cdense1': kCdense1(a, dim, op.cmask, op.t, op.m); break;
       case 'phase': kPhase(a, dim, op.mask, op.re, op.im); break;
@@ -236,11 +264,29 @@ export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[]): voi
   }
 }
 
+/** A scratch of at least 2^K amplitudes: `prev` if big enough, else new (WebAssembly memory when `mod` is given). */
+export function kMakeScratch(K: number, mod: WasmModule | null, prev: Scratch | null): Scratch {
+  if (prev !== null && prev.buf.length >= 2 << K) return prev;
+  if (mod !== null) {
+    try {
+      const wa = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1 };
+      const need = 16 << K, have = ex.mem.buffer.byteLength;
+      if (need > have) ex.mem.grow(Math.ceil((need - have) / 65536));
+      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), d1: ex.dense1 };
+    } catch {
+      // No WebAssembly SIMD here: the JS kernels do the work.
+    }
+  }
+  return { buf: new Float64Array(2 << K), d1: null };
+}
+
 /**
  * Run a stage on chunks [c0, c1) of the state a (2^n amplitudes): gather each chunk into buf
  * (2^K amplitudes, K = stage.local.length), apply the stage's ops there (in cache), scatter back.
  */
-export function kRunStage(a: Float64Array, n: number, stage: Stage, buf: Float64Array, c0: number, c1: number): void {
+export function kRunStage(a: Float64Array, n: number, stage: Stage, scratch: Scratch, c0: number, c1: number): void {
+  const buf = scratch.buf;
   const local = stage.local;
   const K = local.length;
   let lmask = 0;
@@ -268,7 +314,7 @@ export function kRunStage(a: Float64Array, n: number, stage: Stage, buf: Float64
       const src = base + segOff[s]!;
       for (let x = 0; x < seg; x++) buf[d + x] = a[src + x]!;
     }
-    kApplyOps(buf, dimK, stage.ops);
+    kApplyOps(buf, dimK, stage.ops, scratch.d1);
     for (let s = 0, d = 0; s < segOff.length; s++, d += seg) {
       const dst = base + segOff[s]!;
       for (let x = 0; x < seg; x++) a[dst + x] = buf[d + x]!;
@@ -283,13 +329,20 @@ export interface RunMessage {
   readonly stages: readonly Stage[];
   readonly ctrl: Int32Array;
   readonly grab: number;
+  /** The SIMD kernel module (null where WebAssembly SIMD is unavailable or disabled). */
+  readonly wasm: WasmModule | null;
 }
 
 /** A worker thread's loop (see parallel.ts for the protocol; control words as there). */
 export function kWorkerMain(port: { on(ev: 'message', f: (m: RunMessage) => void): void }): void {
-  let buf = new Float64Array(0);
+  let scratch: Scratch | null = null;
+  let scratchModule: WasmModule | null = null;
   port.on('message', (msg: RunMessage) => {
     const { data, n, stages, ctrl, grab } = msg;
+    if (msg.wasm !== scratchModule) {
+      scratch = null;
+      scratchModule = msg.wasm;
+    }
     for (let s = 0; s < stages.length; s++) {
       for (let v = Atomics.load(ctrl, 0); v < s; v = Atomics.load(ctrl, 0)) Atomics.wait(ctrl, 0, v, 50);
       const stage = stages[s]!;
@@ -297,12 +350,12 @@ export function kWorkerMain(port: { on(ev: 'message', f: (m: RunMessage) => void
       if (K === n) continue;
       if (Atomics.compareExchange(ctrl, 2 + 3 * s, 0, 1) !== 0) continue;
       try {
-        if (buf.length < 2 << K) buf = new Float64Array(2 << K);
+        scratch = kMakeScratch(K, scratchModule, scratch);
         const total = 1 << (n - K);
         for (;;) {
           const c = Atomics.add(ctrl, 1 + 3 * s, grab);
           if (c >= total) break;
-          kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
+          kRunStage(data, n, stage, scratch, c, Math.min(total, c + grab));
         }
         Atomics.store(ctrl, 3 + 3 * s, 1);
       } catch (e) {
@@ -317,5 +370,5 @@ export function kWorkerMain(port: { on(ev: 'message', f: (m: RunMessage) => void
 
 /** Every function a worker needs, in dependency-free order (see parallel.ts). */
 export const KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
-  kDense1, kSpread, kBits, kMcx, kCdense1, kPhase, kDiag, kSwap, kDense, kApplyOps, kRunStage, kWorkerMain,
+  kDense1, kSpread, kBits, kMcx, kCdense1, kPhase, kDiag, kSwap, kDense, kApplyOps, kMakeScratch, kRunStage, kWorkerMain,
 ];

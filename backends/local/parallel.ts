@@ -11,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type RunMessage, type Stage } from './kernels.js';
+import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type RunMessage, type Scratch, type Stage, type WasmModule } from './kernels.js';
 
 /** Chunks taken per grab: small enough to balance a noisy machine, large enough to amortise the atomic. */
 const GRAB_DIVISOR = 32;
@@ -42,24 +42,27 @@ export class ParallelPool {
     this.worker.unref();
   }
 
-  /** Run every stage on the shared state `data` (2^n amplitudes); buf is the main thread's scratch. */
-  runStages(data: Float64Array, n: number, stages: readonly Stage[], buf: Float64Array): void {
+  /**
+   * Run every stage on the shared state `data` (2^n amplitudes); `scratch` is the main thread's
+   * chunk buffer, `wasm` the SIMD module the worker should use (null: JS kernels).
+   */
+  runStages(data: Float64Array, n: number, stages: readonly Stage[], scratch: Scratch, wasm: WasmModule | null): void {
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * (1 + 3 * stages.length)));
     const K = stages.reduce((m, s) => Math.min(m, s.local.length), n);
     const grab = Math.max(1, (1 << (n - K)) / GRAB_DIVISOR);
-    const msg: RunMessage = { data, n, stages, ctrl, grab };
+    const msg: RunMessage = { data, n, stages, ctrl, grab, wasm };
     this.worker.postMessage(msg);
     for (let s = 0; s < stages.length; s++) {
       const stage = stages[s]!;
       const k = stage.local.length;
       if (k === n) {
-        kApplyOps(data, 1 << n, stage.ops);
+        kApplyOps(data, 1 << n, stage.ops, null);
       } else {
         const total = 1 << (n - k);
         for (;;) {
           const c = Atomics.add(ctrl, NEXT(s), grab);
           if (c >= total) break;
-          kRunStage(data, n, stage, buf, c, Math.min(total, c + grab));
+          kRunStage(data, n, stage, scratch, c, Math.min(total, c + grab));
         }
         this.stats.stages++;
         if (Atomics.compareExchange(ctrl, JOIN(s), 0, 2) === 1) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, circuitState, gateNames, gateSpec, type Circuit } from '../../compiler/circuit/index.js';
 import { Statevector } from '../../backends/local/index.js';
 import { parallelPool } from '../../backends/local/parallel.js';
+import { simdModule } from '../../backends/local/engine.js';
 import { expectStateClose, rng } from '../helpers/quantum.js';
 
 /** A random product-ish state so every amplitude is non-zero (catches kernels that skip indices). */
@@ -93,13 +94,31 @@ describe('Statevector', () => {
     }
     const c = b.build();
     const direct = Statevector.fromCircuit(c);
-    for (const blockQubits of [4, 5, 7]) {
-      const blocked = Statevector.fromCircuit(c, { blockQubits, threads: 'off' });
+    for (const [blockQubits, kernels] of [[4, 'auto'], [5, 'js'], [7, 'auto'], [7, 'js']] as const) {
+      const blocked = Statevector.fromCircuit(c, { blockQubits, threads: 'off', kernels });
       expectStateClose(blocked, direct, 1e-12);
       let maxDiff = 0;
       for (let i = 0; i < direct.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(direct.data[i]! - blocked.data[i]!));
       expect(maxDiff).toBeLessThanOrEqual(1e-12);
     }
+  });
+});
+
+describe('kernels', () => {
+  it('the WebAssembly SIMD kernel compiles here (else every SIMD test would silently run the JS kernel)', () => {
+    expect(simdModule()).not.toBeNull();
+  });
+
+  it('SIMD and JS kernels agree on a random 10-qubit circuit, and both match circuitState', () => {
+    const r = rng(99);
+    const b = new CircuitBuilder(10);
+    randomPrep(b, 10, r);
+    for (let g = 0; g < 100; g++) b.u(r() * 3, r() * 6, r() * 6, Math.floor(r() * 10)).cx(Math.floor(r() * 5), 5 + Math.floor(r() * 5));
+    const c = b.build();
+    const simd = Statevector.fromCircuit(c);
+    const js = Statevector.fromCircuit(c, { kernels: 'js' });
+    expectStateClose(simd, js, 1e-13);
+    expectMatchesReference(c);
   });
 });
 
