@@ -44,6 +44,12 @@ function parseShots(v: unknown): number | undefined {
   return n;
 }
 
+function parseSeed(v: unknown): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32) throw new ValidationError(`--seed ${String(v)}: give an integer in 0..2^32−1`);
+  return n;
+}
+
 function printPreview(io: CliIo, spec: BackendSpec, req: RequestPreview | null, json: boolean): void {
   if (json) {
     outJson(io, { dryRun: true, provider: spec.provider, backend: spec.name, request: req });
@@ -62,7 +68,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const options: SubmitOptions = {
     ...(parseShots(args.shots) !== undefined ? { shots: parseShots(args.shots)! } : {}),
     ...(args.noise !== undefined ? { noise: String(args.noise) } : {}),
-    ...(args.seed !== undefined ? { seed: Number(args.seed) } : {}),
+    ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
   };
   if (spec.provider === 'ibm' && options.noise !== undefined) throw new ValidationError('--noise applies to the local and IonQ simulators, not to IBM devices');
   const dryRun = args.dryRun === true;
