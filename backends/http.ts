@@ -1,6 +1,6 @@
 /**
  * HTTP for the cloud clients: fetch with a per-attempt timeout, retries with exponential backoff
- * and jitter on 429 (honouring Retry-After) and 5xx, provider error bodies turned into one line,
+ * and jitter on 429 and 5xx (honouring Retry-After), provider error bodies turned into one line,
  * and every secret redacted from anything that could reach a user, a log or the job store.
  */
 import { BackendError } from '../compiler/errors.js';
@@ -160,7 +160,8 @@ export class HttpClient {
       if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) return res;
       if (RETRY_STATUSES.has(res.status) && !last) {
         let wait = this.backoff(attempt);
-        if (res.status === 429) {
+        // Retry-After comes with 429 and, during maintenance, with 503 (RFC 9110 §10.2.3).
+        if (res.status === 429 || res.status === 503) {
           const ra = parseRetryAfter(res.headers.get('retry-after'));
           if (ra !== undefined) {
             if (ra > net.maxRetryAfterMs) throw this.httpError(req, res, `; retry after ${Math.ceil(ra / 1000)} s`);

@@ -30,10 +30,11 @@ describe('HttpClient', () => {
 
   it('honours Retry-After on 429 (seconds), and backs off without it', async () => {
     waits.length = 0;
-    server.fault('GET', /^\/b$/, { status: 429, headers: { 'retry-after': '1' } }, { status: 429 });
+    server.fault('GET', /^\/b$/, { status: 429, headers: { 'retry-after': '1' } }, { status: 429 }, { status: 503, headers: { 'retry-after': '0.25' } });
     await client().request({ method: 'GET', url: `${server.origin}/b` });
     expect(waits[0]).toBe(1000);
     expect(waits[1]).toBeLessThanOrEqual(FAST_NET.maxBackoffMs * 1.25);
+    expect(waits[2]).toBe(250);
   });
 
   it('fails at once when Retry-After exceeds the cap', async () => {
