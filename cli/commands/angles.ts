@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { ValidationError } from '../../compiler/errors.js';
-import { inversePolynomial, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
+import { inversePolynomial, type ErrorMetric, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
 import { solvePhases } from '../../compiler/qsvt/phases.js';
 import { checkPoints, qspMaxError, qspResponse } from '../../compiler/qsvt/response.js';
 import type { QntkCommand } from '../command.js';
@@ -32,12 +32,16 @@ function readCoeffs(file: string): number[] {
   return data as number[];
 }
 
-/** Max relative error of Re⟨0|U_Φ|0⟩ against scale/x on [1/κ, 1], from the independent evaluator. */
-function inverseMaxError(phases: Float64Array, scale: number, kappa: number, points = 2000): number {
+/**
+ * Max error of Re⟨0|U_Φ|0⟩/scale against 1/x on [1/κ, 1] from the independent evaluator: relative
+ * |x·f/scale − 1| (the contract) or absolute |f/scale − 1/x|.
+ */
+function inverseMaxError(phases: Float64Array, scale: number, kappa: number, metric: ErrorMetric, points = 2000): number {
   let err = 0;
   for (let i = 0; i <= points; i++) {
     const x = Math.pow(kappa, -(1 - i / points));
-    err = Math.max(err, Math.abs((qspResponse(phases, x) * x) / scale - 1));
+    const rel = (qspResponse(phases, x) * x) / scale - 1;
+    err = Math.max(err, Math.abs(metric === 'relative' ? rel : rel / x));
   }
   return err;
 }
@@ -52,12 +56,13 @@ function run(args: Record<string, unknown>, io: CliIo): number {
     if (poly !== 'inverse') throw new ValidationError(`--poly ${poly}: only 'inverse' is available`);
     if (args.kappa === undefined || args.epsilon === undefined) throw new ValidationError('--poly inverse needs --kappa K and --epsilon E');
     const kappa = Number(args.kappa), epsilon = Number(args.epsilon);
-    const P = inversePolynomial({ kappa, epsilon, method: args.method as InversePolynomialMethod });
+    const metric = args.metric as ErrorMetric;
+    const P = inversePolynomial({ kappa, epsilon, method: args.method as InversePolynomialMethod, metric });
     const r = solvePhases(P.coeffs, { onProgress: bar });
-    const maxError = inverseMaxError(r.phases, P.scale, kappa);
+    const maxError = inverseMaxError(r.phases, P.scale, kappa, metric);
     out = {
       degree: r.degree, phases: Array.from(r.phases), convention: QSP_CONVENTION, scale: P.scale, maxError,
-      kappa, epsilon, method: P.method, solverError: qspMaxError(r.phases, P.coeffs),
+      kappa, epsilon, method: P.method, metric, solverError: qspMaxError(r.phases, P.coeffs),
     };
   } else {
     const coeffs = readCoeffs(file!);
@@ -82,7 +87,8 @@ export const anglesCommand: QntkCommand = {
       .option('poly', { type: 'string', describe: "built-in polynomial: 'inverse' (≈ scale/x on [1/κ, 1])" })
       .option('kappa', { type: 'number', describe: 'condition number κ (with --poly inverse)' })
       .option('epsilon', { type: 'number', describe: 'relative error ε on [1/κ, 1] (with --poly inverse)' })
-      .option('method', { type: 'string', choices: ['chebyshev-iteration', 'cks'], default: 'chebyshev-iteration', describe: 'inverse polynomial family' })
+      .option('method', { type: 'string', choices: ['chebyshev-iteration', 'cks', 'minimax'], default: 'chebyshev-iteration', describe: 'inverse polynomial family (minimax: Remez; equals chebyshev-iteration in the relative metric)' })
+      .option('metric', { type: 'string', choices: ['relative', 'absolute'], default: 'relative', describe: "how ε is measured on [1/κ, 1]: |x·p − 1| (relative) or |p − 1/x| (absolute, the literature's)" })
       .option('coeffs', { type: 'string', describe: 'JSON array [c0, …, cd] of Chebyshev coefficients (definite parity, |f| < 1)' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {degree, phases, convention, scale, maxError}' }),
   run,

@@ -8,8 +8,14 @@
  */
 import { ValidationError } from '../errors.js';
 import { chebDivideByX, chebEval, chebInterpolate, chebMaxAbsOnGrid, chebWithParity } from '../linalg/chebyshev.js';
+import { minimaxCoefficients, minimaxInverseOrder } from './minimax.js';
 
-export type InversePolynomialMethod = 'chebyshev-iteration' | 'cks';
+/**
+ * 'chebyshev-iteration' (closed form; the exact minimax in the relative metric), 'cks' (truncated
+ * Childs–Kothari–Somma, for comparison), 'minimax' (Remez in the absolute metric; in the relative
+ * metric identical to 'chebyshev-iteration', see minimax.ts).
+ */
+export type InversePolynomialMethod = 'chebyshev-iteration' | 'cks' | 'minimax';
 
 /**
  * How ε is measured on [1/κ, 1]: 'relative' |x·p(x) − 1| ≤ ε (qntk's contract; what the solution
@@ -129,6 +135,12 @@ export function inversePolynomial(options: InversePolynomialOptions): InversePol
     degree = dg;
     if (degree > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs a CKS polynomial of degree ${degree} (> ${maxDegree}); raise ε or lower κ`);
     p = cksCoefficients(b, j0);
+  } else if (method === 'minimax' && options.metric === 'absolute') {
+    const upper = chebyshevIterationOrder(kappa, epsilon, 'absolute');
+    if (2 * upper - 1 > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs degree about ${2 * upper - 1} (> ${maxDegree}); raise ε or lower κ`);
+    const { m, remez } = minimaxInverseOrder(kappa, epsilon, upper);
+    degree = 2 * m - 1;
+    p = minimaxCoefficients(kappa, remez);
   } else {
     const m = chebyshevIterationOrder(kappa, epsilon, options.metric ?? 'relative');
     degree = 2 * m - 1;
