@@ -8,6 +8,8 @@
 import { CircuitBuilder, type Circuit } from './circuit/index.js';
 import { circuitStats, type CircuitStats } from './circuit/stats.js';
 import type { BlockEncoding } from './blockencoding/block-encoding.js';
+import { FableEncoding } from './blockencoding/fable.js';
+import { padMatrix } from './blockencoding/padding.js';
 import { SparseEncoding } from './blockencoding/sparse.js';
 import { ResourceError, ValidationError } from './errors.js';
 import type { CsrMatrix } from './linalg/csr.js';
@@ -15,8 +17,9 @@ import { symmetricEigenvalues } from './linalg/eigen.js';
 import type { Progress } from './progress.js';
 import { chebApply } from './qsvt/matrix-function.js';
 import { solvePhases } from './qsvt/phases.js';
-import { inversePolynomial } from './qsvt/polynomials.js';
+import { chebyshevIterationOrder, inversePolynomial } from './qsvt/polynomials.js';
 import { QsvtCircuit } from './qsvt/qsvt-circuit.js';
+import { cnotCount } from './synthesis/cost.js';
 import { StatePrep } from './synthesis/state-prep.js';
 
 export type InversionMethod = 'qsvt' | 'hhl';
@@ -68,14 +71,43 @@ export function validateSystem(a: CsrMatrix, b: ArrayLike<number>): Float64Array
   return rhs;
 }
 
+/** A constructed block encoding with its cost per query. */
+interface EncodingCandidate {
+  readonly kind: 'sparse' | 'fable';
+  readonly alpha: number;
+  /** CNOTs of one application of U (multi-controlled gates priced by synthesis/cost). */
+  readonly cnots: number;
+  build(): BlockEncoding;
+}
+
+function candidates(a: CsrMatrix, choice: EncodingChoice): EncodingCandidate[] {
+  if (choice === 'lcu') throw new ValidationError('--encoding lcu: not available in this build yet; use --encoding sparse or fable');
+  const out: EncodingCandidate[] = [];
+  if (choice === 'sparse' || choice === 'auto') {
+    const enc = new SparseEncoding({ matrix: a });
+    out.push({ kind: 'sparse', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
+  }
+  // FABLE costs 4^n rotations: only a candidate for 'auto' while that stays small.
+  if (choice === 'fable' || (choice === 'auto' && a.rows <= 64)) {
+    const enc = new FableEncoding({ matrix: a });
+    out.push({ kind: 'fable', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
+  }
+  return out;
+}
+
 /**
- * The block encoding for `choice` and the padded 2^n × 2^n matrix it encodes (times 1/α).
- * 'auto' picks the available encoding with the smallest α (α multiplies the QSVT degree).
+ * The block encoding for `choice`. 'auto' minimises the estimated CNOTs of the whole inversion,
+ * degree(κ_eff = α/min|λ|, ε) × CNOTs(U): α multiplies the degree as much as U's size does.
  */
-export function chooseEncoding(a: CsrMatrix, choice: EncodingChoice): { be: BlockEncoding; padded: CsrMatrix } {
-  if (choice === 'fable' || choice === 'lcu') throw new ValidationError(`--encoding ${choice}: not available in this build yet; use --encoding sparse`);
-  const enc = new SparseEncoding({ matrix: a });
-  return { be: enc.blockEncoding(), padded: enc.padded.matrix };
+export function chooseEncoding(a: CsrMatrix, choice: EncodingChoice, minAbsEigenvalue: number, epsilon: number): BlockEncoding {
+  const cands = candidates(a, choice);
+  let best = cands[0]!, bestCost = Infinity;
+  for (const c of cands) {
+    const m = chebyshevIterationOrder(Math.max(c.alpha / minAbsEigenvalue, 1 + 1e-9), epsilon);
+    const cost = (2 * m - 1) * c.cnots;
+    if (cost < bestCost) { best = c; bestCost = cost; }
+  }
+  return best.build();
 }
 
 /** min |λ| over the padded matrix's spectrum (dense eigenvalues). */
@@ -93,22 +125,28 @@ export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options:
   if (!(epsilon > 0 && epsilon < 1)) throw new ValidationError(`--epsilon ${epsilon}: must be in (0, 1)`);
   const rhs = validateSystem(a, b);
   if (method === 'hhl') throw new ValidationError('--method hhl: not available in this build yet; use --method qsvt');
-  const { be, padded } = chooseEncoding(a, options.encoding ?? 'auto');
-  const dim = 1 << be.systemQubits;
-  // The encoding pads A to 2^n block-diagonally, so A_pad⁻¹ [b; 0] = [A⁻¹ b; 0].
-  let kappa: number;
+  // Every encoding pads A to 2^n the same way (padding.ts), block-diagonally: A_pad⁻¹ [b; 0] = [A⁻¹ b; 0].
+  const padded = padMatrix(a).matrix;
+  let lo: number | undefined;
   if (padded.rows <= DENSE_SPECTRUM_LIMIT) {
-    const lo = smallestAbsEigenvalue(padded);
+    lo = smallestAbsEigenvalue(padded);
     if (!(lo > 1e-12 * padded.maxAbs())) throw new ValidationError(`matrix is singular (smallest |eigenvalue| ${lo.toExponential(2)}); QSVT inversion needs an invertible matrix`);
+  } else if (options.kappa === undefined) {
+    throw new ResourceError(`matrix of size ${padded.rows} is too large for a dense spectrum; pass --kappa (α/min|λ|)`);
+  }
+  // Without a spectrum, --kappa = α/min|λ| stands in for it when choosing the encoding.
+  const be = lo !== undefined
+    ? chooseEncoding(a, options.encoding ?? 'auto', lo, epsilon)
+    : candidates(a, options.encoding ?? 'auto')[0]!.build();
+  const dim = 1 << be.systemQubits;
+  let kappa: number;
+  if (lo !== undefined) {
     const kappaEff = be.alpha / lo;
     if (options.kappa !== undefined && options.kappa < kappaEff * (1 - 1e-9)) {
-      throw new ValidationError(`--kappa ${options.kappa} is below the effective condition number α/min|λ| = ${kappaEff.toPrecision(6)} of this encoding; raise it or omit --kappa`);
+      throw new ValidationError(`--kappa ${options.kappa} is below the effective condition number α/min|λ| = ${kappaEff.toPrecision(6)} of the ${be.kind} encoding; raise it or omit --kappa`);
     }
     kappa = options.kappa ?? kappaEff;
-  } else {
-    if (options.kappa === undefined) throw new ResourceError(`matrix of size ${padded.rows} is too large for a dense spectrum; pass --kappa (α/min|λ|)`);
-    kappa = options.kappa;
-  }
+  } else kappa = options.kappa!;
   const poly = inversePolynomial({ kappa: Math.max(kappa, 1 + 1e-9), epsilon, maxDegree: options.maxDegree ?? 20000 });
   const solved = solvePhases(poly.coeffs, options.progress ? { onProgress: options.progress } : {});
   const qsvt = new QsvtCircuit({ blockEncoding: be, phases: solved.phases });

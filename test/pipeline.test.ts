@@ -39,13 +39,15 @@ function spd(n: number, seed: number, shift: number): Float64Array {
 
 describe('compileLinearSystem (QSVT)', () => {
   it.each([
-    ['2x2', 2, 1, 1.0], ['3x3 (padded)', 3, 2, 1.5], ['4x4', 4, 3, 2.0],
-  ])('%s: post-selected system state is A⁻¹b/‖A⁻¹b‖ with fidelity ≥ 0.999, probability as reported', (_name, n, seed, shift) => {
+    ['2x2', 2, 1, 1.0, 'sparse'], ['3x3 (padded)', 3, 2, 1.5, 'sparse'], ['4x4', 4, 3, 2.0, 'sparse'],
+    ['2x2', 2, 4, 1.0, 'fable'], ['3x3 (padded)', 3, 5, 1.5, 'fable'], ['4x4', 4, 6, 2.0, 'auto'],
+  ] as const)('%s (n = %i, seed %i, shift %f, %s encoding): post-selected system state is A⁻¹b/‖A⁻¹b‖ with fidelity ≥ 0.999, probability as reported', (_name, n, seed, shift, encoding) => {
     const dense = spd(n, seed, shift);
     const a = CsrMatrix.fromDense(n, n, dense);
     const r = rng(seed + 100);
     const b = Array.from({ length: n }, () => 2 * r() - 1);
-    const p = compileLinearSystem(a, b, { epsilon: 1e-3 });
+    const p = compileLinearSystem(a, b, { epsilon: 1e-3, encoding });
+    if (encoding !== 'auto') expect(p.encoding).toBe(encoding);
     expect(p.circuit.instructions.some((i) => i.gate === 'measure')).toBe(false);
     const out = postselectedSystemState(p);
     const x = solveSymmetric(dense, n, b);

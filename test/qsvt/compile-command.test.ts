@@ -26,7 +26,7 @@ describe('qntk compile --method qsvt', () => {
     const a = file('a.mtx', mtx(3, [[1, 1, 2], [2, 1, 0.5], [2, 2, 1.5], [3, 2, -0.3], [3, 3, 1]]));
     const b = file('b.txt', '1\n-2\n0.5\n');
     const out = join(dir, 'out.qasm');
-    const r = await runCli(['compile', '--matrix', a, '--rhs', b, '--method', 'qsvt', '--epsilon', '1e-3', '-o', out, '--json']);
+    const r = await runCli(['compile', '--matrix', a, '--rhs', b, '--method', 'qsvt', '--encoding', 'sparse', '--epsilon', '1e-3', '-o', out, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as CompileJson;
     expect([j.method, j.encoding, j.n]).toEqual(['qsvt', 'sparse', 3]);
