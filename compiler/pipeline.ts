@@ -2,7 +2,8 @@
  * The stages composed: a symmetric linear system A x = b → block encoding of A → inversion
  * polynomial and phases → QSVT circuit, prefixed by the preparation of |b⟩ = b/‖b‖. The result
  * carries what a consumer needs to read the answer: the system register, the post-selection list
- * and the success probability. Front ends (matrix files, NTK problems) live in the CLI and ntk/.
+ * and the success probability. `method: 'hhl'` hands the same validated system to compiler/hhl.
+ * Front ends (matrix files, NTK problems) live in the CLI and ntk/.
  * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Corollary 69 — QSVT matrix inversion.
  */
 import { CircuitBuilder, type Circuit } from './circuit/index.js';
@@ -15,6 +16,7 @@ import { ResourceError, ValidationError } from './errors.js';
 import type { CsrMatrix } from './linalg/csr.js';
 import { symmetricEigenvalues } from './linalg/eigen.js';
 import type { Progress } from './progress.js';
+import { buildHhl } from './hhl/hhl.js';
 import { chebApply } from './qsvt/matrix-function.js';
 import { solvePhases } from './qsvt/phases.js';
 import { chebyshevIterationOrder, inversePolynomial } from './qsvt/polynomials.js';
@@ -28,9 +30,9 @@ export type EncodingChoice = 'auto' | 'sparse' | 'fable' | 'lcu';
 export interface CompileOptions {
   readonly method?: InversionMethod;
   readonly encoding?: EncodingChoice;
-  /** Target infidelity of the solution state (relative error of the inverse polynomial); default 1e-3. */
+  /** Target infidelity of the solution state; default 1e-3 (QSVT: relative error of the inverse polynomial) or 0.01 (HHL). */
   readonly epsilon?: number;
-  /** Effective condition number α/min|λ| to design for; default: computed from the spectrum. */
+  /** QSVT: effective condition number α/min|λ| to design for; HHL: max|λ|/min|λ|. Default: from the spectrum. */
   readonly kappa?: number;
   /** Append measurements of every qubit (default false: no measurements). */
   readonly measure?: boolean;
@@ -42,10 +44,13 @@ export interface CompileOptions {
 export interface CompiledProgram {
   readonly circuit: Circuit;
   readonly method: InversionMethod;
+  /** The block encoding (QSVT), or 'eigenbasis' for HHL's exact synthesis of e^{iAt}. */
   readonly encoding: string;
+  /** Subnormalisation of the block encoding (1 for HHL, which uses none). */
   readonly alpha: number;
   /** The effective condition number α/min|λ| the polynomial was designed for. */
   readonly kappa: number;
+  /** Polynomial degree (QSVT) or clock qubits (HHL). */
   readonly degree: number;
   /** Size of the original system. */
   readonly n: number;
@@ -121,10 +126,10 @@ function smallestAbsEigenvalue(padded: CsrMatrix): number {
 /** Compile A x = b into a circuit that prepares A⁻¹b/‖A⁻¹b‖ on the system register after post-selection. */
 export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options: CompileOptions = {}): CompiledProgram {
   const method = options.method ?? 'qsvt';
-  const epsilon = options.epsilon ?? 1e-3;
+  const epsilon = options.epsilon ?? (method === 'hhl' ? 0.01 : 1e-3);
   if (!(epsilon > 0 && epsilon < 1)) throw new ValidationError(`--epsilon ${epsilon}: must be in (0, 1)`);
   const rhs = validateSystem(a, b);
-  if (method === 'hhl') throw new ValidationError('--method hhl: not available in this build yet; use --method qsvt');
+  if (method === 'hhl') return compileHhl(a, rhs, epsilon, options);
   // Every encoding pads A to 2^n the same way (padding.ts), block-diagonally: A_pad⁻¹ [b; 0] = [A⁻¹ b; 0].
   const padded = padMatrix(a).matrix;
   let lo: number | undefined;
@@ -158,12 +163,8 @@ export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options:
   for (const r of core.qregs) builder.addQreg(r.name, r.size);
   builder.compose(prep.circuit(), qsvt.system);
   builder.compose(core);
-  if (options.measure) {
-    const c = builder.addCreg('c', builder.numQubits);
-    for (let q = 0; q < c.length; q++) builder.measure(q, c[q]!);
-  }
   builder.setMetadata('qsvt', core.metadata.qsvt);
-  const circuit = builder.build();
+  const circuit = options.measure ? withMeasurements(builder.build()) : builder.build();
   // P(success) = ‖f(A/α) b̂‖², f the realised polynomial (classical Clenshaw with sparse products).
   const norm = Math.sqrt(bPad.reduce((s, v) => s + v * v, 0));
   const bHat = bPad.map((v) => v / norm);
@@ -172,5 +173,23 @@ export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options:
   return {
     circuit, method, encoding: be.kind, alpha: be.alpha, kappa, degree: solved.degree, n: a.rows,
     system: qsvt.system, postselect: qsvt.postselect, successProbability, stats: circuitStats(circuit),
+  };
+}
+
+/** Append measurements of every qubit into a fresh register `c`. */
+function withMeasurements(circuit: Circuit): Circuit {
+  const b = CircuitBuilder.from(circuit);
+  const c = b.addCreg('c', b.numQubits);
+  for (let q = 0; q < c.length; q++) b.measure(q, c[q]!);
+  return b.build();
+}
+
+/** The HHL path (compiler/hhl): exact eigenbasis synthesis of e^{iAt}; degree reports the clock size. */
+function compileHhl(a: CsrMatrix, rhs: Float64Array, epsilon: number, options: CompileOptions): CompiledProgram {
+  const h = buildHhl(a, rhs, { epsilon, ...(options.kappa === undefined ? {} : { kappa: options.kappa }) });
+  const circuit = options.measure ? withMeasurements(h.circuit) : h.circuit;
+  return {
+    circuit, method: 'hhl', encoding: 'eigenbasis', alpha: 1, kappa: h.kappa, degree: h.clockQubits, n: h.n,
+    system: h.system, postselect: h.postselect, successProbability: h.successProbability, stats: circuitStats(circuit),
   };
 }

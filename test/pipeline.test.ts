@@ -59,6 +59,15 @@ describe('compileLinearSystem (QSVT)', () => {
     expect(p.system[0]).toBe(0);
   });
 
+  it('--method hhl goes through the same contract (fidelity ≥ 0.99 at its default ε)', () => {
+    const dense = [1, -1 / 3, -1 / 3, 1];
+    const p = compileLinearSystem(CsrMatrix.fromDense(2, 2, dense), [1, 0], { method: 'hhl' });
+    expect([p.method, p.encoding, p.n]).toEqual(['hhl', 'eigenbasis', 2]);
+    const out = postselectedSystemState(p);
+    expect(stateFidelity(out, solveSymmetric(dense, 2, [1, 0]))).toBeGreaterThanOrEqual(0.99);
+    expect(out.probability).toBeCloseTo(p.successProbability, 8);
+  });
+
   it('sparsified NTK (MNIST 8 vs 9, n = 8): simulated solution state has fidelity ≥ 0.999 with K̃⁻¹y', async () => {
     const problem = await prepareNtkProblem({ digits: [8, 9], n: 8 });
     const p = compileLinearSystem(problem.ktilde, problem.y, { epsilon: 1e-3 });

@@ -63,7 +63,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const prog = compileLinearSystem(a, b, {
     method: String(args.method) as InversionMethod,
     encoding: String(args.encoding) as EncodingChoice,
-    epsilon: args.epsilon === undefined ? 1e-3 : Number(args.epsilon),
+    ...(args.epsilon === undefined ? {} : { epsilon: Number(args.epsilon) }),
     ...(args.kappa === undefined ? {} : { kappa: Number(args.kappa) }),
     measure: Boolean(args.measure),
     progress: bar,
@@ -98,8 +98,8 @@ export const compileCommand: QntkCommand = {
       .option('rhs', { type: 'string', describe: 'right-hand side b: numbers separated by spaces, commas or newlines' })
       .option('method', { type: 'string', choices: ['qsvt', 'hhl'], default: 'qsvt', describe: 'inversion method' })
       .option('encoding', { type: 'string', choices: ['auto', 'sparse', 'fable', 'lcu'], default: 'auto', describe: 'block encoding' })
-      .option('epsilon', { type: 'number', describe: 'target infidelity of the solution state (default 1e-3)' })
-      .option('kappa', { type: 'number', describe: 'effective condition number α/min|λ| to design for (default: computed)' })
+      .option('epsilon', { type: 'number', describe: 'target infidelity of the solution state (default 1e-3 for qsvt, 0.01 for hhl)' })
+      .option('kappa', { type: 'number', describe: 'condition number to design for: α/min|λ| (qsvt) or max|λ|/min|λ| (hhl); default computed' })
       .option('output', { alias: 'o', type: 'string', describe: 'write the OpenQASM 3 program here (atomically)' })
       .option('measure', { type: 'boolean', default: false, describe: 'measure every qubit at the end' })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {method, encoding, alpha, kappa, degree, n, system, postselect, successProbability, stats}' }),
