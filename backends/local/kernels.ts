@@ -117,6 +117,26 @@ export function kBits(mask: number): Int32Array {
 
 /** X on t where every bit of cmask is set: swaps runs of amplitudes that no control or target splits. */
 export function kMcx(a: Float64Array, dim: number, cmask: number, t: number): void {
+  const off = 2 << t;
+  if ((cmask & (cmask - 1)) === 0) {
+    // No control or one control c: three plain loops (hi blocks, lo blocks, runs below lo), no bit spreading.
+    const c = cmask === 0 ? t : 31 - Math.clz32(cmask);
+    const lo = Math.min(c, t), hi = Math.max(c, t);
+    const hiStep = 2 << hi, hiRun = 1 << hi, loStep = 2 << lo, loRun = 2 << lo;
+    const end = 2 * dim, set = 2 * cmask;
+    for (let b = 0; b < end; b += 2 * hiStep) {
+      for (let m = b; m < b + 2 * hiRun; m += 2 * loStep) {
+        const start = m + set;
+        for (let p = start, e = start + loRun; p < e; p += 2) {
+          const q = p + off;
+          const xr = a[p]!, xi = a[p + 1]!;
+          a[p] = a[q]!; a[p + 1] = a[q + 1]!;
+          a[q] = xr; a[q + 1] = xi;
+        }
+      }
+    }
+    return;
+  }
   const pos = kBits(cmask | (1 << t));
   // Indices that differ only below the lowest involved bit form runs of 2^low consecutive amplitudes.
   const low = pos[0]!;
@@ -124,7 +144,6 @@ export function kMcx(a: Float64Array, dim: number, cmask: number, t: number): vo
   const hi = new Int32Array(pos.length);
   for (let j = 0; j < pos.length; j++) hi[j] = pos[j]! - low;
   const count = dim >> (pos.length + low);
-  const off = 2 << t;
   for (let k = 0; k < count; k++) {
     const i0 = ((kSpread(k, hi) << low) | cmask) * 2;
     for (let p = i0, e = i0 + 2 * run; p < e; p += 2) {
