@@ -17,3 +17,8 @@ export {
 } from './backends/index.js';
 export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput } from './backends/index.js';
 export { convolutionalNetwork, cnnImages, cnnKernelMatrices, cnnPlan, reluEvaluationsPerPair, cnnSparsifyPattern, cnnSparsityScales, preconditionFactor } from './compiler/ntk/cnn.js';
+export { chebEval, chebInterpolate, chebValuesOnLobatto, chebCoeffsFromLobatto, chebParity } from './compiler/linalg/chebyshev.js';
+export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, chebApply } from './compiler/qsvt/index.js';
+export type { InversePolynomial, InversePolynomialOptions, PhaseSolveOptions, PhaseSolveResult, QsvtOptions } from './compiler/qsvt/index.js';
+export { compileLinearSystem } from './compiler/pipeline.js';
+export type { CompileOptions, CompiledProgram } from './compiler/pipeline.js';
