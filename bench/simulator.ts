@@ -2,7 +2,7 @@
  * `npm run bench -- simulator`: the statevector simulator on "10 layers of: H on every qubit;
  * CX(i, i+1) for i = 0..n−2; RZ(0.1·i) on qubit i" at n = 16, 20, 22, 24, 26: wall time and ns per
  * gate per amplitude (gates as written, before fusion), best of several runs; the single-thread
- * engine beside the default (two cores) at n ≥ 22; qsharp-lang running the same circuit as
+ * engine beside the default (two cores) at n = 20–24; qsharp-lang running the same circuit as
  * OpenQASM 3 (projectType "openqasm") at n ≤ 20 in the same run, with the ratio.
  * The machine is shared: the load average is recorded before and after, and CPU time beside wall.
  * Targets: ≤ 1.5 ns per gate·amplitude at n = 24; ≥ 50× faster than qsharp-lang at n = 20.
