@@ -22,3 +22,5 @@ export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, 
 export type { InversePolynomial, InversePolynomialOptions, PhaseSolveOptions, PhaseSolveResult, QsvtOptions } from './compiler/qsvt/index.js';
 export { compileLinearSystem } from './compiler/pipeline.js';
 export type { CompileOptions, CompiledProgram } from './compiler/pipeline.js';
+export { Statevector, simulate, distributionRecord, bitstring, checkStateSize } from './backends/local/index.js';
+export type { SimulateOptions, SimulationResult, EngineOptions } from './backends/local/index.js';
