@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Statevector } from '../../backends/local/index.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { solveSymmetric } from '../../compiler/linalg/solve.js';
+import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
 import { runCli } from '../helpers/cli.js';
 import { stateFidelity } from '../helpers/quantum.js';
 
@@ -47,6 +48,25 @@ describe('qntk compile --method qsvt', () => {
     const x = [...solveSymmetric(dense, 3, [1, -2, 0.5]), 0];
     expect(stateFidelity(sys, x)).toBeGreaterThanOrEqual(0.999);
     expect(prob).toBeCloseTo(j.successProbability, 8);
+  });
+
+  it('--digits 8,9 --n 4: the NTK front end compiles and the program solves K̃x = y (fidelity ≥ 0.999)', async () => {
+    const out = join(dir, 'ntk.qasm');
+    const r = await runCli(['compile', '--digits', '8,9', '--n', '4', '--method', 'qsvt', '-o', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as CompileJson;
+    expect(j.n).toBe(4);
+    const problem = await prepareNtkProblem({ digits: [8, 9], n: 4 });
+    const sv = Statevector.fromCircuit(readQasmFile(out));
+    const re = sv.re, im = sv.im;
+    const sys = { re: new Float64Array(4), im: new Float64Array(4) };
+    for (let i = 0; i < re.length; i++) {
+      if (!j.postselect.every(([q, v]) => ((i >> q) & 1) === v)) continue;
+      const s = j.system.reduce((acc, q, k) => acc | (((i >> q) & 1) << k), 0);
+      sys.re[s] += re[i]!;
+      sys.im[s] += im[i]!;
+    }
+    expect(stateFidelity(sys, solveSymmetric(problem.ktilde.toDense(), 4, problem.y))).toBeGreaterThanOrEqual(0.999);
   });
 
   it('--measure adds measurements', async () => {
