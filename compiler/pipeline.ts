@@ -10,6 +10,7 @@ import { CircuitBuilder, type Circuit } from './circuit/index.js';
 import { circuitStats, type CircuitStats } from './circuit/stats.js';
 import type { BlockEncoding } from './blockencoding/block-encoding.js';
 import { FableEncoding } from './blockencoding/fable.js';
+import { LcuEncoding } from './blockencoding/lcu.js';
 import { padMatrix } from './blockencoding/padding.js';
 import { SparseEncoding } from './blockencoding/sparse.js';
 import { ResourceError, ValidationError } from './errors.js';
@@ -78,7 +79,7 @@ export function validateSystem(a: CsrMatrix, b: ArrayLike<number>): Float64Array
 
 /** A constructed block encoding with its cost per query. */
 interface EncodingCandidate {
-  readonly kind: 'sparse' | 'fable';
+  readonly kind: 'sparse' | 'fable' | 'lcu';
   readonly alpha: number;
   /** CNOTs of one application of U (multi-controlled gates priced by synthesis/cost). */
   readonly cnots: number;
@@ -86,7 +87,6 @@ interface EncodingCandidate {
 }
 
 function candidates(a: CsrMatrix, choice: EncodingChoice): EncodingCandidate[] {
-  if (choice === 'lcu') throw new ValidationError('--encoding lcu: not available in this build yet; use --encoding sparse or fable');
   const out: EncodingCandidate[] = [];
   if (choice === 'sparse' || choice === 'auto') {
     const enc = new SparseEncoding({ matrix: a });
@@ -96,6 +96,11 @@ function candidates(a: CsrMatrix, choice: EncodingChoice): EncodingCandidate[] {
   if (choice === 'fable' || (choice === 'auto' && a.rows <= 64)) {
     const enc = new FableEncoding({ matrix: a });
     out.push({ kind: 'fable', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
+  }
+  // LCU over Pauli strings: up to 4^n terms, so the same size limit for 'auto'.
+  if (choice === 'lcu' || (choice === 'auto' && a.rows <= 64)) {
+    const enc = new LcuEncoding({ matrix: a });
+    out.push({ kind: 'lcu', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
   }
   return out;
 }

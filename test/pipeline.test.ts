@@ -41,6 +41,7 @@ describe('compileLinearSystem (QSVT)', () => {
   it.each([
     ['2x2', 2, 1, 1.0, 'sparse'], ['3x3 (padded)', 3, 2, 1.5, 'sparse'], ['4x4', 4, 3, 2.0, 'sparse'],
     ['2x2', 2, 4, 1.0, 'fable'], ['3x3 (padded)', 3, 5, 1.5, 'fable'], ['4x4', 4, 6, 2.0, 'auto'],
+    ['2x2', 2, 7, 1.0, 'lcu'], ['4x4', 4, 8, 2.0, 'lcu'],
   ] as const)('%s (n = %i, seed %i, shift %f, %s encoding): post-selected system state is A⁻¹b/‖A⁻¹b‖ with fidelity ≥ 0.999, probability as reported', (_name, n, seed, shift, encoding) => {
     const dense = spd(n, seed, shift);
     const a = CsrMatrix.fromDense(n, n, dense);
