@@ -1,0 +1,4 @@
+/** HHL matrix inversion (exact eigenbasis synthesis of e^{iAt}) and the orthogonal-matrix synthesis it uses. */
+export { buildHhl } from './hhl.js';
+export type { HhlOptions, HhlProgram } from './hhl.js';
+export { appendOrthogonal } from './orthogonal.js';
