@@ -53,7 +53,7 @@ function inputPlanes(ws: CnnWorkspace, stage: StagePlan, xA: Float64Array, xB: F
  * image is the Δ = 0 plane of its self-covariance, so conv is the same box sum and ReLU halves it
  * (θ = 0 gives q′ = c/2).
  */
-function scaleSequence(ws: CnnWorkspace, stage: StagePlan, diag: Float64Array, out: Float64Array): void {
+function scaleSequence(ws: CnnWorkspace, stage: StagePlan, diag: Float64Array, out: Float64Array, inverse: Float64Array): void {
   const n = stage.size, nn = n * n, scale = ws.plan.convWStd2 / 9;
   const cur = ws.boxTmp.subarray(0, nn), tmp = ws.boxTmp.subarray(nn, 2 * nn);
   cur.set(diag.subarray(0, nn));
@@ -61,8 +61,9 @@ function scaleSequence(ws: CnnWorkspace, stage: StagePlan, diag: Float64Array, o
     boxSum(cur, tmp, n, n);
     const base = l * nn;
     for (let k = 0; k < nn; k++) {
-      const c = cur[k]! * scale;
-      out[base + k] = Math.sqrt(c);
+      const c = cur[k]! * scale, root = Math.sqrt(c);
+      out[base + k] = root;
+      inverse[base + k] = root > 0 ? 1 / root : 0;
       cur[k] = 0.5 * c;
     }
   }
@@ -108,7 +109,8 @@ function runStage(ws: CnnWorkspace, stage: StagePlan, set: PlaneSet, sA: Float64
       else if (wasm !== undefined) {
         const i0 = dy < 0 ? -dy : 0, j0 = dx < 0 ? -dx : 0;
         wasm(sigma.byteOffset + off * 8, theta.byteOffset + off * 8, n - (dy < 0 ? -dy : dy), n - (dx < 0 ? -dx : dx), stage.convs, scale,
-          sA.byteOffset + (i0 * n + j0) * 8, sB.byteOffset + ((i0 + dy) * n + j0 + dx) * 8, n * 8, n * n * 8,
+          sA.byteOffset + (i0 * n + j0) * 8, sB.byteOffset + ((i0 + dy) * n + j0 + dx) * 8,
+          ws.inverseA.byteOffset + (i0 * n + j0) * 8, ws.inverseB.byteOffset + ((i0 + dy) * n + j0 + dx) * 8, n * 8, n * n * 8,
           ws.rowSigma.byteOffset, ws.rowTheta.byteOffset, ws.zeroRow.byteOffset);
       } else planeLayers(sigma, theta, off, n, dy, dx, stage.convs, scale, sA, sB, ws.rowSigma, ws.rowTheta);
     }
@@ -240,9 +242,12 @@ function propagate(
       dA = given[0][k]!;
       dB = given[1][k]!;
     }
-    scaleSequence(ws, stage, dA, ws.scaleA);
-    if (given === undefined) ws.scaleB.set(ws.scaleA.subarray(0, stage.convs * stage.size * stage.size));
-    else scaleSequence(ws, stage, dB, ws.scaleB);
+    scaleSequence(ws, stage, dA, ws.scaleA, ws.inverseA);
+    if (given === undefined) {
+      const len = stage.convs * stage.size * stage.size;
+      ws.scaleB.set(ws.scaleA.subarray(0, len));
+      ws.inverseB.set(ws.inverseA.subarray(0, len));
+    } else scaleSequence(ws, stage, dB, ws.scaleB, ws.inverseB);
     runStage(ws, stage, set, ws.scaleA, ws.scaleB, given === undefined);
     for (const step of stage.pools) set = poolPlanes(ws, set, step);
   }

@@ -48,8 +48,9 @@ class Body {
     const b = new Uint8Array(new Float64Array([v, v]).buffer);
     return this.simd(0x0c, ...b); // v128.const
   }
-  load(): this { return this.simd(0x00, 3, 0); } // v128.load align=8 offset=0
-  store(): this { return this.simd(0x0b, 3, 0); } // v128.store
+  /** v128.load (align 8) with a constant byte offset folded into the instruction. */
+  load(offset = 0): this { this.simd(0x00, 3); uleb(offset, this.code); return this; }
+  store(offset = 0): this { this.simd(0x0b, 3); uleb(offset, this.code); return this; }
   /** for (v = 0; v < limit; v += step) body — limit and step are locals or constants via callbacks. */
   forLoop(v: number, limit: () => void, step: number, body: () => void): this {
     this.i32(0).set(v);
@@ -71,7 +72,7 @@ class Body {
 
 // SIMD opcodes (fixed-width SIMD, final numbering).
 const F64X2_GT = 0x4a, V128_AND = 0x4e, BITSELECT = 0x52, F64X2_ABS = 0xec, F64X2_SQRT = 0xef;
-const F64X2_ADD = 0xf0, F64X2_SUB = 0xf1, F64X2_MUL = 0xf2, F64X2_DIV = 0xf3, F64X2_MIN = 0xf4, F64X2_MAX = 0xf5;
+const F64X2_ADD = 0xf0, F64X2_SUB = 0xf1, F64X2_MUL = 0xf2, F64X2_DIV = 0xf3, F64X2_PMIN = 0xf6, F64X2_PMAX = 0xf7;
 const I32_ADD = 0x6a, I32_MUL = 0x6c;
 
 // fdlibm asin/acos rational approximation R(z) = z·P(z)/Q(z).
@@ -79,16 +80,17 @@ const PS = [1.66666666666666657415e-1, -3.25565818622400915405e-1, 2.01212532134
 const QS = [-2.40339491173441421878, 2.02094576023350569471, -6.88283971605453293030e-1, 7.70381505559019352791e-2];
 
 /**
- * Module bytes. Export `plane(S, T, h, w, convs, scale, pa, pb, rowStep, layerStep, tS, tT, Z)`:
+ * Module bytes. Export `plane(S, T, h, w, convs, scale, pa, pb, ia, ib, rowStep, layerStep, tS, tT, Z)`
+ * (ia, ib: the reciprocals 1/s at the same layout as pa, pb):
  * byte addresses into the imported memory `env.mem`; see CnnWorkspace for the layout contract
  * (planes followed by ≥ 2 slack doubles, tS/tT of (h + 1)·(w + 2) doubles, Z a zero row of n + 2).
  */
 export function cnnWasmBytes(): Uint8Array {
-  const b = new Body(13);
-  const [S, T, H, W, CONVS, SCALE, PA, PB, ROWSTEP, LAYERSTEP, TS, TT, Z] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const b = new Body(15);
+  const [S, T, H, W, CONVS, SCALE, PA, PB, IA, IB, ROWSTEP, LAYERSTEP, TS, TT, Z] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
   const l = b.local(I32), a = b.local(I32), x = b.local(I32), wEven = b.local(I32), stride8 = b.local(I32), w8 = b.local(I32);
   const src = b.local(I32), srcT = b.local(I32), up = b.local(I32), upT = b.local(I32), down = b.local(I32), downT = b.local(I32);
-  const dst = b.local(I32), dstT = b.local(I32), pa = b.local(I32), pb = b.local(I32), off = b.local(I32);
+  const dst = b.local(I32), dstT = b.local(I32), pa = b.local(I32), pb = b.local(I32), ia = b.local(I32), ib = b.local(I32), off = b.local(I32);
   const vscale = b.local(V128), q = b.local(V128), nt = b.local(V128), ss = b.local(V128), r = b.local(V128);
   const z = b.local(V128), z2 = b.local(V128), big = b.local(V128), rr = b.local(V128), s = b.local(V128), pmt = b.local(V128);
 
@@ -112,12 +114,12 @@ export function cnnWasmBytes(): Uint8Array {
       b.get(TT).get(a).get(stride8).op(I32_MUL).op(I32_ADD).set(dstT);
       b.forLoop(x, () => v(wEven), 2, () => {
         b.get(x).i32(8).op(I32_MUL).set(off);
-        b.get(dst).get(off).op(I32_ADD).i32(8).op(I32_ADD);
+        b.get(dst).get(off).op(I32_ADD);
         b.get(up).get(off).op(I32_ADD).load().get(src).get(off).op(I32_ADD).load().simd(F64X2_ADD).get(down).get(off).op(I32_ADD).load().simd(F64X2_ADD);
-        b.store();
-        b.get(dstT).get(off).op(I32_ADD).i32(8).op(I32_ADD);
+        b.store(8);
+        b.get(dstT).get(off).op(I32_ADD);
         b.get(upT).get(off).op(I32_ADD).load().get(srcT).get(off).op(I32_ADD).load().simd(F64X2_ADD).get(downT).get(off).op(I32_ADD).load().simd(F64X2_ADD);
-        b.store();
+        b.store(8);
       });
       // Zero pads at columns 0 and w + 1 (the even-width loop may have written column w + 1).
       for (const base of [dst, dstT]) {
@@ -128,6 +130,8 @@ export function cnnWasmBytes(): Uint8Array {
     // Horizontal 3-tap sums and the ReLU map, back into the plane.
     b.get(PA).get(l).get(LAYERSTEP).op(I32_MUL).op(I32_ADD).set(pa);
     b.get(PB).get(l).get(LAYERSTEP).op(I32_MUL).op(I32_ADD).set(pb);
+    b.get(IA).get(l).get(LAYERSTEP).op(I32_MUL).op(I32_ADD).set(ia);
+    b.get(IB).get(l).get(LAYERSTEP).op(I32_MUL).op(I32_ADD).set(ib);
     b.forLoop(a, () => v(H), 1, () => {
       b.get(TS).get(a).get(stride8).op(I32_MUL).op(I32_ADD).set(src);
       b.get(TT).get(a).get(stride8).op(I32_MUL).op(I32_ADD).set(srcT);
@@ -137,14 +141,16 @@ export function cnnWasmBytes(): Uint8Array {
         b.get(x).i32(8).op(I32_MUL).set(off);
         const sum3 = (base: number): void => {
           b.get(base).get(off).op(I32_ADD).tee(up).load();
-          b.get(up).i32(8).op(I32_ADD).load().simd(F64X2_ADD);
-          b.get(up).i32(16).op(I32_ADD).load().simd(F64X2_ADD);
+          b.get(up).load(8).simd(F64X2_ADD);
+          b.get(up).load(16).simd(F64X2_ADD);
         };
         sum3(src); b.get(vscale).simd(F64X2_MUL).set(q);
         sum3(srcT); b.get(vscale).simd(F64X2_MUL).get(q).simd(F64X2_ADD).set(nt);
         b.get(pa).get(off).op(I32_ADD).load().get(pb).get(off).op(I32_ADD).load().simd(F64X2_MUL).set(ss);
-        // r = clamp(q/ss, −1, 1)
-        b.splat(-1).splat(1).get(q).get(ss).simd(F64X2_DIV).simd(F64X2_MIN).simd(F64X2_MAX).set(r);
+        // r = clamp(q·(1/s_A)(1/s_B), −1, 1) (reciprocals precomputed: a division costs more than two
+        // loads and a multiply) with the pseudo-min/max (one x64 instruction each; wasm's min/max
+        // spend several on NaN and −0 rules that do not matter here: ss = 0 lanes are discarded below)
+        b.splat(-1).splat(1).get(q).get(ia).get(off).op(I32_ADD).load().get(ib).get(off).op(I32_ADD).load().simd(F64X2_MUL).simd(F64X2_MUL).simd(F64X2_PMIN).simd(F64X2_PMAX).set(r);
         // big = |r| > ½; z = big ? (1 − |r|)/2 : r²; s = √((1 − |r|)/2)
         b.get(r).simd(F64X2_ABS).splat(0.5).simd(F64X2_GT).set(big);
         b.splat(1).get(r).simd(F64X2_ABS).simd(F64X2_SUB).splat(0.5).simd(F64X2_MUL).tee(s);
@@ -177,12 +183,14 @@ export function cnnWasmBytes(): Uint8Array {
       });
       b.get(pa).get(ROWSTEP).op(I32_ADD).set(pa);
       b.get(pb).get(ROWSTEP).op(I32_ADD).set(pb);
+      b.get(ia).get(ROWSTEP).op(I32_ADD).set(ia);
+      b.get(ib).get(ROWSTEP).op(I32_ADD).set(ib);
     });
   });
 
   const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const section = (id: number, content: number[]): void => { out.push(id); uleb(content.length, out); out.push(...content); };
-  const params = [I32, I32, I32, I32, I32, F64, I32, I32, I32, I32, I32, I32, I32];
+  const params = [I32, I32, I32, I32, I32, F64, I32, I32, I32, I32, I32, I32, I32, I32, I32];
   section(1, [1, 0x60, params.length, ...params, 0]);
   const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
   section(2, [1, ...name('env'), ...name('mem'), 0x02, 0x00, 0x01]);

@@ -28,7 +28,7 @@ export interface WasmJsApi {
 
 /** The exported SIMD plane kernel of cnn-wasm.ts (byte addresses into the workspace memory). */
 type WasmPlane = (S: number, T: number, h: number, w: number, convs: number, scale: number, pa: number, pb: number,
-  rowStep: number, layerStep: number, tS: number, tT: number, z: number) => void;
+  ia: number, ib: number, rowStep: number, layerStep: number, tS: number, tT: number, z: number) => void;
 
 /**
  * Reusable buffers for one plan (one per thread; not safe for concurrent calls). Everything lives
@@ -41,8 +41,12 @@ export class CnnWorkspace {
   private readonly sets = new Map<string, PlaneSet>();
   readonly rowSigma: Float64Array;
   readonly rowTheta: Float64Array;
+  /** √c per layer and pixel of image A (then B) of a stage: [convs × size²]. */
   readonly scaleA: Float64Array;
   readonly scaleB: Float64Array;
+  /** 1/√c at the same layout (0 where c = 0). */
+  readonly inverseA: Float64Array;
+  readonly inverseB: Float64Array;
   readonly boxTmp: Float64Array;
   readonly zeroRow: Float64Array;
   readonly wasmPlane: WasmPlane | undefined;
@@ -71,7 +75,7 @@ export class CnnWorkspace {
       layout(st.size, st.radius);
       for (const p of st.pools) layout(p.to, p.radiusTo);
     }
-    const sizes = [maxTmp, maxTmp, maxSeq, maxSeq, 2 * maxImage, plan.inputSize + 4, ...layouts.flatMap(([, , o]) => [o[o.length - 1]!, o[o.length - 1]!])];
+    const sizes = [maxTmp, maxTmp, maxSeq, maxSeq, maxSeq, maxSeq, 2 * maxImage, plan.inputSize + 4, ...layouts.flatMap(([, , o]) => [o[o.length - 1]!, o[o.length - 1]!])];
     const doubles = sizes.reduce((acc, n) => acc + n + (n & 1), 0);
     let buffer: ArrayBuffer;
     let instance: { readonly exports: Record<string, unknown> } | undefined;
@@ -93,6 +97,8 @@ export class CnnWorkspace {
     this.rowTheta = take(maxTmp);
     this.scaleA = take(maxSeq);
     this.scaleB = take(maxSeq);
+    this.inverseA = take(maxSeq);
+    this.inverseB = take(maxSeq);
     this.boxTmp = take(2 * maxImage);
     this.zeroRow = take(plan.inputSize + 4);
     for (const [size, radius, offsets] of layouts) {
