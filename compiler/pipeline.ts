@@ -97,8 +97,8 @@ function candidates(a: CsrMatrix, choice: EncodingChoice): EncodingCandidate[] {
     const enc = new FableEncoding({ matrix: a });
     out.push({ kind: 'fable', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
   }
-  // LCU over Pauli strings: up to 4^n terms, so the same size limit for 'auto'.
-  if (choice === 'lcu' || (choice === 'auto' && a.rows <= 64)) {
+  // LCU over Pauli strings: up to 4^n terms (found by a fast Walsh transform), so a size limit for 'auto'.
+  if (choice === 'lcu' || (choice === 'auto' && a.rows <= 256)) {
     const enc = new LcuEncoding({ matrix: a });
     out.push({ kind: 'lcu', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
   }
