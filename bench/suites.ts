@@ -5,5 +5,6 @@ import { cnnSuite } from './cnn.js';
 import { ntkBench } from './ntk.js';
 import { readerSuite } from './reader.js';
 import { simulatorSuite } from './simulator.js';
+import { linearSolversSuite } from './linear-solvers.js';
 
-export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite];
+export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite];
