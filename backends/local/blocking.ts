@@ -27,7 +27,8 @@ export function planStages(ops: readonly Op[], n: number, K: number): Stage[] {
   let first = 0;
   while (first < ops.length) {
     const local = new Set<number>();
-    for (let q = 0; q < Math.min(LOW_LOCAL, n); q++) local.add(q);
+    // Small blocks (tests) still keep three qubits free for the ops.
+    for (let q = 0; q < Math.min(LOW_LOCAL, K - 3, n); q++) local.add(q);
     const blocked = new Set<number>();
     const taken: number[] = [];
     let sinceSkip = -1;

@@ -146,3 +146,25 @@ describe('parallel stages', () => {
     expect(parallelPool()!.stats.joined, 'the worker thread took part').toBeGreaterThan(0);
   });
 });
+
+describe('stage planning', () => {
+  it('covers every op exactly once and uses chunk stages, not only whole-state ones (order is checked by the blocked-vs-direct state tests)', async () => {
+    const { planStages } = await import('../../backends/local/blocking.js');
+    const { compileOps } = await import('../../backends/local/compile.js');
+    const r = rng(31);
+    const n = 10;
+    const b = new CircuitBuilder(n);
+    for (let g = 0; g < 300; g++) {
+      const q = Math.floor(r() * n);
+      if (r() < 0.5) b.h(q);
+      else b.cx(q, (q + 1 + Math.floor(r() * (n - 1))) % n);
+    }
+    const ops = compileOps(b.build().instructions);
+    for (const K of [4, 6, 8]) {
+      const stages = planStages(ops, n, K);
+      expect(stages.reduce((s, st) => s + st.ops.length, 0)).toBe(ops.length);
+      expect(stages.filter((st) => st.local.length === K).length).toBeGreaterThan(0);
+      for (const st of stages) expect(st.local.length === K || st.local.length === n).toBe(true);
+    }
+  });
+});
