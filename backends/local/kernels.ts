@@ -331,12 +331,15 @@ export function kRunStage(a: Float64Array, n: number, stage: Stage, scratch: Scr
     base *= 2;
     for (let s = 0, d = 0; s < segOff.length; s++, d += seg) {
       const src = base + segOff[s]!;
-      for (let x = 0; x < seg; x++) buf[d + x] = a[src + x]!;
+      // Long segments copy faster natively (measured ~30 % at 1 KiB); short ones avoid the view objects.
+      if (seg >= 32) buf.set(a.subarray(src, src + seg), d);
+      else for (let x = 0; x < seg; x++) buf[d + x] = a[src + x]!;
     }
     kApplyOps(buf, dimK, stage.ops, scratch.d1);
     for (let s = 0, d = 0; s < segOff.length; s++, d += seg) {
       const dst = base + segOff[s]!;
-      for (let x = 0; x < seg; x++) a[dst + x] = buf[d + x]!;
+      if (seg >= 32) a.set(buf.subarray(d, d + seg), dst);
+      else for (let x = 0; x < seg; x++) a[dst + x] = buf[d + x]!;
     }
   }
 }
