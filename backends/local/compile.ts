@@ -73,13 +73,19 @@ export class OpCompiler {
     let cmask = 0;
     for (let j = 0; j < nc; j++) cmask |= 1 << qs[j]!;
     const targets = qs.slice(nc);
+    if (nc > 0 && targets.length === 1 && spec.base === 'x') {
+      this.ops.push({ kind: 'mcx', cmask, t: targets[0]! });
+      return;
+    }
+    if (spec.variadic && (spec.base === 'z' || spec.base === 'p')) {
+      // mcz / mcp: a phase on the all-ones subspace; never build their 2^n × 2^n matrix.
+      const lambda = spec.base === 'z' ? Math.PI : inst.params[0]!;
+      this.ops.push({ kind: 'phase', mask: cmask | (1 << targets[0]!), re: Math.cos(lambda), im: Math.sin(lambda) });
+      return;
+    }
     const full = gateMatrix(inst.gate, inst.params, qs.length);
     if (nc > 0 && targets.length === 1) {
       const t = targets[0]!;
-      if (spec.base === 'x') {
-        this.ops.push({ kind: 'mcx', cmask, t });
-        return;
-      }
       // The base acts on rows/columns whose control bits are all 1 (controlledMatrix layout).
       const dimC = 1 << nc, all = dimC - 1, n = full.rows;
       const m = new Float64Array(8);
