@@ -107,8 +107,10 @@ function evaluateNode(phi: Float64Array, cosPhi: Float64Array, sinPhi: Float64Ar
 }
 
 /**
- * Symmetric phase factors for f = Σ c_k T_k (definite parity, |f| < 1) by Newton's method.
- * Throws ValidationError for an unusable target and SynthesisError if Newton fails to converge.
+ * Symmetric phase factors for f = Σ c_k T_k (definite parity, |f| < 1), in qntk's convention.
+ * 'auto': Newton up to degree 150; above, the Anderson-accelerated fixed point, falling back to
+ * Newton (up to degree 4000) when it stalls. Throws ValidationError for an unusable target and
+ * SynthesisError when no method converges to 1e-12 at the nodes.
  */
 export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOptions = {}): PhaseSolveResult {
   const { degree: d, parity } = validateQspTarget(coeffs);
@@ -122,11 +124,12 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
   const ss = Float64Array.from(xs, (x) => unitaryPoint(x).s);
   const norms = Float64Array.from(xs, (x) => Math.exp((-d / 2) * Math.log1p(unitaryPoint(x).delta)));
   const method = options.method ?? 'auto';
-  if (method === 'fixed-point') return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60)), d, parity);
+  if (method === 'fixed-point') return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60), Infinity), d, parity);
   if (method === 'auto' && d > 150) {
     // Anderson-accelerated fixed point first (cheap iterations); Newton when it stalls (|f| → 1).
     try {
-      return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, d > NEWTON_MAX_DEGREE ? 4000 : 300), d, parity);
+      const fallback = d <= NEWTON_MAX_DEGREE;
+      return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, fallback ? 300 : 4000, fallback ? 25 : Infinity), d, parity);
     } catch (e) {
       if (!(e instanceof SynthesisError) || d > NEWTON_MAX_DEGREE) throw e;
     }
@@ -174,11 +177,13 @@ function finish(r: { phi: Float64Array; iterations: number; residual: number }, 
 }
 
 /** Anderson-accelerated fixed-point iteration with x-space residuals (phases-large.ts). */
-function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number): { phi: Float64Array; iterations: number; residual: number } {
+/** `giveUpAfter`: iterations without a new best residual before failing (when a fallback exists). */
+function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number, giveUpAfter: number): { phi: Float64Array; iterations: number; residual: number } {
   const half = nodeSet.xs.length;
   const mixer = new AndersonMixer(12);
   let red: Float64Array = new Float64Array(half);
   const phi = new Float64Array(d + 1);
+  let bestPhi = new Float64Array(d + 1);
   let err = Infinity, best = Infinity, stall = 0, it = 0;
   for (; it <= maxIt; it++) {
     for (let k = 0; k < half; k++) { phi[k] = red[k]!; phi[d - k] = red[k]!; }
@@ -188,13 +193,17 @@ function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol:
     for (let i = 0; i < half; i++) { r[i] = g[i]! - target[i]!; err = Math.max(err, Math.abs(r[i]!)); }
     if (!Number.isFinite(err)) break;
     options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
-    if (err <= tol) break;
-    // Rounding floor: stop once 3 iterations bring no new best below 1e-13.
-    if (err < best * 0.9) { best = err; stall = 0; } else if (++stall >= 3 && best < 1e-13) break;
+    if (err < best) bestPhi = Float64Array.from(phi);
+    if (err <= tol) { best = err; break; }
+    // Rounding floor: stop once 3 iterations bring no new best below 1e-13; give up after `giveUpAfter`.
+    if (err < best * 0.9) { best = Math.min(best, err); stall = 0; } else {
+      best = Math.min(best, err);
+      if ((++stall >= 3 && best < 1e-13) || stall >= giveUpAfter) break;
+    }
     const step = applyInitialJacobianInverse(r, d);
     for (let k = 0; k < half; k++) step[k] = -step[k]!;
     red = mixer.next(red, step);
   }
-  if (!(err < 1e-12)) throw new SynthesisError(`phase solver: the fixed-point iteration did not converge for degree ${d} (residual ${err.toExponential(2)} after ${it} iterations); reduce max |f| (e.g. to 0.9)`);
-  return { phi: Float64Array.from(phi), iterations: it, residual: err };
+  if (!(best < 1e-12)) throw new SynthesisError(`phase solver: the fixed-point iteration did not converge for degree ${d} (residual ${best.toExponential(2)} after ${it} iterations); reduce max |f| (e.g. to 0.9)`);
+  return { phi: bestPhi, iterations: it, residual: best };
 }
