@@ -68,7 +68,7 @@ export function formatNtkTable(r: NtkExperimentResult, test: number, seed: numbe
     return [
       String(run.n), dr[0] === dr[1] ? String(dr[0]) : `${dr[0]}–${dr[1]}`, Number.isNaN(run.delta) ? '–' : run.delta.toFixed(4),
       pm(run.accuracy.exact, run.accuracyStd.exact), pm(run.accuracy.sparse, run.accuracyStd.sparse), pm(run.accuracy.diagonal, run.accuracyStd.diagonal),
-      run.kappa.toFixed(6), `${run.sparsity.maxColumn.toFixed(1)} / ${run.sparsity.meanRow.toFixed(2)}`, run.postselection.toFixed(1),
+      run.kappa.toFixed(7), `${run.sparsity.maxColumn.toFixed(1)} / ${run.sparsity.meanRow.toFixed(2)}`, run.postselection.toFixed(1),
       `${run.readout.sparse.toFixed(1)} / ${run.readout.diagonal.toFixed(1)}`,
     ];
   });

@@ -113,21 +113,34 @@ export function applyNtkInPlace(values: Float64Array, from: number, to: number, 
     const s = 1 / ((2 / Math.PI) * Math.asin(2 / 3));
     const fp = 4 / Math.PI;
     const tp = 2 / Math.PI;
-    for (let i = from; i < to; i++) {
-      let q = values[i]! / dim;
-      let th = 0;
-      for (let l = 0; l < depth; l++) {
-        q = s * q;
-        const cl = table[depth + l]!;
-        if (q > cl) q = cl;
-        else if (q < -cl) q = -cl;
-        th = q + s * th;
-        const r = Math.sqrt(table[l]! - 4 * q * q);
-        th = (th * fp) / r;
-        q = tp * Math.atan2(2 * q, r);
+    // Layers outermost over a block of entries: the per-entry chain sqrt → atan2 → next layer is
+    // latency-bound, so independent entries side by side keep the core busy. Same arithmetic, in
+    // the same order, as erfNtkReference for every entry.
+    const B = 1024;
+    const qs = new Float64Array(Math.min(B, Math.max(0, to - from)));
+    const ts = new Float64Array(qs.length);
+    for (let b0 = from; b0 < to; b0 += B) {
+      const m = Math.min(B, to - b0);
+      for (let k = 0; k < m; k++) {
+        qs[k] = values[b0 + k]! / dim;
+        ts[k] = 0;
       }
-      q = s * q;
-      values[i] = q + s * th;
+      for (let l = 0; l < depth; l++) {
+        const al = table[l]!, cl = table[depth + l]!;
+        for (let k = 0; k < m; k++) {
+          let q = s * qs[k]!;
+          if (q > cl) q = cl;
+          else if (q < -cl) q = -cl;
+          const th = q + s * ts[k]!;
+          const r = Math.sqrt(al - 4 * q * q);
+          ts[k] = (th * fp) / r;
+          qs[k] = tp * Math.atan2(2 * q, r);
+        }
+      }
+      for (let k = 0; k < m; k++) {
+        const q = s * qs[k]!;
+        values[b0 + k] = q + s * ts[k]!;
+      }
     }
   } else {
     for (let i = from; i < to; i++) {

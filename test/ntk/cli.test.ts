@@ -33,7 +33,6 @@ describe('qntk ntk', () => {
   });
 
   it.each([
-    [['ntk', '--network', 'cnn', '--n', '16'], /not available yet/],
     [['ntk', '--n', '15'], /even integers/],
     [['ntk', '--digits', '8'], /two digits/],
     [['ntk', 'kernel', '--rho', '0.5'], /needs --depth/],
