@@ -8,6 +8,7 @@ import type { BenchSuite } from './suite.js';
 import type { Circuit } from '../compiler/circuit/index.js';
 import { circuitCost, circuitCnotCount } from '../compiler/synthesis/cost.js';
 import { buildHhl } from '../compiler/hhl/hhl.js';
+import { buildHhlWalk } from '../compiler/hhl/walk.js';
 import { compileLinearSystem } from '../compiler/pipeline.js';
 import { CsrMatrix } from '../compiler/linalg/csr.js';
 import { prepareNtkProblem } from '../compiler/ntk/index.js';
@@ -81,6 +82,11 @@ export const linearSolversSuite: BenchSuite = {
       log(`${name} QSVT : degree ${q.degree}, α ${q.alpha.toPrecision(4)}, κ_eff ${q.kappa.toPrecision(4)}, qubits ${qf.qubits}, CNOTs ${qf.cnots}, gates ${qf.gates}, depth ${qf.depth} (IR ${qf.irGates} gates; P(success) ${q.successProbability.toFixed(4)}; ${(performance.now() - t1).toFixed(0)} ms)`);
       out[name] = { hhl: { ...hf, clockQubits: h.clockQubits, successProbability: h.successProbability, fidelity: h.expectedFidelity }, qsvt: { ...qf, degree: q.degree, alpha: q.alpha, kappa: q.kappa, encoding: q.encoding, successProbability: q.successProbability } };
     }
+    // HHL through the block encoding (qubitization walk): 2^t·cost(U), shown where it is small.
+    const w = buildHhlWalk(textbook, [1, 0]);
+    const wf = figures(w.circuit);
+    log(`2x2 HHL (walk, ${w.encoding} encoding): clock ${w.clockQubits}, qubits ${wf.qubits}, CNOTs ${wf.cnots}, gates ${wf.gates}, depth ${wf.depth} (P(success) ${w.successProbability.toFixed(4)}, fidelity ${w.expectedFidelity.toFixed(5)})`);
+    out['2x2-walk'] = { ...wf, clockQubits: w.clockQubits, encoding: w.encoding, successProbability: w.successProbability, fidelity: w.expectedFidelity };
     log('Qiskit HHL (former): 2x2 7 qubits, 54 CNOTs, depth 334; 16x16 depth 403,836');
     return out;
   },

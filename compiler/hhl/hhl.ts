@@ -54,13 +54,14 @@ export interface HhlProgram {
   readonly n: number;
 }
 
-interface Spectrum {
+export interface Spectrum {
   readonly lambda: Float64Array;
   /** Row-major eigenvector matrix (column j is the eigenvector of lambda[j]). */
   readonly vectors: Float64Array;
 }
 
-function eigen(a: CsrMatrix): Spectrum {
+/** Eigendecomposition of a symmetric matrix (ml-matrix; N ≤ 1024). */
+export function eigen(a: CsrMatrix): Spectrum {
   const N = a.rows;
   const dense = a.toDense();
   const rows = Array.from({ length: N }, (_, i) => Array.from(dense.subarray(i * N, (i + 1) * N)));
@@ -90,7 +91,7 @@ function rotationSines(values: Float64Array, cConst: number): Float64Array {
 }
 
 /** Σ_c |α_{c|j}|²·s_c for eigenphase φ (turns): the clock-0, flag-1 amplitude factor. */
-function gain(phi: number, t: number, s: Float64Array): number {
+export function gain(phi: number, t: number, s: Float64Array): number {
   const T = 2 ** t;
   let g = 0;
   for (let c = 0; c < T; c++) {
@@ -130,8 +131,19 @@ function design(t: number, spec: Spectrum, beta: Float64Array, lamMax: number, l
   return { t, tau, cConst, sines, success, fidelity };
 }
 
-/** Build the HHL circuit for A x = b (A symmetric, invertible; any size, padded explicitly). */
-export function buildHhl(matrix: CsrMatrix, b: ArrayLike<number>, options: HhlOptions = {}): HhlProgram {
+/** A validated, padded system with its spectrum and b in eigen-coordinates. */
+export interface PreparedSystem {
+  readonly n: number;
+  readonly spec: Spectrum;
+  readonly beta: Float64Array;
+  readonly bPad: Float64Array;
+  readonly lamMax: number;
+  readonly kappa: number;
+  readonly signed: boolean;
+}
+
+/** Validate A x = b (square, symmetric, invertible, matching, finite), pad, eigendecompose. */
+export function prepareSystem(matrix: CsrMatrix, b: ArrayLike<number>, options: { epsilon?: number; kappa?: number }): PreparedSystem {
   const eps = options.epsilon ?? 0.01;
   if (!(eps > 0 && eps < 1)) throw new ValidationError(`HHL: epsilon ${eps} must be in (0, 1)`);
   if (matrix.rows !== matrix.cols) throw new ValidationError(`HHL: the matrix is ${matrix.rows}x${matrix.cols}; give a square matrix`);
@@ -141,7 +153,7 @@ export function buildHhl(matrix: CsrMatrix, b: ArrayLike<number>, options: HhlOp
   const padded = padMatrix(matrix);
   const a = padded.matrix;
   const n = padded.qubits, N = 1 << n;
-  if (n > 10) throw new ResourceError(`HHL: exact synthesis of e^{iAt} for a ${N}x${N} matrix is too large; use --method qsvt`);
+  if (n > 10) throw new ResourceError(`HHL: a ${N}x${N} system is beyond the dense eigendecomposition HHL uses here; use --method qsvt`);
   const bPad = new Float64Array(N);
   let bn = 0;
   for (let i = 0; i < b.length; i++) {
@@ -167,6 +179,13 @@ export function buildHhl(matrix: CsrMatrix, b: ArrayLike<number>, options: HhlOp
     for (let i = 0; i < N; i++) s += spec.vectors[i * N + j]! * bPad[i]!;
     beta[j] = s / Math.sqrt(bn);
   }
+  return { n, spec, beta, bPad, lamMax, kappa, signed };
+}
+
+/** Build the HHL circuit for A x = b (A symmetric, invertible; any size, padded explicitly). */
+export function buildHhl(matrix: CsrMatrix, b: ArrayLike<number>, options: HhlOptions = {}): HhlProgram {
+  const eps = options.epsilon ?? 0.01;
+  const { n, spec, beta, lamMax, kappa, signed } = prepareSystem(matrix, b, options);
   const lamMin = lamMax / kappa;
   let chosen: Design;
   if (options.clockQubits !== undefined) {

@@ -2,3 +2,5 @@
 export { buildHhl } from './hhl.js';
 export type { HhlOptions, HhlProgram } from './hhl.js';
 export { appendOrthogonal } from './orthogonal.js';
+export { buildHhlWalk } from './walk.js';
+export type { HhlWalkOptions, HhlWalkProgram } from './walk.js';
