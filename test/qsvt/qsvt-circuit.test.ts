@@ -7,6 +7,10 @@ import { solvePhases } from '../../compiler/qsvt/phases.js';
 import { inversePolynomial } from '../../compiler/qsvt/polynomials.js';
 import { QsvtCircuit } from '../../compiler/qsvt/qsvt-circuit.js';
 import { circuitCost } from '../../compiler/synthesis/cost.js';
+import { CsrMatrix } from '../../compiler/linalg/csr.js';
+import { FableEncoding } from '../../compiler/blockencoding/fable.js';
+import { LcuEncoding } from '../../compiler/blockencoding/lcu.js';
+import { SparseEncoding } from '../../compiler/blockencoding/sparse.js';
 import { appendMultiplexor } from '../../compiler/synthesis/uniformly-controlled.js';
 import { rng, stateFidelity } from '../helpers/quantum.js';
 
@@ -91,6 +95,27 @@ describe('QSVT circuit', () => {
     const fbv = Array.from({ length: 4 }, (_, i) => bvec.reduce((s, bj, j) => s + fb.re[i * 4 + j]! * bj, 0) / norm);
     const pSucc = out.re.reduce((s, r, i) => s + r * r + out.im[i]! ** 2, 0);
     expect(pSucc).toBeCloseTo(fbv.reduce((s, x) => s + x * x, 0), 10);
+  });
+
+  it.each(['sparse', 'fable', 'lcu'] as const)('on the real %s encoding of a 2×2 symmetric matrix: block = f(A/α) for a random odd f', (kind) => {
+    const dense = [0.7, -0.4, -0.4, -0.2];
+    const m = CsrMatrix.fromDense(2, 2, dense);
+    const be = kind === 'sparse' ? new SparseEncoding({ matrix: m }).blockEncoding()
+      : kind === 'fable' ? new FableEncoding({ matrix: m }).blockEncoding() : new LcuEncoding({ matrix: m }).blockEncoding();
+    const coeffs = randomOdd(5, 9, 1);
+    const q = new QsvtCircuit({ blockEncoding: be, phases: solvePhases(coeffs).phases });
+    const block = circuitUnitary(q.circuit()).block(0, 0, 2, 2);
+    // f(A/α) from the eigendecomposition of the 2×2 matrix (closed form).
+    const [a, b, d] = [dense[0]! / be.alpha, dense[1]! / be.alpha, dense[3]! / be.alpha];
+    const mean = (a + d) / 2, rad = Math.hypot((a - d) / 2, b);
+    const lam = [mean + rad, mean - rad];
+    const vecs = lam.map((l) => { const v = [b, l - a]; const n = Math.hypot(v[0]!, v[1]!); return v.map((x) => x / n); });
+    const expected = CMatrix.from([[0, 0], [0, 0]]);
+    for (let k = 0; k < 2; k++) {
+      const fl = chebEval(coeffs, lam[k]!);
+      for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) expected.re[i * 2 + j] += fl * vecs[k]![i]! * vecs[k]![j]!;
+    }
+    expect(block.maxAbsDiff(expected)).toBeLessThan(1e-9);
   });
 
   it('refuses encodings without ancillas and empty phase lists', () => {
