@@ -49,6 +49,9 @@ export interface InversePolynomial {
   readonly relativeError: number;
 }
 
+/** Largest m (degree 2m − 1) the Remez search in minimax.ts is asked for. */
+const MAX_REMEZ_ORDER = 800;
+
 /** T_m(y) for real y (cos/cosh forms). */
 function chebT(m: number, y: number): number {
   if (Math.abs(y) <= 1) return Math.cos(m * Math.acos(y));
@@ -138,6 +141,8 @@ export function inversePolynomial(options: InversePolynomialOptions): InversePol
   } else if (method === 'minimax' && options.metric === 'absolute') {
     const upper = chebyshevIterationOrder(kappa, epsilon, 'absolute');
     if (2 * upper - 1 > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs degree about ${2 * upper - 1} (> ${maxDegree}); raise ε or lower κ`);
+    // Each Remez step solves a dense (m+1)×(m+1) system: keep the search to a few seconds.
+    if (upper > MAX_REMEZ_ORDER) throw new ValidationError(`--method minimax: degree about ${2 * upper - 1} is beyond the Remez search limit ${2 * MAX_REMEZ_ORDER - 1}; use --method chebyshev-iteration (within ~5 % of it)`);
     const { m, remez } = minimaxInverseOrder(kappa, epsilon, upper);
     degree = 2 * m - 1;
     p = minimaxCoefficients(kappa, remez);
