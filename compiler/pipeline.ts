@@ -18,7 +18,7 @@ import type { CsrMatrix } from './linalg/csr.js';
 import { symmetricEigenvalues } from './linalg/eigen.js';
 import type { Progress } from './progress.js';
 import { buildHhl } from './hhl/hhl.js';
-import { chebApply } from './qsvt/matrix-function.js';
+import { qsvtSuccessProbability } from './qsvt/matrix-function.js';
 import { solvePhases } from './qsvt/phases.js';
 import { chebyshevIterationOrder, inversePolynomial } from './qsvt/polynomials.js';
 import { QsvtCircuit } from './qsvt/qsvt-circuit.js';
@@ -171,10 +171,7 @@ export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options:
   builder.setMetadata('qsvt', core.metadata.qsvt);
   const circuit = options.measure ? withMeasurements(builder.build()) : builder.build();
   // P(success) = ‖f(A/α) b̂‖², f the realised polynomial (classical Clenshaw with sparse products).
-  const norm = Math.sqrt(bPad.reduce((s, v) => s + v * v, 0));
-  const bHat = bPad.map((v) => v / norm);
-  const fb = chebApply(poly.coeffs, (x) => padded.matvec(x).map((v) => v / be.alpha), bHat);
-  const successProbability = fb.reduce((s, v) => s + v * v, 0);
+  const successProbability = qsvtSuccessProbability(poly.coeffs, (x) => padded.matvec(x), be.alpha, bPad);
   return {
     circuit, method, encoding: be.kind, alpha: be.alpha, kappa, degree: solved.degree, n: a.rows,
     system: qsvt.system, postselect: qsvt.postselect, successProbability, stats: circuitStats(circuit),

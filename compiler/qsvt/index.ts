@@ -8,4 +8,4 @@ export type { PhaseSolveOptions, PhaseSolveResult } from './phases.js';
 export { qspAmplitude, qspResponse, qspMaxError, checkPoints, unitaryPoint } from './response.js';
 export { QsvtCircuit, reflectionPhases } from './qsvt-circuit.js';
 export type { QsvtOptions } from './qsvt-circuit.js';
-export { chebApply } from './matrix-function.js';
+export { chebApply, qsvtSuccessProbability } from './matrix-function.js';

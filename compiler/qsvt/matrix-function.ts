@@ -23,3 +23,18 @@ export function chebApply(coeffs: ArrayLike<number>, apply: (x: Float64Array) =>
   for (let i = 0; i < n; i++) y[i] = c0 * v[i]! + mb[i]! - b2[i]!;
   return y;
 }
+
+/**
+ * Success probability of post-selecting a QSVT circuit whose block is f(A/α) on input b/‖b‖:
+ * ‖f(A/α) b̂‖², with `apply` computing A·x (no circuit simulation).
+ */
+export function qsvtSuccessProbability(coeffs: ArrayLike<number>, apply: (x: Float64Array) => Float64Array, alpha: number, b: ArrayLike<number>): number {
+  let n2 = 0;
+  for (let i = 0; i < b.length; i++) n2 += b[i]! * b[i]!;
+  const norm = Math.sqrt(n2);
+  const bHat = Float64Array.from(b as ArrayLike<number>, (v) => v / norm);
+  const y = chebApply(coeffs, (x) => apply(x).map((v) => v / alpha), bHat);
+  let p = 0;
+  for (let i = 0; i < y.length; i++) p += y[i]! * y[i]!;
+  return p;
+}
