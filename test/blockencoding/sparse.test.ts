@@ -52,7 +52,7 @@ describe('sparse-access block encoding', () => {
     ['random dense', 4, randomSymmetric(4, 11, 1)],
     ['random dense (padded)', 6, randomSymmetric(6, 12, 1)],
     ['random sparse', 8, randomSymmetric(8, 13, 0.25)],
-    ['NTK-like (padded)', 12, ntkLike(12, 14)],
+    ['NTK-like (padded), ancilla-free QROM', 12, ntkLike(12, 14)],
     ['NTK-like', 16, ntkLike(16, 15)],
     ['random sparse (padded), ancilla-free QROM', 20, randomSymmetric(20, 16, 0.1)],
     ['NTK-like, ancilla-free QROM', 32, ntkLike(32, 17)],
