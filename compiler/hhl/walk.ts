@@ -13,9 +13,9 @@
 import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
 import { ResourceError, ValidationError } from '../errors.js';
 import type { CsrMatrix } from '../linalg/csr.js';
-import type { BlockEncoding } from '../blockencoding/block-encoding.js';
 import { chooseEncoding, type EncodingKind } from '../blockencoding/choose.js';
 import { Qft } from '../synthesis/qft.js';
+import { walkControlledPower } from '../synthesis/qpe.js';
 import { StatePrep } from '../synthesis/state-prep.js';
 import { appendMultiplexor } from '../synthesis/uniformly-controlled.js';
 import { gain, prepareSystem, type HhlProgram } from './hhl.js';
@@ -33,23 +33,6 @@ export interface HhlWalkOptions {
 export interface HhlWalkProgram extends HhlProgram {
   readonly encoding: string;
   readonly alpha: number;
-}
-
-/** Append controlled-W^{reps} (W = R·U†·R·U) with control `ctrl`; `qubits` maps the encoding's qubits. */
-function appendControlledWalk(b: CircuitBuilder, be: BlockEncoding, u: Circuit, uInv: Circuit, qubits: readonly number[], ctrl: number, reps: number): void {
-  const anc = qubits.slice(be.systemQubits);
-  const reflect = (): void => {
-    for (const q of anc) b.x(q);
-    b.mcz([ctrl, ...anc]);
-    for (const q of anc) b.x(q);
-    b.z(ctrl); // −(I − 2|0⟩⟨0|) = 2|0⟩⟨0| − I, only when the control is on
-  };
-  for (let r = 0; r < reps; r++) {
-    b.compose(u, qubits);
-    reflect();
-    b.compose(uInv, qubits);
-    reflect();
-  }
 }
 
 /** HHL for A x = b with A positive definite, by phase estimation on the block encoding's walk. */
@@ -97,10 +80,11 @@ export function buildHhlWalk(matrix: CsrMatrix, b: ArrayLike<number>, options: H
   new StatePrep({ amplitudes: sys.bPad, numQubits: sys.n }).appendTo(builder, sysQ);
   // Phase estimation as one sub-circuit so its inverse uncomputes it exactly.
   const pe = new CircuitBuilder(builder.numQubits);
-  const u = be.circuit, uInv = inverseCircuit(be.circuit);
+  const power = walkControlledPower(be);
   const encQ = [...sysQ, ...ancQ];
   for (const q of clock) pe.h(q);
-  for (let k = 0; k < t; k++) appendControlledWalk(pe, be, u, uInv, encQ, clock[t - 1 - k]!, 2 ** k);
+  // Clock qubit t−1−k controls W^{2^k}: the bit-reversed order lets the QFTs skip their swaps.
+  for (let k = 0; k < t; k++) pe.compose(power(k), [clock[t - 1 - k]!, ...encQ]);
   pe.compose(new Qft({ numQubits: t, inverse: true, swaps: false }).circuit(), clock);
   const peCircuit = pe.build();
   builder.compose(peCircuit);

@@ -12,7 +12,7 @@ export { Qrom, qromExamples, unaryIterate, unaryIterationAncillas, CountingSink 
 export type { QromOptions, UnaryIterationOptions, GateSink } from './qrom.js';
 export { Qft, qftExamples } from './qft.js';
 export type { QftOptions } from './qft.js';
-export { PhaseEstimation, phaseEstimationExamples } from './qpe.js';
+export { PhaseEstimation, phaseEstimationExamples, walkControlledPower } from './qpe.js';
 export type { PhaseEstimationOptions } from './qpe.js';
 export { controlledCircuit } from './controlled.js';
 export { mcx, mcxNoAncilla, mczNoAncilla, mcpNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, relativePhaseToffoli } from './mcx.js';

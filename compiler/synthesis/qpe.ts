@@ -6,7 +6,8 @@
  * of the controlled powers (e.g. e^{iAt·2^k} synthesised directly, or a block-encoding walk).
  * @see arXiv:quant-ph/9511026 (Kitaev); Nielsen & Chuang, Section 5.2
  */
-import { CircuitBuilder, type Circuit } from '../circuit/index.js';
+import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
+import type { BlockEncoding } from '../blockencoding/block-encoding.js';
 import { ValidationError } from '../errors.js';
 import { controlledCircuit } from './controlled.js';
 import { circuitCost, CostTally, type Component, type GateCost } from './cost.js';
@@ -75,6 +76,36 @@ export class PhaseEstimation implements Component {
     t.addCost(new Qft({ numQubits: this.clockQubits, inverse: true }).cost());
     return t.toCost(this.numQubits);
   }
+}
+
+/**
+ * Controlled powers of the qubitization walk W = R·U†·R·U of a block encoding (R = 2|0⟩⟨0| − I
+ * on its ancillas), for `PhaseEstimation.controlledPower`: qubit 0 is the control, then the
+ * encoding's qubits. |0⟩|v⟩ for A v = λv splits into eigenvectors of W with phases ±2·arccos(|λ|/α),
+ * i.e. clock readings ±arccos(|λ|/α)/π. Only the reflections are controlled: U·U† = I when off.
+ * @see arXiv:1610.06546 (Low, Chuang); arXiv:1806.01838 (GSLW), Section 3
+ */
+export function walkControlledPower(be: BlockEncoding): (k: number) => Circuit {
+  const u = be.circuit, uInv = inverseCircuit(be.circuit);
+  const m = u.numQubits;
+  const qubits = Array.from({ length: m }, (_, i) => i + 1);
+  const anc = qubits.slice(be.systemQubits);
+  return (k) => {
+    const b = new CircuitBuilder(m + 1);
+    const reflect = (): void => {
+      for (const q of anc) b.x(q);
+      b.mcz([0, ...anc]);
+      for (const q of anc) b.x(q);
+      b.z(0); // −(I − 2|0⟩⟨0|) = 2|0⟩⟨0| − I, only when the control is on
+    };
+    for (let r = 0; r < 2 ** k; r++) {
+      b.compose(u, qubits);
+      reflect();
+      b.compose(uInv, qubits);
+      reflect();
+    }
+    return b.build();
+  };
 }
 
 /** Examples: a phase gate with an exactly representable phase, and a two-qubit circuit. */

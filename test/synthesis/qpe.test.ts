@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, circuitState } from '../../compiler/circuit/index.js';
-import { PhaseEstimation, phaseEstimationExamples } from '../../compiler/synthesis/qpe.js';
+import { PhaseEstimation, phaseEstimationExamples, walkControlledPower } from '../../compiler/synthesis/qpe.js';
+import { LcuEncoding } from '../../compiler/blockencoding/lcu.js';
+import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { circuitCost } from '../../compiler/synthesis/cost.js';
 
 /** Probability distribution of the clock value y for the circuit's output. */
@@ -39,5 +41,17 @@ describe('phase estimation', () => {
       controlledPower: (k) => new CircuitBuilder(2).cp(2 * Math.PI * phi * 2 ** k, 0, 1).build(),
     });
     expect(clockDistribution(pe, (b) => b.x(0))[3]).toBeCloseTo(1, 12);
+  });
+
+  it('estimates ±arccos(|λ|/α)/π from the qubitization walk of a block encoding', () => {
+    // A = 0.3·I + 0.4·Z: α = 0.7, eigenvalues 0.7 (|0⟩) and −0.1 (|1⟩).
+    const be = new LcuEncoding({ matrix: CsrMatrix.fromDense(2, 2, [0.7, 0, 0, -0.1]) }).blockEncoding();
+    const t = 5;
+    const pe = new PhaseEstimation({ clockQubits: t, targetQubits: be.circuit.numQubits, controlledPower: walkControlledPower(be) });
+    expect(clockDistribution(pe)[0]).toBeCloseTo(1, 10); // |λ| = α: θ = 0
+    const dist = clockDistribution(pe, (b) => b.x(0));
+    const phi = Math.acos(0.1 / 0.7) / Math.PI;
+    const up = Math.round(phi * 2 ** t), down = (2 ** t - up) % 2 ** t;
+    expect(dist[up]! + dist[down]!).toBeGreaterThan(4 / Math.PI ** 2);
   });
 });
