@@ -28,5 +28,5 @@ export { StatePrep, Qrom, Qft, PhaseEstimation, UniformlyControlledRotation, con
 export type { Component, GateCost, StatePrepOptions, QromOptions, QftOptions, PhaseEstimationOptions } from './compiler/synthesis/index.js';
 export { SparseEncoding, FableEncoding, LcuEncoding, encodingCandidates, padMatrix } from './compiler/blockencoding/index.js';
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
-export { buildHhl } from './compiler/hhl/index.js';
-export type { HhlOptions, HhlProgram } from './compiler/hhl/index.js';
+export { buildHhl, buildHhlWalk, estimateHhlCost } from './compiler/hhl/index.js';
+export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';

@@ -4,3 +4,4 @@ export type { HhlOptions, HhlProgram } from './hhl.js';
 export { appendOrthogonal } from './orthogonal.js';
 export { buildHhlWalk } from './walk.js';
 export type { HhlWalkOptions, HhlWalkProgram } from './walk.js';
+export { estimateHhlCost } from './estimate.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHhl, type HhlProgram } from '../../compiler/hhl/hhl.js';
 import { appendOrthogonal } from '../../compiler/hhl/orthogonal.js';
+import { estimateHhlCost } from '../../compiler/hhl/estimate.js';
 import { CircuitBuilder, circuitUnitary } from '../../compiler/circuit/index.js';
 import { CMatrix } from '../../compiler/linalg/complex.js';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
@@ -118,5 +119,19 @@ describe('orthogonal synthesis (Householder reflections)', () => {
     expectSameUnitary(b.build(), new CMatrix(N, N, Float64Array.from(vectors), new Float64Array(N * N)));
     expect(circuitUnitary(b.build()).rows).toBe(N);
     expect(circuitCost(b.build()).gates.cx ?? 0).toBeLessThanOrEqual(2 * N * N);
+  });
+});
+
+describe('HHL cost estimate', () => {
+  it.each([
+    ['2×2', textbook, [1, 0]],
+    ['8×8 NTK-like', ntkLike(8, 3), [1, -1, 1, -1, 1, -1, 1, -1]],
+  ] as const)('%s: the size-only bound covers the built circuit gate by gate', (_n, a, b) => {
+    const p = buildHhl(a, [...b]);
+    const built = circuitCost(p.circuit);
+    const est = estimateHhlCost({ systemQubits: p.system.length, clockQubits: p.clockQubits });
+    expect(est.qubits).toBe(p.circuit.numQubits);
+    for (const [g, k] of Object.entries(built.gates)) expect(est.gates[g] ?? 0, g).toBeGreaterThanOrEqual(k);
+    expect(est.depth).toBeGreaterThanOrEqual(built.depth);
   });
 });
