@@ -13,6 +13,7 @@ export type OptimizationPassName =
   | 'reduce-hadamards'
   | 'cancel-inverses'
   | 'merge-rotations'
+  | 'resynthesize-phase-polynomials'
   | 'fuse-single-qubit'
   | 'remove-diagonal-before-measure';
 
@@ -47,7 +48,7 @@ export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
   },
   3: {
     level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'],
-    loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses'],
+    loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses'],
     finish: ['fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
     layout: 'noise-aware', refineRounds: 2, routingTrials: 4, postOptimize: true,
   },

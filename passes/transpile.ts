@@ -11,6 +11,7 @@ import { definePass, makeContext, repeatWhileImproving, sequence, type Pass, typ
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
 import { mergeRotations } from './merge-rotations.js';
+import { resynthesizePhasePolynomials } from './resynthesize-phase-polynomials.js';
 import { reduceHadamards } from './reduce-hadamards.js';
 import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli } from './decompose-toffoli.js';
@@ -29,6 +30,7 @@ const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
   'reduce-hadamards': reduceHadamards,
   'cancel-inverses': cancelInverses,
   'merge-rotations': mergeRotations,
+  'resynthesize-phase-polynomials': resynthesizePhasePolynomials,
   'fuse-single-qubit': fuseSingleQubit(),
   'remove-diagonal-before-measure': removeDiagonalBeforeMeasure,
 };
