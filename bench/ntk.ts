@@ -45,7 +45,8 @@ for _ in range(depth):
     th *= 4 / np.pi
     th /= r
     q *= 2
-    np.arctan2(q, r, out=q)
+    q /= r
+    np.arctan(q, out=q)  # r > 0: atan2(2q, r) = atan(2q/r), the form qntk evaluates too
     q *= 2 / np.pi
     c = (2 / np.pi) * np.arctan2(c, np.sqrt(c + 0.25))
 q *= s

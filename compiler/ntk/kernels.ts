@@ -113,7 +113,7 @@ export function applyNtkInPlace(values: Float64Array, from: number, to: number, 
     const s = 1 / ((2 / Math.PI) * Math.asin(2 / 3));
     const fp = 4 / Math.PI;
     const tp = 2 / Math.PI;
-    // Layers outermost over a block of entries: the per-entry chain sqrt → atan2 → next layer is
+    // Layers outermost over a block of entries: the per-entry chain sqrt → atan → next layer is
     // latency-bound, so independent entries side by side keep the core busy. Same arithmetic, in
     // the same order, as erfNtkReference for every entry.
     const B = 1024;
@@ -134,7 +134,9 @@ export function applyNtkInPlace(values: Float64Array, from: number, to: number, 
           const th = q + s * ts[k]!;
           const r = Math.sqrt(al - 4 * q * q);
           ts[k] = (th * fp) / r;
-          qs[k] = tp * Math.atan2(2 * q, r);
+          // r > 0, and for a positive x fdlibm's atan2(y, x) (V8's Math.atan2) *is* atan(y/x):
+          // same division, same odd atan. The direct call skips atan2's quadrant logic (~30%).
+          qs[k] = tp * Math.atan((2 * q) / r);
         }
       }
       for (let k = 0; k < m; k++) {

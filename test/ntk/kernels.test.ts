@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ERF_VARIANCE, ERF_WEIGHT_VARIANCE, erfNtkReference, ntkValue, nonlinearity, reluNtkReference,
+  applyNtkInPlace, erfLayerTable, ERF_VARIANCE, ERF_WEIGHT_VARIANCE, erfNtkReference, ntkValue, nonlinearity, reluNtkReference,
 } from '../../compiler/ntk/kernels.js';
 import { convergenceDepth, roundHalfEven, ruleDepth } from '../../compiler/ntk/depth.js';
 import { gramMatrix } from '../../compiler/ntk/gram.js';
@@ -87,6 +87,15 @@ describe('erf NTK', () => {
       const a = ntkValue(rho, { kind: 'erf', depth, dim: 784 });
       expect(ntkValue(-rho, { kind: 'erf', depth, dim: 784 }) === -a).toBe(true); // === so that ±0 agree
       expect(erfNtkReference(rho, depth, 784)).toBe(a);
+    }
+  });
+
+  it('fast matrix path reproduces the literal recursion bit for bit', () => {
+    for (const depth of [1, 50, 111]) {
+      const rhos = Float64Array.from({ length: 2001 }, (_, i) => -1 + i / 1000);
+      const fast = rhos.slice();
+      applyNtkInPlace(fast, 0, fast.length, 0, depth, 784, erfLayerTable(depth, 784));
+      rhos.forEach((r, i) => expect(fast[i]).toBe(erfNtkReference(r, depth, 784)));
     }
   });
 
