@@ -66,7 +66,7 @@ describe('convolutional NTK pipeline', () => {
 
   it('classifies MNIST 1 vs 0 at n = 32 with accuracy ≥ 0.95 (14×14)', async () => {
     const result = await runNtkExperiment({
-      digits: [1, 0], sizes: [32], test: 32, trials: 1, patterns: 2, seed: 1,
+      digits: [1, 0], sizes: [32], test: 24, trials: 1, patterns: 2, seed: 1,
       network: convolutionalNetwork({ resolution: 14 }),
     });
     const run = result.runs[0]!;
@@ -76,5 +76,5 @@ describe('convolutional NTK pipeline', () => {
     expect(run.accuracy.diagonal).toBeGreaterThanOrEqual(0.95);
     expect(run.kappa).toBeGreaterThanOrEqual(1);
     expect(run.kappa).toBeLessThan(10);
-  });
+  }, 240_000); // ≈ 1,500 pair kernels at 14×14: ~12 s of CPU, more wall time when the cores are shared
 });
