@@ -115,7 +115,16 @@ function rowBounds(n: number, chunks: number, lower: boolean): Int32Array {
   return b;
 }
 
-async function execute(job: Job, threads: number, progress: Progress, stage: string): Promise<void> {
+/** Jobs share the worker pool, so they run one at a time (a worker answers one job per message). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function execute(job: Job, threads: number, progress: Progress, stage: string): Promise<void> {
+  const run = queue.then(() => executeNow(job, threads, progress, stage));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function executeNow(job: Job, threads: number, progress: Progress, stage: string): Promise<void> {
   const rows = job.bounds.length - 1;
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const helpers = threads > 1 ? workers(threads - 1) : [];

@@ -54,3 +54,15 @@ describe('gram matrices', () => {
     for (let k = 0; k < n * n; k++) expect(mapped[k]).toBe(fused[k]);
   });
 });
+
+describe('gram jobs issued concurrently', () => {
+  it('queue on the shared worker pool and all come back complete', async () => {
+    const n = 260, d = 400;
+    const xs = [1, 2, 3].map((s) => randomRows(n, d, 100 + s));
+    const together = await Promise.all(xs.map((x) => gramMatrix({ data: x, rows: n, cols: d }, { threads: 2 })));
+    for (let t = 0; t < 3; t++) {
+      const alone = await gramMatrix({ data: xs[t]!, rows: n, cols: d }, { threads: 1 });
+      expect(Array.from(together[t]!)).toEqual(Array.from(alone));
+    }
+  });
+});
