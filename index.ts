@@ -16,6 +16,14 @@ export {
   toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,
 } from './backends/index.js';
 export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput } from './backends/index.js';
+export {
+  prepareNtkProblem, runNtkExperiment, readNtkDir, writeNtkDir, fullyConnectedNetwork, mnistSource, readUserData, ntkValue, gramMatrix,
+  crossMatrix, sparsityPattern, ruleDepth,
+} from './compiler/ntk/index.js';
+export type { NtkProblem, NtkProblemOptions, NtkExperimentOptions, NtkExperimentResult, NtkRun, NtkDir, NtkManifest, NtkNetwork, Dataset, DataSource } from './compiler/ntk/index.js';
+export { symmetricEigenvalues, lanczosExtremalEigenvalues, lanczosCondition } from './compiler/linalg/eigen.js';
+export { readMatrixMarket, writeMatrixMarket, parseMatrixMarket, formatMatrixMarket } from './compiler/linalg/matrix-market.js';
+export { solveSymmetric, conjugateGradient } from './compiler/linalg/solve.js';
 export { convolutionalNetwork, cnnImages, cnnKernelMatrices, cnnPlan, reluEvaluationsPerPair, cnnSparsifyPattern, cnnSparsityScales, preconditionFactor } from './compiler/ntk/cnn.js';
 export { chebEval, chebInterpolate, chebValuesOnLobatto, chebCoeffsFromLobatto, chebParity } from './compiler/linalg/chebyshev.js';
 export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, chebApply } from './compiler/qsvt/index.js';
