@@ -16,18 +16,48 @@ export interface EdgeColoring {
   readonly colAt: Int32Array;
 }
 
-/** Colour the nonzeros of `a` (rows × cols) with max-degree colours. O(nnz · (rows + cols)). */
-export function colorEntries(a: CsrMatrix): EdgeColoring {
-  const colors = Math.max(1, a.maxRowNnz(), a.maxColNnz());
+/**
+ * Colour the nonzeros of `a` (rows × cols) with max-degree colours. O(nnz · (rows + cols)).
+ * With `diagonalFirst`, every diagonal entry gets colour 0 (they form a matching) and the
+ * off-diagonal entries are coloured 1…Δ' (Δ' = their max degree), so one colour class holds the
+ * diagonal: the weighted sparse encoding then pays max|a_ii| once instead of per colour.
+ */
+export function colorEntries(a: CsrMatrix, options: { diagonalFirst?: boolean } = {}): EdgeColoring {
+  if (options.diagonalFirst) return colorDiagonalFirst(a);
+  return colorWith(a, Math.max(1, a.maxRowNnz(), a.maxColNnz()), 0, () => true);
+}
+
+function colorDiagonalFirst(a: CsrMatrix): EdgeColoring {
+  const rowDeg = new Int32Array(a.rows), colDeg = new Int32Array(a.cols);
+  for (let i = 0; i < a.rows; i++) for (let e = a.rowPtr[i]!; e < a.rowPtr[i + 1]!; e++) {
+    const j = a.colIdx[e]!;
+    if (i !== j) {
+      rowDeg[i]!++;
+      colDeg[j]!++;
+    }
+  }
+  const offDeg = Math.max(0, ...rowDeg, ...colDeg);
+  const inner = colorWith(a, offDeg + 1, 1, (i, j) => i !== j);
+  for (let i = 0; i < Math.min(a.rows, a.cols); i++) {
+    if (a.get(i, i) === 0) continue;
+    inner.rowAt[i * inner.colors] = i;
+    inner.colAt[i * inner.colors] = i;
+  }
+  return inner;
+}
+
+/** König colouring of the entries accepted by `take`, using colours first…colors−1. */
+function colorWith(a: CsrMatrix, colors: number, first: number, take: (i: number, j: number) => boolean): EdgeColoring {
   const rowAt = new Int32Array(a.rows * colors).fill(-1);
   const colAt = new Int32Array(a.cols * colors).fill(-1);
   const freeAt = (tab: Int32Array, v: number): number => {
-    for (let k = 0; k < colors; k++) if (tab[v * colors + k] === -1) return k;
+    for (let k = first; k < colors; k++) if (tab[v * colors + k] === -1) return k;
     throw new Error('edge colouring: no free colour (degree exceeds Δ)');
   };
   for (let i = 0; i < a.rows; i++) {
     for (let e = a.rowPtr[i]!; e < a.rowPtr[i + 1]!; e++) {
       const j = a.colIdx[e]!;
+      if (!take(i, j)) continue;
       const ca = freeAt(rowAt, i);
       if (colAt[j * colors + ca] !== -1) {
         // ca is used at column j: swap colours ca and cb along the path from j that alternates

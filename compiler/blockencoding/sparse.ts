@@ -1,13 +1,16 @@
 /**
- * Sparse-access block encoding (GSLW Lemma 48 style) with α = s·max|a_ij|, s = max nonzeros per
- * row or column. Registers: system |j⟩ (n qubits), index t (n), colour k (⌈log₂ s⌉), flag f,
+ * Sparse-access block encoding (GSLW Lemma 48 style) with α = Σ_k max_{colour k}|a_ij| ≤ s·max|a_ij|,
+ * s = max nonzeros per row or column. Registers: system |j⟩ (n qubits), index t (n), colour k (⌈log₂ s⌉), flag f,
  * and the QROM's unary-iteration ancillas.
  *   U = PREP_k† · QROM_row · SWAP(t, sys) · ROT_f · QROM_col · PREP_k
- * PREP_k makes the uniform superposition over the s colours; QROM_col writes r_k(j), the row of
- * column j's colour-k entry, into t; ROT_f rotates the flag so that ⟨0|f⟩ = a_{r_k(j), j}/max|a|
+ * PREP_k prepares Σ_k √(w_k/α)|k⟩, w_k the largest |entry| of colour k (uniform when all w_k are
+ * equal: GSLW's α = s·max|a|; for a diagonally dominant matrix such as the sparsified NTK, the
+ * diagonal gets its own colour and α drops to ≈ max|a_ii| + Σ off-diagonal colour maxima);
+ * QROM_col writes r_k(j), the row of column j's colour-k entry, into t; ROT_f rotates the flag
+ * so that ⟨0|f⟩ = a_{r_k(j), j}/w_k
  * (a uniformly controlled Ry on (j, k), exact); after the swap QROM_row erases t using c_k(i),
  * the column of row i's colour-k entry. Because an entry has one colour from both sides
- * (König edge colouring), ⟨0|⟨i|U|0⟩|j⟩ = a_ij/(s·max|a|). Non-power-of-two sizes are padded
+ * (König edge colouring), ⟨0|⟨i|U|0⟩|j⟩ = Σ_k (w_k/α)·a_ij/w_k = a_ij/α. Non-power-of-two sizes are padded
  * (padding.ts); the row and column oracles are QROM lookups (Qualtran's explicit-entry oracles).
  * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Lemma 48
  * @see arXiv:1805.03662 (Babbush et al.), unary-iteration QROM
@@ -37,7 +40,12 @@ export class SparseEncoding implements Component {
   readonly kind = 'sparse';
   readonly name = 'sparse-block-encoding';
   readonly padded: Padded;
+  /** max nonzeros per row or column of the padded matrix. */
   readonly sparsity: number;
+  /** Colour classes used (= sparsity, or sparsity + 1 when a diagonal-first colouring pays off). */
+  readonly colors: number;
+  /** w_k = max |a| over colour k; α = Σ_k w_k ≤ s·max|a|. */
+  readonly colorWeights: Float64Array;
   readonly maxAbs: number;
   readonly alpha: number;
   readonly systemQubits: number;
@@ -57,12 +65,24 @@ export class SparseEncoding implements Component {
     const a = this.padded.matrix;
     this.maxAbs = a.maxAbs();
     if (!(this.maxAbs > 0)) throw new ValidationError('sparse block encoding: the matrix is zero');
-    const col = colorEntries(a);
-    this.sparsity = col.colors;
-    const n = this.padded.qubits, N = 1 << n, s = this.sparsity;
+    // Two colourings; keep the one whose weighted α = Σ_k max|a over colour k| is smaller.
+    const options = [colorEntries(a), colorEntries(a, { diagonalFirst: true })].map((col) => {
+      const w = new Float64Array(col.colors);
+      for (let j = 0; j < a.cols; j++) for (let k = 0; k < col.colors; k++) {
+        const r = col.colAt[j * col.colors + k]!;
+        if (r >= 0) w[k] = Math.max(w[k]!, Math.abs(a.get(r, j)));
+      }
+      return { col, w, alpha: w.reduce((x, y) => x + y, 0) };
+    });
+    const best = options[1]!.alpha < options[0]!.alpha ? options[1]! : options[0]!;
+    const col = best.col;
+    this.sparsity = Math.max(a.maxRowNnz(), a.maxColNnz());
+    this.colors = col.colors;
+    this.colorWeights = best.w;
+    const n = this.padded.qubits, N = 1 << n, s = this.colors;
     this.systemQubits = n;
     this.colorQubits = ceilLog2(s);
-    this.alpha = s * this.maxAbs;
+    this.alpha = best.alpha;
     // Tables indexed by address j + N·k (system = low bits, colour = high bits).
     this.rowTable = new Int32Array(N * s);
     this.colTable = new Int32Array(N * s);
@@ -74,7 +94,7 @@ export class SparseEncoding implements Component {
         this.rowTable[j + N * k] = c < 0 ? 0 : c;
         if (r >= 0) {
           this.colTable[j + N * k] = r;
-          this.angles[j + N * k] = 2 * Math.acos(Math.max(-1, Math.min(1, a.get(r, j) / this.maxAbs)));
+          this.angles[j + N * k] = 2 * Math.acos(Math.max(-1, Math.min(1, a.get(r, j) / best.w[k]!)));
         }
       }
     }
@@ -102,8 +122,10 @@ export class SparseEncoding implements Component {
   }
 
   private parts(): { prep: StatePrep | undefined; rowQrom: Qrom; colQrom: Qrom } {
-    const s = this.sparsity, m = this.colorQubits, n = this.systemQubits;
-    const prep = m === 0 || 1 << m === s ? undefined : new StatePrep({ amplitudes: new Array(s).fill(1), numQubits: m });
+    const s = this.colors, m = this.colorQubits, n = this.systemQubits;
+    const w = this.colorWeights;
+    const uniform = 1 << m === s && w.every((x) => x === w[0]);
+    const prep = m === 0 || uniform ? undefined : new StatePrep({ amplitudes: Array.from(w, Math.sqrt), numQubits: m });
     const opts = { dataBits: n, selectBits: n + m, variant: this.qromVariant };
     return { prep, rowQrom: new Qrom({ data: this.rowTable, ...opts }), colQrom: new Qrom({ data: this.colTable, ...opts }) };
   }

@@ -5,12 +5,12 @@ import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { checkBlockEncoding, ntkLike, randomSymmetric } from './check.js';
 
 describe('--encoding auto', () => {
-  it('prefers the sparse encoding for the NTK-like 16×16 matrix (FABLE α is N/s times larger)', () => {
+  it('FABLE α is at least N/s times the sparse α on the NTK-like 16×16 matrix, and auto never picks it there', () => {
     const a = ntkLike(16, 71);
     const { chosen, candidates } = chooseEncoding(a);
     const sparse = candidates.find((c) => c.kind === 'sparse')!;
     const fable = candidates.find((c) => c.kind === 'fable')!;
-    expect(fable.alpha / sparse.alpha).toBeCloseTo(16 / a.maxRowNnz(), 10);
+    expect(fable.alpha / sparse.alpha).toBeGreaterThanOrEqual(16 / a.maxRowNnz());
     expect(chosen.score).toBe(Math.min(...candidates.map((c) => c.score)));
     expect(chosen.kind).not.toBe('fable');
   });

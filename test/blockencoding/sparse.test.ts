@@ -42,9 +42,10 @@ describe('test simulator', () => {
 });
 
 describe('sparse-access block encoding', () => {
-  it.each(sparseEncodingExamples().map((e, i) => [i, e] as const))('example %i: block = A/α, α = s·max|a|, cost() = built counts', (_i, be) => {
+  it.each(sparseEncodingExamples().map((e, i) => [i, e] as const))('example %i: block = A/α, α = Σ colour maxima ≤ s·max|a|, cost() = built counts', (_i, be) => {
     checkBlockEncoding(be.blockEncoding(), be.padded.matrix);
-    expect(be.alpha).toBeCloseTo(be.sparsity * be.padded.matrix.maxAbs(), 14);
+    expect(be.alpha).toBeLessThanOrEqual(be.sparsity * be.padded.matrix.maxAbs() * (1 + 1e-14));
+    expect(be.alpha).toBeCloseTo(be.colorWeights.reduce((x, y) => x + y, 0), 14);
     expect(circuitCost(be.circuit()).gates).toEqual(be.cost().gates);
   });
 
@@ -58,7 +59,7 @@ describe('sparse-access block encoding', () => {
     ['NTK-like, ancilla-free QROM', 32, ntkLike(32, 17)],
   ] as const)('%s %i', (name, n, a) => {
     const be = new SparseEncoding({ matrix: a, ...(name.includes('ancilla-free') ? { qrom: 'mcx' as const } : {}) });
-    expect(be.sparsity).toBe(a.maxRowNnz());
+    expect(be.alpha).toBeLessThanOrEqual(be.sparsity * padMatrix(a).matrix.maxAbs() * (1 + 1e-14));
     checkBlockEncoding(be.blockEncoding(), padMatrix(a).matrix, 1e-9, n);
   });
 
@@ -68,6 +69,20 @@ describe('sparse-access block encoding', () => {
     const z = new SparseEncoding({ matrix: a, pad: 'zero' });
     expect(z.padded.matrix.get(3, 3)).toBe(0);
     checkBlockEncoding(z.blockEncoding(), z.padded.matrix);
+  });
+
+  it('a diagonally dominant matrix gets the diagonal as its own colour: α ≈ max|a_ii| + off-diagonal maxima', () => {
+    const t: { row: number; col: number; value: number }[] = [];
+    for (let i = 0; i < 8; i++) {
+      t.push({ row: i, col: i, value: 100 + i });
+      const j = (i + 3) % 8;
+      t.push({ row: i, col: j, value: 1 + i / 10 }, { row: j, col: i, value: 1 + i / 10 });
+    }
+    const a = CsrMatrix.fromTriplets(8, 8, t);
+    const be = new SparseEncoding({ matrix: a });
+    expect(be.alpha).toBeLessThan(107 + 2 * 1.8 + 1e-9);
+    expect(be.alpha).toBeLessThan(be.sparsity * 107 / 2);
+    checkBlockEncoding(be.blockEncoding(), a);
   });
 
   it('rejects zero and non-square matrices', () => {
