@@ -10,6 +10,7 @@ import { circuitCost, circuitCnotCount } from '../compiler/synthesis/cost.js';
 import { buildHhl } from '../compiler/hhl/hhl.js';
 import { buildHhlWalk } from '../compiler/hhl/walk.js';
 import { compileLinearSystem } from '../compiler/pipeline.js';
+import { encodingCandidates } from '../compiler/blockencoding/choose.js';
 import { CsrMatrix } from '../compiler/linalg/csr.js';
 import { prepareNtkProblem } from '../compiler/ntk/index.js';
 import { makeTarget } from '../passes/targets/target.js';
@@ -72,6 +73,9 @@ export const linearSolversSuite: BenchSuite = {
       ['spd16', nearlyDiagonalSpd(16, 10), Array.from({ length: 16 }, (_, i) => (i % 3) - 1 + 0.5)],
     ];
     for (const [name, a, b] of cases) {
+      const cands = encodingCandidates(a);
+      log(`${name} encodings: ${cands.map((c) => `${c.kind} α=${c.alpha.toPrecision(4)} qubits=${c.qubits} CNOTs/query=${c.cnots}`).join('; ')}`);
+      out[`${name}-encodings`] = cands.map((c) => ({ kind: c.kind, alpha: c.alpha, qubits: c.qubits, cnots: c.cnots }));
       const t0 = performance.now();
       const h = buildHhl(a, b);
       const hf = figures(h.circuit);
