@@ -3,7 +3,8 @@
  * s = max nonzeros per row or column. Registers: system |j⟩ (n qubits), index t (n), colour k (⌈log₂ s⌉), flag f,
  * and the QROM's unary-iteration ancillas.
  *   U = PREP_k† · QROM_row · SWAP(t, sys) · ROT_f · QROM_col · PREP_k
- * PREP_k prepares Σ_k √(w_k/α)|k⟩, w_k the largest |entry| of colour k (uniform when all w_k are
+ * (t is first loaded with j by n CNOTs and the QROMs XOR in index ⊕ j, so diagonal entries cost
+ * no lookup.) PREP_k prepares Σ_k √(w_k/α)|k⟩, w_k the largest |entry| of colour k (uniform when all w_k are
  * equal: GSLW's α = s·max|a|; for a diagonally dominant matrix such as the sparsified NTK, the
  * diagonal gets its own colour and α drops to ≈ max|a_ii| + Σ off-diagonal colour maxima);
  * QROM_col writes r_k(j), the row of column j's colour-k entry, into t; ROT_f rotates the flag
@@ -91,9 +92,11 @@ export class SparseEncoding implements Component {
       for (let k = 0; k < s; k++) {
         const r = col.colAt[j * s + k]!;
         const c = col.rowAt[j * s + k]!;
-        this.rowTable[j + N * k] = c < 0 ? 0 : c;
+        // Tables hold index ⊕ j (the circuit copies j into t first): diagonal entries and unused
+        // slots (pointed at j itself) become zero and their QROM subtrees are pruned.
+        this.rowTable[j + N * k] = (c < 0 ? j : c) ^ j;
+        this.colTable[j + N * k] = (r < 0 ? j : r) ^ j;
         if (r >= 0) {
-          this.colTable[j + N * k] = r;
           this.angles[j + N * k] = 2 * Math.acos(Math.max(-1, Math.min(1, a.get(r, j) / best.w[k]!)));
         }
       }
@@ -146,10 +149,12 @@ export class SparseEncoding implements Component {
       else for (const q of r.color) b.h(q);
     };
     prepare(false);
+    for (let q = 0; q < this.systemQubits; q++) b.cx(r.system[q]!, r.index[q]!);
     colQrom.appendTo(b, { select: address, target: r.index, ancillas: r.ancillas });
     appendMultiplexor(b, { axis: 'y', angles: this.angles, controls: address, target: r.flag, tolerance: this.tolerance });
     for (let q = 0; q < this.systemQubits; q++) b.swap(r.system[q]!, r.index[q]!);
     rowQrom.appendTo(b, { select: address, target: r.index, ancillas: r.ancillas });
+    for (let q = 0; q < this.systemQubits; q++) b.cx(r.system[q]!, r.index[q]!);
     prepare(true);
     b.setMetadata('blockEncoding', { kind: this.kind, alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits });
     this.built = b.build();
@@ -169,7 +174,7 @@ export class SparseEncoding implements Component {
     else t.add('h', 2 * this.colorQubits);
     t.addCost(rowQrom.cost()).addCost(colQrom.cost());
     const mux = countMultiplexor(this.angles, this.tolerance);
-    t.add('ry', mux.rotations).add('cx', mux.cnots).add('swap', this.systemQubits);
+    t.add('ry', mux.rotations).add('cx', mux.cnots + 2 * this.systemQubits).add('swap', this.systemQubits);
     t.depth += mux.rotations + mux.cnots + 1 + 2;
     return t.toCost(this.numQubits);
   }
