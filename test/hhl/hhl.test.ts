@@ -69,6 +69,8 @@ describe('HHL', () => {
     ['3×3 SPD (padded)', spd(3, 2, 4), [0.3, -1, 2]],
     ['4×4 indefinite', CsrMatrix.fromDense(4, 4, [2, 0.5, 0, 0.1, 0.5, -1.5, 0.3, 0, 0, 0.3, 1, -0.4, 0.1, 0, -0.4, -2.5]), [1, 1, 1, 1]],
     ['8×8 NTK-like', ntkLike(8, 3), [1, -1, 1, -1, 1, -1, 1, -1]],
+    ['16×16 random SPD (κ ≈ 10)', spd(16, 7, 10), Array.from({ length: 16 }, (_, i) => Math.sin(i + 1))],
+    ['12×12 SPD (padded)', spd(12, 8, 6), Array.from({ length: 12 }, (_, i) => (i % 2 ? 1 : -0.5))],
   ] as const)('%s: fidelity ≥ 0.99 at the default ε; closed-form predictions match the simulation', (_name, a, b) => {
     const p = buildHhl(a, [...b]);
     const r = run(p, a, [...b]);
@@ -126,6 +128,8 @@ describe('HHL cost estimate', () => {
   it.each([
     ['2×2', textbook, [1, 0]],
     ['8×8 NTK-like', ntkLike(8, 3), [1, -1, 1, -1, 1, -1, 1, -1]],
+    ['16×16 random SPD (κ ≈ 10)', spd(16, 7, 10), Array.from({ length: 16 }, (_, i) => Math.sin(i + 1))],
+    ['12×12 SPD (padded)', spd(12, 8, 6), Array.from({ length: 12 }, (_, i) => (i % 2 ? 1 : -0.5))],
   ] as const)('%s: the size-only bound covers the built circuit gate by gate', (_n, a, b) => {
     const p = buildHhl(a, [...b]);
     const built = circuitCost(p.circuit);
