@@ -44,6 +44,20 @@ function mul2(b: Float64Array, a: Float64Array): Float64Array {
 
 const isZero = (m: Float64Array, k: number): boolean => Math.abs(m[2 * k]!) < EPS && Math.abs(m[2 * k + 1]!) < EPS;
 
+/** The 2×2 block a controlled matrix applies when all nc controls are 1 (controlledMatrix layout), interleaved. */
+function baseBlock(full: CMatrix, nc: number): Float64Array {
+  const dimC = 1 << nc, all = dimC - 1, n = full.rows;
+  const m = new Float64Array(8);
+  for (let i = 0; i < 2; i++) {
+    for (let j = 0; j < 2; j++) {
+      const k = (all + dimC * i) * n + (all + dimC * j);
+      m[4 * i + 2 * j] = full.re[k]!;
+      m[4 * i + 2 * j + 1] = full.im[k]!;
+    }
+  }
+  return m;
+}
+
 /** Accumulates ops for a run of unitary instructions. */
 export class OpCompiler {
   private readonly ops: Op[] = [];
@@ -77,25 +91,15 @@ export class OpCompiler {
       this.ops.push({ kind: 'mcx', cmask, t: targets[0]! });
       return;
     }
-    if (spec.variadic && (spec.base === 'z' || spec.base === 'p')) {
-      // mcz / mcp: a phase on the all-ones subspace; never build their 2^n × 2^n matrix.
-      const lambda = spec.base === 'z' ? Math.PI : inst.params[0]!;
-      this.ops.push({ kind: 'phase', mask: cmask | (1 << targets[0]!), re: Math.cos(lambda), im: Math.sin(lambda) });
+    if (nc > 0 && spec.base === 'swap') {
+      this.ops.push({ kind: 'swap', q0: targets[0]!, q1: targets[1]!, cmask });
       return;
     }
-    const full = gateMatrix(inst.gate, inst.params, qs.length);
     if (nc > 0 && targets.length === 1) {
+      // Only the base acts (on the control-satisfied subspace): never build the 2^n × 2^n matrix.
+      // Gates without a named base (cu) are small: read the base block off their matrix.
+      const m = spec.base !== undefined ? interleave(gateMatrix(spec.base, inst.params, 1)) : baseBlock(gateMatrix(inst.gate, inst.params, qs.length), nc);
       const t = targets[0]!;
-      // The base acts on rows/columns whose control bits are all 1 (controlledMatrix layout).
-      const dimC = 1 << nc, all = dimC - 1, n = full.rows;
-      const m = new Float64Array(8);
-      for (let i = 0; i < 2; i++) {
-        for (let j = 0; j < 2; j++) {
-          const k = (all + dimC * i) * n + (all + dimC * j);
-          m[4 * i + 2 * j] = full.re[k]!;
-          m[4 * i + 2 * j + 1] = full.im[k]!;
-        }
-      }
       if (isZero(m, 1) && isZero(m, 2) && Math.abs(m[0]! - 1) < EPS && Math.abs(m[1]!) < EPS) {
         this.ops.push({ kind: 'phase', mask: cmask | (1 << t), re: m[6]!, im: m[7]! });
       } else {
@@ -103,10 +107,11 @@ export class OpCompiler {
       }
       return;
     }
-    if (spec.base === 'swap' || inst.gate === 'swap') {
-      this.ops.push({ kind: 'swap', q0: targets[0]!, q1: targets[1]!, cmask });
+    if (inst.gate === 'swap') {
+      this.ops.push({ kind: 'swap', q0: qs[0]!, q1: qs[1]!, cmask: 0 });
       return;
     }
+    const full = gateMatrix(inst.gate, inst.params, qs.length);
     if (spec.diagonal) {
       const d = new Float64Array(2 * full.rows);
       for (let i = 0; i < full.rows; i++) {

@@ -168,3 +168,20 @@ describe('stage planning', () => {
     }
   });
 });
+
+describe('wide controlled gates', () => {
+  it('19-control mcx, mcz and mcp on 20 qubits act on the all-ones corner only (no dense matrix is built)', () => {
+    const n = 20, all = (1 << n) - 1;
+    const controls = Array.from({ length: n - 1 }, (_, i) => i + 1);
+    const b = new CircuitBuilder(n);
+    for (const q of controls) b.x(q);
+    b.h(0).gate('mcx', [...controls, 0]).gate('mcz', [0, ...controls]).gate('mcp', [...controls, 0], [0.3]);
+    const sv = Statevector.fromCircuit(b.build());
+    // H|0⟩ = (|0⟩ + |1⟩)/√2; X on the target swaps them; Z and P(0.3) then multiply the |1⟩ part by −e^{0.3i}.
+    const s = Math.SQRT1_2;
+    expect(sv.amplitude(all - 1).re).toBeCloseTo(s, 12);
+    expect(sv.amplitude(all).re).toBeCloseTo(-s * Math.cos(0.3), 12);
+    expect(sv.amplitude(all).im).toBeCloseTo(-s * Math.sin(0.3), 12);
+    expect(sv.normSquared()).toBeCloseTo(1, 12);
+  });
+});
