@@ -179,12 +179,12 @@ export class SparseEncoding implements Component {
     return t.toCost(this.numQubits);
   }
 
-  /** Worst-case cost for an N = 2^n, s-sparse matrix (all tables full), for sizes never built. */
+  /** Upper bound on every gate count for an N = 2^n matrix with s colours (tables full), for sizes never built. */
   static costBound(n: number, s: number): GateCost {
     const m = ceilLog2(s), L = s << n, a = n + m;
     const t = new CostTally()
       .add('ccx', 2 * 2 * (L + a)).add('x', 2 * 2 * (L + a)).add('cx', 2 * (L + a) + 2 * L * n + (1 << a))
-      .add('ry', (1 << a) + 2 * (1 << m)).add('swap', n);
+      .add('ry', (1 << a) + 2 * (1 << m)).add('h', 2 * m).add('swap', n);
     t.depth = 4 * (L + a) * (2 + n) + 2 * (1 << a);
     return t.toCost(3 * n + 2 * m);
   }

@@ -90,3 +90,16 @@ describe('sparse-access block encoding', () => {
     expect(() => new SparseEncoding({ matrix: CsrMatrix.fromDense(2, 3, [1, 0, 0, 0, 1, 0]) })).toThrow(/square/);
   });
 });
+
+describe('size-only cost bounds', () => {
+  it.each([
+    ['NTK-like 16', ntkLike(16, 81)],
+    ['random sparse 32', randomSymmetric(32, 82, 0.1)],
+    ['random dense 8', randomSymmetric(8, 83, 1)],
+  ] as const)('%s: SparseEncoding.costBound(n, s) covers cost() gate by gate', (_n, a) => {
+    const be = new SparseEncoding({ matrix: a });
+    const bound = SparseEncoding.costBound(be.systemQubits, be.colors);
+    for (const [g, k] of Object.entries(be.cost().gates)) expect(bound.gates[g] ?? 0, g).toBeGreaterThanOrEqual(k);
+    expect(bound.qubits).toBeGreaterThanOrEqual(be.numQubits);
+  });
+});
