@@ -18,6 +18,24 @@ export function nextPowerOfTwo(n: number): number {
   return p;
 }
 
+const TWIDDLES = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+/** cos and sin of 2πk/n for k < n/2, each computed directly (error ε, not ε·log n), cached per n. */
+function twiddles(n: number): { cos: Float64Array; sin: Float64Array } {
+  let t = TWIDDLES.get(n);
+  if (!t) {
+    const h = Math.max(1, n >> 1);
+    t = { cos: new Float64Array(h), sin: new Float64Array(h) };
+    for (let k = 0; k < h; k++) {
+      t.cos[k] = Math.cos((2 * Math.PI * k) / n);
+      t.sin[k] = Math.sin((2 * Math.PI * k) / n);
+    }
+    if (TWIDDLES.size > 64) TWIDDLES.clear();
+    TWIDDLES.set(n, t);
+  }
+  return t;
+}
+
 /**
  * In-place complex FFT of length n = 2^k: X_k = Σ_j x_j e^{∓2πijk/n} (− for forward). The inverse
  * includes the 1/n factor, so fft(…, true) undoes fft(…).
@@ -36,13 +54,13 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
       t = im[i]!; im[i] = im[j]!; im[j] = t;
     }
   }
+  const { cos, sin } = twiddles(n);
   const sign = inverse ? 1 : -1;
   for (let len = 2; len <= n; len <<= 1) {
     const half = len >> 1;
-    const ang = (sign * 2 * Math.PI) / len;
-    // Twiddles computed directly (not by repeated multiplication) to keep the error at O(ε log n).
+    const stride = n / len;
     for (let k = 0; k < half; k++) {
-      const wr = Math.cos(ang * k), wi = Math.sin(ang * k);
+      const wr = cos[k * stride]!, wi = sign * sin[k * stride]!;
       for (let i = k; i < n; i += len) {
         const j = i + half;
         const xr = re[j]! * wr - im[j]! * wi;

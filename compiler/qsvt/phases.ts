@@ -3,8 +3,9 @@
  * coefficients (|f| < 1 on [−1, 1]), find symmetric phases Φ with Re⟨0|U_Φ(x)|0⟩ = f(x).
  *
  * Methods: Newton's method for symmetric QSP (robust as ‖f‖∞ → 1), and for large degrees the
- * Anderson-accelerated fixed-point iteration (phases-large.ts; O(d²) per step, no O(d³) solve), with
- * Newton as the fallback when the fixed point stalls. Every residual is evaluated in x-space at the
+ * Anderson-accelerated fixed-point iteration (phases-large.ts; O(d²) per step, no O(d³) solve; from
+ * degree 1500 it starts in coefficient space with the O(d log² d) product tree of fast-response.ts),
+ * with Newton as the fallback when the fixed point stalls. Every residual is evaluated in x-space at the
  * unitary points of response.ts (not from Chebyshev coefficients). Internally the solver works in the Im convention of
  * the paper (g = Im⟨0|U|0⟩, starting point Φ = 0 where g ≡ 0 and the Jacobian is 2·[T_{d−2k}]); the
  * answer is moved to qntk's Re convention at the boundary by φ₀ −= π/4, φ_d −= π/4 (which multiplies
@@ -23,6 +24,7 @@ import { evalAtUnitaryPoint, unitaryPoint } from './response.js';
 import type { Progress } from '../progress.js';
 import { luFactor, refineSolve, luSolve, type LuFactors } from './dense-solve.js';
 import { AndersonMixer, applyInitialJacobianInverse, symmetricResponseAtNodes, type NodeSet } from './phases-large.js';
+import { qspChebyshevCoefficientsSymmetric } from './fast-response.js';
 
 export interface PhaseSolveOptions {
   /** Stop when max |g(x_i) − f(x_i)| at the nodes is below this (default 1e-14). */
@@ -124,12 +126,12 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
   const ss = Float64Array.from(xs, (x) => unitaryPoint(x).s);
   const norms = Float64Array.from(xs, (x) => Math.exp((-d / 2) * Math.log1p(unitaryPoint(x).delta)));
   const method = options.method ?? 'auto';
-  if (method === 'fixed-point') return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60), Infinity), d, parity);
+  if (method === 'fixed-point') return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60), Infinity), d, parity);
   if (method === 'auto' && d > 150) {
     // Anderson-accelerated fixed point first (cheap iterations); Newton when it stalls (|f| → 1).
     try {
       const fallback = d <= NEWTON_MAX_DEGREE;
-      return finish(solveFixedPoint(d, { xs, ss, norms }, target, tol, options, fallback ? 300 : 4000, fallback ? 25 : Infinity), d, parity);
+      return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, options, fallback ? 300 : 4000, fallback ? 25 : Infinity), d, parity);
     } catch (e) {
       if (!(e instanceof SynthesisError) || d > NEWTON_MAX_DEGREE) throw e;
     }
@@ -178,10 +180,16 @@ function finish(r: { phi: Float64Array; iterations: number; residual: number }, 
 
 /** Anderson-accelerated fixed-point iteration with x-space residuals (phases-large.ts). */
 /** `giveUpAfter`: iterations without a new best residual before failing (when a fallback exists). */
-function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number, giveUpAfter: number): { phi: Float64Array; iterations: number; residual: number } {
+function solveFixedPoint(d: number, coeffs: ArrayLike<number>, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number, giveUpAfter: number): { phi: Float64Array; iterations: number; residual: number } {
   const half = nodeSet.xs.length;
-  const mixer = new AndersonMixer(12);
-  let red: Float64Array = new Float64Array(half);
+  // Large degrees: get close with O(d log² d) coefficient-space iterations first. Both stages
+  // iterate the same map (J(0)⁻¹ on node residuals = D⁻¹ on coefficient residuals), so the
+  // Anderson history carries over.
+  const coarse = d >= FAST_START_DEGREE
+    ? coarseFixedPoint(d, coeffs, Math.min(maxIt, 400))
+    : { red: new Float64Array(half), iterations: 0, mixer: new AndersonMixer(12) };
+  const mixer = coarse.mixer;
+  let red: Float64Array = coarse.red;
   const phi = new Float64Array(d + 1);
   let bestPhi = new Float64Array(d + 1);
   let err = Infinity, best = Infinity, stall = 0, it = 0;
@@ -205,5 +213,39 @@ function solveFixedPoint(d: number, nodeSet: NodeSet, target: Float64Array, tol:
     red = mixer.next(red, step);
   }
   if (!(best < 1e-12)) throw new SynthesisError(`phase solver: the fixed-point iteration did not converge for degree ${d} (residual ${best.toExponential(2)} after ${it} iterations); reduce max |f| (e.g. to 0.9)`);
-  return { phi: bestPhi, iterations: it, residual: best };
+  return { phi: bestPhi, iterations: coarse.iterations + it, residual: best };
+}
+
+/** Above this degree the fixed point starts in coefficient space with the fast evaluator. */
+const FAST_START_DEGREE = 1500;
+
+/**
+ * The fixed point in Chebyshev-coefficient space, Φ̃_k ← Φ̃_k − (F(Φ̃) − c)_{d−2k}/w_k with F from
+ * the O(d log² d) product tree, down to its rounding floor (~1e-13 in coefficients, but up to ~d·ε
+ * in x-space, so the x-space iteration finishes the job).
+ */
+function coarseFixedPoint(d: number, coeffs: ArrayLike<number>, maxIt: number): { red: Float64Array; iterations: number; mixer: AndersonMixer } {
+  const half = (d >> 1) + 1;
+  const mixer = new AndersonMixer(12);
+  let red: Float64Array = new Float64Array(half);
+  let best = Infinity, bestRed: Float64Array = red, stall = 0, it = 0;
+  const phi = new Float64Array(d + 1);
+  for (; it < maxIt; it++) {
+    for (let k = 0; k < half; k++) { phi[k] = red[k]!; phi[d - k] = red[k]!; }
+    const f = qspChebyshevCoefficientsSymmetric(phi).im;
+    const step = new Float64Array(half);
+    let err = 0;
+    for (let k = 0; k < half; k++) {
+      const j = d - 2 * k;
+      const r = f[j]! - (coeffs[j] ?? 0);
+      err = Math.max(err, Math.abs(r));
+      step[k] = -r / (j === 0 ? 1 : 2);
+    }
+    if (!Number.isFinite(err)) break;
+    if (err < best * 0.9) { best = err; bestRed = Float64Array.from(red); stall = 0; } else if (++stall >= (best < 1e-11 ? 2 : 25)) break;
+    if (err <= 1e-13) return { red, iterations: it, mixer };
+    red = mixer.next(red, step);
+  }
+  // Stalled (at the rounding floor, or |f| → 1) or out of iterations: the best iterate, fresh history.
+  return { red: bestRed, iterations: it, mixer: new AndersonMixer(12) };
 }

@@ -45,6 +45,7 @@ describe('solvePhases (Newton, symmetric QSP)', () => {
 
   it.each([
     ['fixed-point', 600, 8, 0.9], ['auto', 700, 9, 0.95], ['auto (Newton fallback at |f| → 1)', 400, 10, 0.9995],
+    ['auto (product-tree start)', 1601, 11, 0.9],
   ] as const)('%s, degree %i (seed %i, sup %f): ≤ 1e-12 by the independent check', (method, d, seed, norm) => {
     const c = randomTarget(d, seed, norm);
     const r = solvePhases(c, { method: method === 'fixed-point' ? 'fixed-point' : 'auto' });
