@@ -77,3 +77,98 @@ export function rowDots(a: Float64Array, b: Float64Array, d: number, out: Float6
     }
   }
 }
+
+/** The exports of the dots-wasm.ts module. */
+export interface WasmTileExports {
+  tile(a0: number, a1: number, a2: number, a3: number, b0: number, b1: number, bytes: number): void;
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+}
+
+/**
+ * rowDots with its 4×2 register tiles computed by the WebAssembly SIMD kernel (dots-wasm.ts).
+ * Copies a (and b when it is a different matrix) into the instance's memory once, then returns a
+ * function with rowDots' signature (its a and b arguments are ignored). Self-contained: workers
+ * receive its source text.
+ */
+export function wasmRowDots(wasm: WasmTileExports, a: Float64Array, b: Float64Array, d: number): typeof rowDots {
+  const start = 64;
+  const sameB = a === b;
+  const need = start + (a.length + (sameB ? 0 : b.length)) * 8;
+  const have = wasm.memory.buffer.byteLength;
+  if (need > have) wasm.memory.grow(Math.ceil((need - have) / 65536));
+  const mem = new Float64Array(wasm.memory.buffer);
+  const aOff = start / 8;
+  const bOff = sameB ? aOff : aOff + a.length;
+  mem.set(a, aOff);
+  if (!sameB) mem.set(b, bOff);
+  const tile = wasm.tile;
+  // Edge entries are summed exactly as the SIMD tile sums them (even and odd k in two lanes,
+  // lanes added, then the odd leftover), so every entry is bit-identical however rows are chunked.
+  const pairDot = (x: number, y: number, k0: number, kEven: number, k1: number): number => {
+    let s0 = 0, s1 = 0;
+    for (let k = k0; k < kEven; k += 2) {
+      s0 += mem[x + k]! * mem[y + k]!;
+      s1 += mem[x + k + 1]! * mem[y + k + 1]!;
+    }
+    let c = s0 + s1;
+    for (let k = kEven; k < k1; k++) c += mem[x + k]! * mem[y + k]!;
+    return c;
+  };
+  return (_a, _b, dd, out, ldc, i0, i1, jCount, lower) => {
+    const KC = 256;
+    const JB = 128;
+    for (let i = i0; i < i1; i++) {
+      const jEnd = lower ? Math.min(jCount, i + 4) : jCount;
+      for (let j = 0; j < jEnd; j++) out[i * ldc + j] = 0;
+    }
+    for (let k0 = 0; k0 < dd; k0 += KC) {
+      const k1 = Math.min(dd, k0 + KC);
+      const kEven = k0 + ((k1 - k0) & ~1);
+      const bytes = (kEven - k0) * 8;
+      for (let jb = 0; jb < jCount; jb += JB) {
+        const jbEnd = Math.min(jCount, jb + JB);
+        let iStart = i0;
+        if (lower && iStart < jb - 3) iStart = jb - 3;
+        iStart = i0 + Math.floor((iStart - i0) / 4) * 4;
+        let i = iStart;
+        for (; i + 4 <= i1; i += 4) {
+          const a0 = aOff + i * dd, a1 = a0 + dd, a2 = a1 + dd, a3 = a2 + dd;
+          const jLim = lower ? Math.min(jbEnd, i + 4) : jbEnd;
+          let j = jb;
+          for (; j + 2 <= jLim; j += 2) {
+            const b0 = bOff + j * dd, b1 = b0 + dd;
+            tile((a0 + k0) * 8, (a1 + k0) * 8, (a2 + k0) * 8, (a3 + k0) * 8, (b0 + k0) * 8, (b1 + k0) * 8, bytes);
+            let c00 = mem[0]!, c01 = mem[1]!, c10 = mem[2]!, c11 = mem[3]!, c20 = mem[4]!, c21 = mem[5]!, c30 = mem[6]!, c31 = mem[7]!;
+            for (let k = kEven; k < k1; k++) {
+              const y0 = mem[b0 + k]!, y1 = mem[b1 + k]!;
+              c00 += mem[a0 + k]! * y0; c01 += mem[a0 + k]! * y1;
+              c10 += mem[a1 + k]! * y0; c11 += mem[a1 + k]! * y1;
+              c20 += mem[a2 + k]! * y0; c21 += mem[a2 + k]! * y1;
+              c30 += mem[a3 + k]! * y0; c31 += mem[a3 + k]! * y1;
+            }
+            const r0 = i * ldc + j, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+            out[r0] = out[r0]! + c00; out[r0 + 1] = out[r0 + 1]! + c01;
+            out[r1] = out[r1]! + c10; out[r1 + 1] = out[r1 + 1]! + c11;
+            out[r2] = out[r2]! + c20; out[r2 + 1] = out[r2 + 1]! + c21;
+            out[r3] = out[r3]! + c30; out[r3 + 1] = out[r3 + 1]! + c31;
+          }
+          for (; j < jLim; j++) {
+            const b0 = bOff + j * dd;
+            const r0 = i * ldc + j;
+            out[r0] = out[r0]! + pairDot(a0, b0, k0, kEven, k1);
+            out[r0 + ldc] = out[r0 + ldc]! + pairDot(a1, b0, k0, kEven, k1);
+            out[r0 + 2 * ldc] = out[r0 + 2 * ldc]! + pairDot(a2, b0, k0, kEven, k1);
+            out[r0 + 3 * ldc] = out[r0 + 3 * ldc]! + pairDot(a3, b0, k0, kEven, k1);
+          }
+        }
+        for (; i < i1; i++) {
+          const a0 = aOff + i * dd;
+          const jLim = lower ? Math.min(jbEnd, i + 1) : jbEnd;
+          for (let j = jb; j < jLim; j++) {
+            out[i * ldc + j] = out[i * ldc + j]! + pairDot(a0, bOff + j * dd, k0, kEven, k1);
+          }
+        }
+      }
+    }
+  };
+}

@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../progress.js';
 import { silent } from '../progress.js';
-import { rowDots } from './dots.js';
+import { rowDots, wasmRowDots, type WasmTileExports } from './dots.js';
+import { dotsWasmBytes } from './dots-wasm.js';
 import { applyNtkInPlace, erfLayerTable, validateSpec, type FcKernelSpec } from './kernels.js';
 
 /** Rows of a row-major matrix: n rows of d features. */
@@ -23,6 +24,8 @@ export interface GramOptions {
   readonly kernel?: FcKernelSpec;
   /** Threads to use (default: all cores); 1 keeps everything on the calling thread. */
   readonly threads?: number;
+  /** Use the WebAssembly SIMD tile kernel when the runtime has it (default true). */
+  readonly simd?: boolean;
   readonly progress?: Progress;
 }
 
@@ -40,6 +43,8 @@ interface Job {
   dim: number;
   table: Float64Array;
   bounds: Int32Array;
+  /** Bytes of the SIMD tile module, or null for the scalar kernel. */
+  wasm: Uint8Array | null;
 }
 
 /**
@@ -60,20 +65,48 @@ function runChunk(job: Job, c: number, dots: typeof rowDots, apply: typeof apply
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 ${rowDots.toString()}
+${wasmRowDots.toString()}
 ${applyNtkInPlace.toString()}
 ${runChunk.toString()}
+let tileInstance = null;
 parentPort.on('message', (m) => {
   try {
     const a = new Float64Array(m.a);
     const job = { ...m, a, b: m.b === m.a ? a : new Float64Array(m.b), out: new Float64Array(m.out),
       table: new Float64Array(m.table), bounds: new Int32Array(m.bounds) };
+    let dots = rowDots;
+    if (job.dots && m.wasm) {
+      tileInstance ??= new WebAssembly.Instance(new WebAssembly.Module(m.wasm), {});
+      dots = wasmRowDots(tileInstance.exports, job.a, job.b, job.d);
+    }
     const counter = new Int32Array(m.counter);
     const chunks = job.bounds.length - 1;
-    for (;;) { const c = Atomics.add(counter, 0, 1); if (c >= chunks) break; runChunk(job, c, rowDots, applyNtkInPlace); Atomics.add(counter, 1, 1); }
+    for (;;) { const c = Atomics.add(counter, 0, 1); if (c >= chunks) break; runChunk(job, c, dots, applyNtkInPlace); Atomics.add(counter, 1, 1); }
     parentPort.postMessage({ ok: true });
   } catch (e) { parentPort.postMessage({ ok: false, error: String(e && e.stack || e) }); }
 });
 `;
+
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+const TILE_BYTES = dotsWasmBytes();
+let mainTile: WasmTileExports | null | undefined;
+
+/** The SIMD tile kernel on the calling thread; null when the runtime lacks WebAssembly SIMD. */
+function tileKernel(): WasmTileExports | null {
+  if (mainTile === undefined) {
+    try {
+      const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+      mainTile = new api.Instance(new api.Module(TILE_BYTES), {}).exports as WasmTileExports;
+    } catch {
+      mainTile = null;
+    }
+  }
+  return mainTile;
+}
 
 let pool: Worker[] | undefined;
 let poolBroken = false;
@@ -128,6 +161,9 @@ async function executeNow(job: Job, threads: number, progress: Progress, stage: 
   const rows = job.bounds.length - 1;
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const helpers = threads > 1 ? workers(threads - 1) : [];
+  // Workers build their own instance from the bytes; all threads use SIMD or none does.
+  const tile = job.dots && job.wasm ? tileKernel() : null;
+  const dots = tile ? wasmRowDots(tile, job.a, job.b, job.d) : rowDots;
   const pending = helpers.map(
     (w) =>
       new Promise<void>((resolve, reject) => {
@@ -142,13 +178,13 @@ async function executeNow(job: Job, threads: number, progress: Progress, stage: 
         };
         w.once('message', onMessage);
         w.once('error', onError);
-        w.postMessage({ ...job, a: job.a.buffer, b: job.b.buffer, out: job.out.buffer, table: job.table.buffer, bounds: job.bounds.buffer, counter: counter.buffer });
+        w.postMessage({ ...job, wasm: tile ? job.wasm : null, a: job.a.buffer, b: job.b.buffer, out: job.out.buffer, table: job.table.buffer, bounds: job.bounds.buffer, counter: counter.buffer });
       }),
   );
   for (;;) {
     const c = Atomics.add(counter, 0, 1);
     if (c >= rows) break;
-    runChunk(job, c, rowDots, applyNtkInPlace);
+    runChunk(job, c, dots, applyNtkInPlace);
     const done = Atomics.add(counter, 1, 1) + 1;
     progress({ stage, done, total: rows });
   }
@@ -181,7 +217,7 @@ export async function gramMatrix(x: RowMatrix, options: GramOptions = {}): Promi
   const { threads, chunks } = plan(n, (n * n * (d + 30 * depth)) / 2, options.threads);
   const a = threads > 1 ? shared(x.data) : x.data;
   const out = threads > 1 ? new Float64Array(new SharedArrayBuffer(n * n * 8)) : new Float64Array(n * n);
-  const job: Job = { a, b: a, out, d, ldc: n, jCount: n, lower: true, dots: true, ...kernelFields(options.kernel), bounds: rowBounds(n, chunks, true) };
+  const job: Job = { a, b: a, out, d, ldc: n, jCount: n, lower: true, dots: true, ...kernelFields(options.kernel), bounds: rowBounds(n, chunks, true), wasm: options.simd === false ? null : TILE_BYTES };
   await execute(job, threads, options.progress ?? silent, 'gram');
   mirrorLower(out, n);
   return out;
@@ -196,7 +232,7 @@ export async function crossMatrix(a: RowMatrix, b: RowMatrix, options: GramOptio
   const out = threads > 1 ? new Float64Array(new SharedArrayBuffer(m * n * 8)) : new Float64Array(m * n);
   const job: Job = {
     a: threads > 1 ? shared(a.data) : a.data, b: threads > 1 ? shared(b.data) : b.data, out, d, ldc: n, jCount: n,
-    lower: false, dots: true, ...kernelFields(options.kernel), bounds: rowBounds(m, chunks, false),
+    lower: false, dots: true, ...kernelFields(options.kernel), bounds: rowBounds(m, chunks, false), wasm: options.simd === false ? null : TILE_BYTES,
   };
   await execute(job, threads, options.progress ?? silent, 'cross kernel');
   return out;
@@ -207,7 +243,7 @@ export async function applyKernelSymmetric(rho: Float64Array, n: number, kernel:
   const { threads, chunks } = plan(n, (n * n * 30 * kernel.depth) / 2, options.threads);
   const out = threads > 1 ? shared(rho) : rho;
   const empty = new Float64Array(0);
-  const job: Job = { a: empty, b: empty, out, d: 0, ldc: n, jCount: n, lower: true, dots: false, ...kernelFields(kernel), bounds: rowBounds(n, chunks, true) };
+  const job: Job = { a: empty, b: empty, out, d: 0, ldc: n, jCount: n, lower: true, dots: false, ...kernelFields(kernel), bounds: rowBounds(n, chunks, true), wasm: null };
   await execute(job, threads, options.progress ?? silent, 'kernel');
   mirrorLower(out, n);
   if (out !== rho) rho.set(out);

@@ -23,19 +23,19 @@ function naiveDot(a: Float64Array, i: number, b: Float64Array, j: number, d: num
 describe('gram matrices', () => {
   // sizes chosen to hit every tile tail (rows mod 4, cols mod 2) and, with 2 threads, the worker path
   it.each([
-    [1, 7, 1], [5, 3, 1], [37, 301, 1], [301, 530, 2], [258, 300, 2],
-  ])('inner products n=%i d=%i threads=%i match the naive sums', async (n, d, threads) => {
+    [1, 7, 1, true], [5, 3, 1, true], [37, 301, 1, true], [37, 301, 1, false], [301, 530, 2, true], [258, 300, 2, false], [300, 257, 2, true],
+  ])('inner products n=%i d=%i threads=%i simd=%s match the naive sums', async (n, d, threads, simd) => {
     const x = randomRows(n, d, n * 31 + d);
-    const g = await gramMatrix({ data: x, rows: n, cols: d }, { threads });
+    const g = await gramMatrix({ data: x, rows: n, cols: d }, { threads, simd });
     let err = 0;
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) err = Math.max(err, Math.abs(g[i * n + j]! - naiveDot(x, i, x, j, d)));
     expect(err).toBeLessThan(1e-13);
     for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(g[i * n + j]).toBe(g[j * n + i]);
   });
 
-  it.each([[9, 13, 40, 1], [203, 101, 700, 2]])('cross m=%i n=%i d=%i threads=%i', async (m, n, d, threads) => {
+  it.each([[9, 13, 40, 1, true], [203, 101, 700, 2, true], [203, 101, 701, 2, false]])('cross m=%i n=%i d=%i threads=%i simd=%s', async (m, n, d, threads, simd) => {
     const a = randomRows(m, d, 1), b = randomRows(n, d, 2);
-    const c = await crossMatrix({ data: a, rows: m, cols: d }, { data: b, rows: n, cols: d }, { threads });
+    const c = await crossMatrix({ data: a, rows: m, cols: d }, { data: b, rows: n, cols: d }, { threads, simd });
     let err = 0;
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) err = Math.max(err, Math.abs(c[i * n + j]! - naiveDot(a, i, b, j, d)));
     expect(err).toBeLessThan(1e-13);
