@@ -59,13 +59,13 @@ export function applyOps(data: Float64Array, n: number, ops: readonly Op[], opti
   const kernels = options.kernels ?? 'auto';
   if (n <= K) {
     const scratch = ops.length >= SMALL_STATE_MIN_OPS ? scratchFor(n, kernels) : undefined;
-    if (scratch === undefined || scratch.d1 === null) {
+    if (scratch === undefined || scratch.w === null) {
       kApplyOps(data, 1 << n, ops, null);
       return;
     }
     const view = scratch.buf.subarray(0, 2 << n);
     view.set(data);
-    kApplyOps(view, 1 << n, ops, scratch.d1);
+    kApplyOps(view, 1 << n, ops, scratch.w);
     data.set(view);
     return;
   }

@@ -40,10 +40,19 @@ export interface WasmApi {
   Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
 }
 
-/** A thread's chunk buffer: in WebAssembly memory (at byte offset 0) with its SIMD kernel, or plain JS memory. */
+/** The WebAssembly X kernel with at most one control (wasm.ts): (ptr, dim, set, off, hiStep, hiRun, loStep, loRun) in bytes. */
+export type WasmMcx1 = (ptr: number, dim: number, set: number, off: number, hiStep: number, hiRun: number, loStep: number, loRun: number) => void;
+
+/** The kernels of one WebAssembly instance, working on its memory from byte offset 0. */
+export interface WasmKernels {
+  readonly dense1: WasmDense1;
+  readonly mcx1: WasmMcx1;
+}
+
+/** A thread's chunk buffer: in WebAssembly memory (at byte offset 0) with its SIMD kernels, or plain JS memory. */
 export interface Scratch {
   readonly buf: Float64Array;
-  readonly d1: WasmDense1 | null;
+  readonly w: WasmKernels | null;
 }
 
 /**
@@ -260,19 +269,30 @@ export function kDense(a: Float64Array, dim: number, qubits: readonly number[], 
 }
 
 /**
- * Apply a list of ops to a buffer of dim amplitudes. d1, when given, is the SIMD kernel of the
+ * Apply a list of ops to a buffer of dim amplitudes. w, when given, holds the SIMD kernels of the
  * WebAssembly memory that `a` views from byte offset 0.
  */
-export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[], d1: WasmDense1 | null): void {
+export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[], w: WasmKernels | null): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'dense1': {
         const m = op.m;
-        if (d1 !== null) d1(0, dim, op.t, m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!);
+        if (w !== null) w.dense1(0, dim, op.t, m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!);
         else kDense1(a, dim, op.t, m);
         break;
       }
-      case 'mcx': kMcx(a, dim, op.cmask, op.t); break;
+      case 'mcx': {
+        const cm = op.cmask, t = op.t;
+        if (w !== null && (cm & (cm - 1)) === 0) {
+          // Same loop bounds as kMcx's one-control path, in bytes (16 per amplitude).
+          const c = cm === 0 ? t : 31 - Math.clz32(cm);
+          const lo = Math.min(c, t), hi = Math.max(c, t);
+          w.mcx1(0, dim, 16 * cm, 16 << t, 32 << hi, 16 << hi, 32 << lo, 16 << lo);
+        } else {
+          kMcx(a, dim, cm, t);
+        }
+        break;
+      }
       case 'cdense1': kCdense1(a, dim, op.cmask, op.t, op.m); break;
       case 'phase': kPhase(a, dim, op.mask, op.re, op.im); break;
       case 'diag': kDiag(a, dim, op.qubits, op.d); break;
@@ -289,15 +309,15 @@ export function kMakeScratch(K: number, mod: WasmModule | null, prev: Scratch | 
   if (mod !== null) {
     try {
       const wa = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1 };
+      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1; mcx1: WasmMcx1 };
       const need = 16 << K, have = ex.mem.buffer.byteLength;
       if (need > have) ex.mem.grow(Math.ceil((need - have) / 65536));
-      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), d1: ex.dense1 };
+      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), w: { dense1: ex.dense1, mcx1: ex.mcx1 } };
     } catch {
       // No WebAssembly SIMD here: the JS kernels do the work.
     }
   }
-  return { buf: new Float64Array(2 << K), d1: null };
+  return { buf: new Float64Array(2 << K), w: null };
 }
 
 /**
@@ -335,7 +355,7 @@ export function kRunStage(a: Float64Array, n: number, stage: Stage, scratch: Scr
       if (seg >= 32) buf.set(a.subarray(src, src + seg), d);
       else for (let x = 0; x < seg; x++) buf[d + x] = a[src + x]!;
     }
-    kApplyOps(buf, dimK, stage.ops, scratch.d1);
+    kApplyOps(buf, dimK, stage.ops, scratch.w);
     for (let s = 0, d = 0; s < segOff.length; s++, d += seg) {
       const dst = base + segOff[s]!;
       if (seg >= 32) a.set(buf.subarray(d, d + seg), dst);
