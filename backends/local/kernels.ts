@@ -43,10 +43,14 @@ export interface WasmApi {
 /** The WebAssembly X kernel with at most one control (wasm.ts): (ptr, dim, set, off, hiStep, hiRun, loStep, loRun) in bytes. */
 export type WasmMcx1 = (ptr: number, dim: number, set: number, off: number, hiStep: number, hiRun: number, loStep: number, loRun: number) => void;
 
+/** The WebAssembly phase kernel on one or two bits (wasm.ts): mcx1's loop arguments, then re, im. */
+export type WasmPhase1 = (ptr: number, dim: number, set: number, off: number, hiStep: number, hiRun: number, loStep: number, loRun: number, re: number, im: number) => void;
+
 /** The kernels of one WebAssembly instance, working on its memory from byte offset 0. */
 export interface WasmKernels {
   readonly dense1: WasmDense1;
   readonly mcx1: WasmMcx1;
+  readonly phase1: WasmPhase1;
 }
 
 /** A thread's chunk buffer: in WebAssembly memory (at byte offset 0) with its SIMD kernels, or plain JS memory. */
@@ -294,7 +298,18 @@ export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[], w: W
         break;
       }
       case 'cdense1': kCdense1(a, dim, op.cmask, op.t, op.m); break;
-      case 'phase': kPhase(a, dim, op.mask, op.re, op.im); break;
+      case 'phase': {
+        const mk = op.mask;
+        const rest = mk & (mk - 1);
+        if (w !== null && mk !== 0 && (rest & (rest - 1)) === 0) {
+          // One or two bits: lo/hi are the lowest and highest set bits.
+          const lo = 31 - Math.clz32(mk & -mk), hi = 31 - Math.clz32(mk);
+          w.phase1(0, dim, 16 * mk, 0, 32 << hi, 16 << hi, 32 << lo, 16 << lo, op.re, op.im);
+        } else {
+          kPhase(a, dim, mk, op.re, op.im);
+        }
+        break;
+      }
       case 'diag': kDiag(a, dim, op.qubits, op.d); break;
       case 'swap': kSwap(a, dim, op.q0, op.q1, op.cmask); break;
       case 'dense': kDense(a, dim, op.qubits, op.m); break;
@@ -309,10 +324,10 @@ export function kMakeScratch(K: number, mod: WasmModule | null, prev: Scratch | 
   if (mod !== null) {
     try {
       const wa = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1; mcx1: WasmMcx1 };
+      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1; mcx1: WasmMcx1; phase1: WasmPhase1 };
       const need = 16 << K, have = ex.mem.buffer.byteLength;
       if (need > have) ex.mem.grow(Math.ceil((need - have) / 65536));
-      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), w: { dense1: ex.dense1, mcx1: ex.mcx1 } };
+      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), w: { dense1: ex.dense1, mcx1: ex.mcx1, phase1: ex.phase1 } };
     } catch {
       // No WebAssembly SIMD here: the JS kernels do the work.
     }

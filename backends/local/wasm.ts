@@ -1,8 +1,8 @@
 /**
- * WebAssembly SIMD kernels for the two hottest loops, the dense 2×2 gate and (C)X. Dense 2×2: one amplitude is
+ * WebAssembly SIMD kernels for the hottest loops: the dense 2×2 gate, (C)X and 1–2-bit phases. Dense 2×2: one amplitude is
  * one f64x2 (re, im), and m·x = Re(m)·x + (−Im m, Im m)·swap(x), so each amplitude pair costs two
  * lane swaps and eight vector multiply-adds; measured 2–2.5× faster than the scalar JS loop in L2.
- * X moves one v128 per amplitude.
+ * X moves one v128 per amplitude; a phase on one or two bits is one complex multiply per amplitude.
  * The module is assembled here from its opcodes (no toolchain, nothing generated checked in). It
  * owns its memory: the cache-blocked chunk buffer lives there, gathered from and scattered to the
  * state by the JS stage loop (kernels.ts), so the state itself stays an ordinary (shared) Float64Array.
@@ -65,43 +65,61 @@ function dense1Body(): number[] {
 }
 
 /**
- * mcx1(ptr, dim, set, off, hiStep, hiRun, loStep, loRun): X with at most one control as three plain
- * loops (byte units, computed by the caller as in kMcx): blocks of the higher of control/target,
- * blocks of the lower one inside, runs below it; each amplitude swaps with the one `off` bytes on.
- * Locals: 8 b, 9 end, 10 m, 11 mEnd, 12 p, 13 pEnd, 14 q, 15 x.
+ * The loop nest shared by mcx1 and phase1: for every amplitude index with the bits of `set` (one or
+ * two bits, the "hi" and "lo" positions) fixed, run `inner` with p = its byte address. Parameters
+ * 0–7 are (ptr, dim, set, off, hiStep, hiRun, loStep, loRun) in bytes, computed by the caller:
+ * blocks of the higher bit, blocks of the lower bit inside, runs below it. Locals from L on:
+ * b, end, m, mEnd, p, pEnd (i32).
  */
-function mcx1Body(): number[] {
+function bitLoops(L: number, inner: number[]): number[] {
+  const [B, END, M, MEND, P, PEND] = [L, L + 1, L + 2, L + 3, L + 4, L + 5];
   const b: number[] = [];
   const emit = (...xs: number[][]): void => { for (const x of xs) b.push(...x); };
-  emit(get(0), get(1), [0x41, 4], I32_SHL, I32_ADD, set(9), get(0), set(8)); // end = ptr + 16·dim; b = ptr
+  emit(get(0), get(1), [0x41, 4], I32_SHL, I32_ADD, set(END), get(0), set(B)); // end = ptr + 16·dim; b = ptr
   emit([0x02, 0x40], [0x03, 0x40]); // block { loop {
-  emit(get(8), get(9), I32_GE_U, [0x0d, 1]);
-  emit(get(8), set(10), get(8), get(5), I32_ADD, set(11)); // m = b; mEnd = b + hiRun
+  emit(get(B), get(END), I32_GE_U, [0x0d, 1]);
+  emit(get(B), set(M), get(B), get(5), I32_ADD, set(MEND)); // m = b; mEnd = b + hiRun
   emit([0x02, 0x40], [0x03, 0x40]); //   block { loop {
-  emit(get(10), get(11), I32_GE_U, [0x0d, 1]);
-  emit(get(10), get(2), I32_ADD, tee(12), get(7), I32_ADD, set(13)); // p = m + set; pEnd = p + loRun
-  emit([0x03, 0x40]); //     loop {
-  emit(get(12), get(3), I32_ADD, set(14)); // q = p + off
-  emit(get(12), LOAD, set(15), get(12), get(14), LOAD, STORE, get(14), get(15), STORE);
-  emit(get(12), I32_CONST_16, I32_ADD, tee(12), get(13), I32_LT_U, [0x0d, 0]);
-  emit([0x0b]); //     }
-  emit(get(10), get(6), I32_ADD, set(10), [0x0c, 0], [0x0b], [0x0b]); //   m += loStep } }
-  emit(get(8), get(4), I32_ADD, set(8), [0x0c, 0], [0x0b], [0x0b]); // b += hiStep } }
+  emit(get(M), get(MEND), I32_GE_U, [0x0d, 1]);
+  emit(get(M), get(2), I32_ADD, tee(P), get(7), I32_ADD, set(PEND)); // p = m + set; pEnd = p + loRun
+  emit([0x03, 0x40], inner); //     loop { inner
+  emit(get(P), I32_CONST_16, I32_ADD, tee(P), get(PEND), I32_LT_U, [0x0d, 0]); //     p += 16 } while p < pEnd
   emit([0x0b]);
-  return [...vec([[7, I32], [1, V128]]), ...b];
+  emit(get(M), get(6), I32_ADD, set(M), [0x0c, 0], [0x0b], [0x0b]); //   m += loStep } }
+  emit(get(B), get(4), I32_ADD, set(B), [0x0c, 0], [0x0b], [0x0b]); // b += hiStep } }
+  emit([0x0b]);
+  return b;
 }
 
-/** The module's bytes: exports `mem` (its own memory), `dense1` and `mcx1`. */
+/** mcx1(ptr, dim, set, off, hiStep, hiRun, loStep, loRun): swap each amplitude with the one `off` bytes on. */
+function mcx1Body(): number[] {
+  // Locals 8–13 loop variables, 14 q, 15 x.
+  const inner = [...get(12), ...get(3), ...I32_ADD, ...set(14), ...get(12), ...LOAD, ...set(15), ...get(12), ...get(14), ...LOAD, ...STORE, ...get(14), ...get(15), ...STORE];
+  return [...vec([[7, I32], [1, V128]]), ...bitLoops(8, inner)];
+}
+
+/** phase1(ptr, dim, set, _, hiStep, hiRun, loStep, loRun, re, im): multiply each amplitude by re + i·im. */
+function phase1Body(): number[] {
+  // Locals 10–15 loop variables, 16 x, 17 splat(re), 18 (−im, im).
+  const inner = [...get(14), ...get(17), ...get(14), ...LOAD, ...tee(16), ...MUL, ...get(18), ...get(16), ...get(16), ...SWAP, ...MUL, ...ADD, ...STORE];
+  const prologue = [...get(8), ...SPLAT, ...set(17), ...get(9), ...SPLAT, ...get(9), ...F64_NEG, ...REPLACE_LANE0, ...set(18)];
+  return [...vec([[6, I32], [3, V128]]), ...prologue, ...bitLoops(10, inner)];
+}
+
+/** The module's bytes: exports `mem` (its own memory), `dense1`, `mcx1` and `phase1`. */
 export function wasmKernelBytes(): Uint8Array {
-  const bodies = [dense1Body(), mcx1Body()];
-  const dense1Params = [I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64].map((t) => [t]);
-  const mcx1Params = [I32, I32, I32, I32, I32, I32, I32, I32].map((t) => [t]);
+  const bodies = [dense1Body(), mcx1Body(), phase1Body()];
+  const types = [
+    [I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64],
+    [I32, I32, I32, I32, I32, I32, I32, I32],
+    [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
+  ].map((ps) => [0x60, ...vec(ps.map((t) => [t])), 0]);
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...section(1, vec([[0x60, ...vec(dense1Params), 0], [0x60, ...vec(mcx1Params), 0]])),
-    ...section(3, vec([[0], [1]])),
+    ...section(1, vec(types)),
+    ...section(3, vec([[0], [1], [2]])),
     ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...str('mem'), 0x02, 0], [...str('dense1'), 0x00, 0], [...str('mcx1'), 0x00, 1]])),
+    ...section(7, vec([[...str('mem'), 0x02, 0], [...str('dense1'), 0x00, 0], [...str('mcx1'), 0x00, 1], [...str('phase1'), 0x00, 2]])),
     ...section(10, vec(bodies.map((body) => [...leb(body.length), ...body]))),
   ]);
 }
