@@ -9,10 +9,8 @@
 import { CircuitBuilder, type Circuit } from './circuit/index.js';
 import { circuitStats, type CircuitStats } from './circuit/stats.js';
 import type { BlockEncoding } from './blockencoding/block-encoding.js';
-import { FableEncoding } from './blockencoding/fable.js';
-import { LcuEncoding } from './blockencoding/lcu.js';
+import { chooseEncoding, encodingCandidates } from './blockencoding/choose.js';
 import { padMatrix } from './blockencoding/padding.js';
-import { SparseEncoding } from './blockencoding/sparse.js';
 import { ResourceError, ValidationError } from './errors.js';
 import type { CsrMatrix } from './linalg/csr.js';
 import { symmetricEigenvalues } from './linalg/eigen.js';
@@ -22,7 +20,6 @@ import { qsvtSuccessProbability } from './qsvt/matrix-function.js';
 import { solvePhases } from './qsvt/phases.js';
 import { chebyshevIterationOrder, inversePolynomial } from './qsvt/polynomials.js';
 import { QsvtCircuit } from './qsvt/qsvt-circuit.js';
-import { cnotCount } from './synthesis/cost.js';
 import { StatePrep } from './synthesis/state-prep.js';
 
 export type InversionMethod = 'qsvt' | 'hhl';
@@ -77,47 +74,16 @@ export function validateSystem(a: CsrMatrix, b: ArrayLike<number>): Float64Array
   return rhs;
 }
 
-/** A constructed block encoding with its cost per query. */
-interface EncodingCandidate {
-  readonly kind: 'sparse' | 'fable' | 'lcu';
-  readonly alpha: number;
-  /** CNOTs of one application of U (multi-controlled gates priced by synthesis/cost). */
-  readonly cnots: number;
-  build(): BlockEncoding;
-}
-
-function candidates(a: CsrMatrix, choice: EncodingChoice): EncodingCandidate[] {
-  const out: EncodingCandidate[] = [];
-  if (choice === 'sparse' || choice === 'auto') {
-    const enc = new SparseEncoding({ matrix: a });
-    out.push({ kind: 'sparse', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
-  }
-  // FABLE costs 4^n rotations: only a candidate for 'auto' while that stays small.
-  if (choice === 'fable' || (choice === 'auto' && a.rows <= 64)) {
-    const enc = new FableEncoding({ matrix: a });
-    out.push({ kind: 'fable', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
-  }
-  // LCU over Pauli strings: up to 4^n terms (found by a fast Walsh transform), so a size limit for 'auto'.
-  if (choice === 'lcu' || (choice === 'auto' && a.rows <= 256)) {
-    const enc = new LcuEncoding({ matrix: a });
-    out.push({ kind: 'lcu', alpha: enc.alpha, cnots: cnotCount(enc.cost()), build: () => enc.blockEncoding() });
-  }
-  return out;
-}
-
 /**
  * The block encoding for `choice`. 'auto' minimises the estimated CNOTs of the whole inversion,
- * degree(κ_eff = α/min|λ|, ε) × CNOTs(U): α multiplies the degree as much as U's size does.
+ * (2m − 1)·CNOTs(U) with m the Chebyshev-iteration order for κ_eff = α/min|λ| and ε: α multiplies
+ * the degree as much as U's size does. Without a spectrum the first applicable encoding is used.
  */
-export function chooseEncoding(a: CsrMatrix, choice: EncodingChoice, minAbsEigenvalue: number, epsilon: number): BlockEncoding {
-  const cands = candidates(a, choice);
-  let best = cands[0]!, bestCost = Infinity;
-  for (const c of cands) {
-    const m = chebyshevIterationOrder(Math.max(c.alpha / minAbsEigenvalue, 1 + 1e-9), epsilon);
-    const cost = (2 * m - 1) * c.cnots;
-    if (cost < bestCost) { best = c; bestCost = cost; }
-  }
-  return best.build();
+function pickEncoding(a: CsrMatrix, choice: EncodingChoice, minAbsEigenvalue: number | undefined, epsilon: number): BlockEncoding {
+  const kinds = choice === 'auto' ? undefined : [choice];
+  if (minAbsEigenvalue === undefined) return encodingCandidates(a, kinds ? { kinds } : {})[0]!.blockEncoding();
+  const queries = (alpha: number): number => 2 * chebyshevIterationOrder(Math.max(alpha / minAbsEigenvalue, 1 + 1e-9), epsilon) - 1;
+  return chooseEncoding(a, { queries, ...(kinds ? { kinds } : {}) }).chosen.blockEncoding();
 }
 
 /** min |λ| over the padded matrix's spectrum (dense eigenvalues). */
@@ -145,9 +111,7 @@ export function compileLinearSystem(a: CsrMatrix, b: ArrayLike<number>, options:
     throw new ResourceError(`matrix of size ${padded.rows} is too large for a dense spectrum; pass --kappa (α/min|λ|)`);
   }
   // Without a spectrum, --kappa = α/min|λ| stands in for it when choosing the encoding.
-  const be = lo !== undefined
-    ? chooseEncoding(a, options.encoding ?? 'auto', lo, epsilon)
-    : candidates(a, options.encoding ?? 'auto')[0]!.build();
+  const be = pickEncoding(a, options.encoding ?? 'auto', lo, epsilon);
   const dim = 1 << be.systemQubits;
   let kappa: number;
   if (lo !== undefined) {
