@@ -1,6 +1,7 @@
 /** Shared checker for block encodings: the simulated top-left block equals A/α (padded explicitly). */
 import { expect } from 'vitest';
-import { gateMatrix, gateSpec, type Circuit } from '../../compiler/circuit/index.js';
+import type { Circuit } from '../../compiler/circuit/index.js';
+import { Statevector } from '../../backends/local/index.js';
 import type { BlockEncoding } from '../../compiler/blockencoding/block-encoding.js';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { expectBlock, rng } from '../helpers/quantum.js';
@@ -64,47 +65,8 @@ export function ntkLike(n: number, seed: number): CsrMatrix {
   return CsrMatrix.fromTriplets(n, n, t.filter((x, idx, all) => all.findIndex((y) => y.row === x.row && y.col === x.col) === idx));
 }
 
-/**
- * A small state-vector simulator for tests of circuits with many multi-controlled gates: each
- * controlled gate acts only where its controls are 1 (O(2^n) per gate). Checked against
- * circuitState in sparse.test.ts.
- */
+/** U applied to an arbitrary (unnormalised) input state, on the project's statevector simulator. */
 export function simulate(c: Circuit, reIn: Float64Array, imIn: Float64Array): { re: Float64Array; im: Float64Array } {
-  const re = Float64Array.from(reIn), im = Float64Array.from(imIn);
-  const dim = re.length;
-  for (const inst of c.instructions) {
-    if (inst.gate === 'barrier') continue;
-    const spec = gateSpec(inst.gate)!;
-    const nc = spec.base !== undefined ? (spec.variadic ? inst.qubits.length - 1 : spec.controls) : 0;
-    const controls = inst.qubits.slice(0, nc), targets = inst.qubits.slice(nc);
-    const m = nc > 0 ? gateMatrix(spec.base!, inst.params, targets.length) : gateMatrix(inst.gate, inst.params, inst.qubits.length);
-    let cm = 0, tm = 0;
-    for (const q of controls) cm |= 1 << q;
-    for (const q of targets) tm |= 1 << q;
-    const k = targets.length, dk = 1 << k;
-    const off = new Int32Array(dk);
-    for (let s2 = 0; s2 < dk; s2++) for (let j = 0; j < k; j++) if ((s2 >> j) & 1) off[s2]! |= 1 << targets[j]!;
-    const tr = new Float64Array(dk), ti = new Float64Array(dk);
-    // Visit only indices with every control 1 and every target 0: subsets of the free bits.
-    const free = (dim - 1) & ~(tm | cm);
-    for (let sub = 0; ; sub = (sub - free) & free) {
-      const i = sub | cm;
-      for (let s2 = 0; s2 < dk; s2++) {
-        tr[s2] = re[i | off[s2]!]!;
-        ti[s2] = im[i | off[s2]!]!;
-      }
-      for (let r = 0; r < dk; r++) {
-        let ar = 0, ai = 0;
-        for (let s2 = 0; s2 < dk; s2++) {
-          const mr = m.re[r * dk + s2]!, mi = m.im[r * dk + s2]!;
-          ar += mr * tr[s2]! - mi * ti[s2]!;
-          ai += mr * ti[s2]! + mi * tr[s2]!;
-        }
-        re[i | off[r]!] = ar;
-        im[i | off[r]!] = ai;
-      }
-      if (sub === free) break;
-    }
-  }
-  return { re, im };
+  const sv = Statevector.fromAmplitudes(reIn, imIn).applyCircuit(c);
+  return { re: sv.re, im: sv.im };
 }
