@@ -77,7 +77,7 @@ export async function runNtkExperiment(options: NtkExperimentOptions): Promise<N
   }
   const progress = options.progress ?? silent;
   const source = resolveSource(options);
-  const { network, prepared } = await prepareNetwork({ ...options, progress: undefined }, source);
+  const { network, prepared } = await prepareNetwork(options, source);
   const seed = options.seed ?? 0;
   const plan = options.sizes.map((n) => ({ n, trials: options.trials ?? defaultTrials(n) }));
   const totalSteps = plan.reduce((s, p) => s + p.trials * patterns, 0);
