@@ -229,6 +229,56 @@ export class Qrom implements Component {
   }
 }
 
+/** Sizes of a unary-iteration QROM, for its closed-form cost. */
+export interface QromSizes {
+  readonly length: number;
+  readonly selectBits: number;
+  readonly dataBits: number;
+  readonly controlled?: boolean;
+  /** Total one bits over all entries (default length·dataBits, the worst case). */
+  readonly setBits?: number;
+}
+
+/**
+ * Closed-form cost of the unary-iteration QROM (variant 'unary') from sizes only, O(selectBits)
+ * time: exact (equal to `cost()`) when every entry is nonzero and `setBits` is their total
+ * popcount; an upper bound otherwise, because zero entries only remove gates (skipped leaves and
+ * one-sided tree nodes). Each two-child node costs 2 Toffolis, 2 X and 1 CNOT, a one-child node
+ * 2 Toffolis and 2 X; each set data bit one CNOT (one X when there is neither control nor selection).
+ * @see arXiv:1805.03662 (Babbush et al.), Section III.A — 4L − 4 T gates for L entries.
+ */
+export function qromCostFor(o: QromSizes): GateCost {
+  const { length: L, selectBits: n } = o;
+  const controlled = o.controlled ?? false;
+  if (!Number.isInteger(L) || L < 1 || L > 2 ** n) throw new ValidationError(`QROM cost: ${L} entries do not fit ${n} selection bits`);
+  let ccx = 0, x = 0, cx = 0;
+  const full = (h: number): void => {
+    const nodes = 2 ** h - 1;
+    ccx += 2 * nodes; x += 2 * nodes; cx += nodes;
+  };
+  // A controlled subtree of height h over its first len leaves (1 ≤ len ≤ 2^h).
+  const partial = (len: number, h: number): void => {
+    for (; h > 0; h--) {
+      const half = 2 ** (h - 1);
+      ccx += 2; x += 2;
+      if (len <= half) continue;
+      cx += 1;
+      full(h - 1);
+      len -= half;
+    }
+  };
+  if (n > 0 && !controlled) {
+    const half = 2 ** (n - 1);
+    x += 2;
+    if (L <= half) partial(L, n - 1);
+    else { full(n - 1); partial(L - half, n - 1); }
+  } else partial(L, n);
+  const bits = o.setBits ?? L * o.dataBits;
+  const t = new CostTally().add('ccx', ccx).add('x', x).add('cx', cx).add(n === 0 && !controlled ? 'x' : 'cx', bits);
+  t.depth = ccx + x + cx + bits;
+  return t.toCost(n + o.dataBits + (controlled ? 1 : 0) + unaryIterationAncillas(n, controlled));
+}
+
 export const qromExamples = (): Qrom[] => [
   new Qrom({ data: [3] }),
   new Qrom({ data: [1, 0, 3, 2] }),
