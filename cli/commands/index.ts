@@ -14,6 +14,7 @@ import { resultCommand } from './result.js';
 import { jobsCommand } from './jobs.js';
 import { cancelCommand } from './cancel.js';
 import { backendsCommand } from './backends.js';
+import { estimateCommand } from './estimate.js';
 
 export const COMMANDS: readonly QntkCommand[] = [
   demoCommand,
@@ -30,4 +31,5 @@ export const COMMANDS: readonly QntkCommand[] = [
   jobsCommand,
   cancelCommand,
   backendsCommand,
+  estimateCommand,
 ];
