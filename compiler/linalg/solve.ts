@@ -4,7 +4,6 @@
  * @see Golub & Van Loan, Matrix Computations (4th ed.) §4.2 (Cholesky), §3.4 (LU), §11.3 (CG)
  */
 import { ValidationError } from '../errors.js';
-import type { CsrMatrix } from './csr.js';
 
 /**
  * Cholesky factor L (lower, row-major) of a symmetric positive definite n×n matrix, or undefined
@@ -98,8 +97,32 @@ export interface CgResult {
   readonly converged: boolean;
 }
 
-/** Conjugate gradients for a symmetric positive definite CSR matrix (x₀ = 0). */
-export function conjugateGradient(a: CsrMatrix, b: ArrayLike<number>, options: CgOptions = {}): CgResult {
+/** Anything that multiplies a vector by a square matrix (a CsrMatrix qualifies). */
+export interface LinearOperator {
+  readonly rows: number;
+  readonly cols: number;
+  matvec(x: ArrayLike<number>, y?: Float64Array): Float64Array;
+}
+
+/** A dense row-major n×n matrix as a LinearOperator. */
+export function denseOperator(a: ArrayLike<number>, n: number): LinearOperator {
+  return {
+    rows: n,
+    cols: n,
+    matvec(x, y = new Float64Array(n)) {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        const r = i * n;
+        for (let j = 0; j < n; j++) s += a[r + j]! * x[j]!;
+        y[i] = s;
+      }
+      return y;
+    },
+  };
+}
+
+/** Conjugate gradients for a symmetric positive definite matrix (x₀ = 0). */
+export function conjugateGradient(a: LinearOperator, b: ArrayLike<number>, options: CgOptions = {}): CgResult {
   const n = a.rows;
   if (a.cols !== n || b.length !== n) throw new ValidationError(`conjugate gradients: ${a.rows}x${a.cols} matrix with a length-${b.length} right-hand side`);
   const tol = options.tol ?? 1e-12;

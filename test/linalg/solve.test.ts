@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { createRandom } from '../../compiler/linalg/random.js';
-import { cholesky, choleskySolve, conjugateGradient, luSolve, solveSymmetric } from '../../compiler/linalg/solve.js';
+import { cholesky, choleskySolve, conjugateGradient, denseOperator, luSolve, solveSymmetric } from '../../compiler/linalg/solve.js';
 
 function residual(a: ArrayLike<number>, n: number, x: Float64Array, b: Float64Array): number {
   let e = 0, nb = 0;
@@ -63,5 +63,20 @@ describe('conjugate gradients', () => {
     const a = CsrMatrix.fromDense(2, 2, [1, 0, 0, -1]);
     const r = conjugateGradient(a, [1, 1]);
     expect(r.converged).toBe(false);
+  });
+});
+
+describe('conjugate gradients on a dense operator', () => {
+  it('matches Cholesky on a nearly diagonal SPD matrix (the deep-NTK regime)', () => {
+    const n = 300;
+    const rng = createRandom(11);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = i === j ? 1 : 1e-3 * rng.normal();
+    const b = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1));
+    const cg = conjugateGradient(denseOperator(a, n), b, { tol: 1e-14 });
+    expect(cg.converged).toBe(true);
+    expect(cg.iterations).toBeLessThan(30);
+    const ref = choleskySolve(cholesky(a, n)!, n, b);
+    for (let i = 0; i < n; i++) expect(cg.x[i]).toBeCloseTo(ref[i]!, 12);
   });
 });

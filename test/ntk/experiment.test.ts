@@ -65,3 +65,18 @@ describe('one problem', () => {
     expect(Array.from(classifyAtMedian([0.1, 0.5, 0.3]))).toEqual([-1, 1, 0]);
   });
 });
+
+describe('exact classifier weights', () => {
+  it('take the CG route at large n and agree with Cholesky', async () => {
+    const { exactWeights, DENSE_CG_FROM } = await import('../../compiler/ntk/evaluate.js');
+    const { solveSymmetric } = await import('../../compiler/linalg/solve.js');
+    const n = DENSE_CG_FROM;
+    const k = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) k[i * n + j] = k[j * n + i] = i === j ? 2 : 1e-3 * Math.sin(i * 7 + j * 3);
+    const y = Float64Array.from({ length: n }, (_, i) => (i < n / 2 ? 1 : -1));
+    const w = exactWeights(k, n, y);
+    const ref = solveSymmetric(k, n, y);
+    const norm = Math.hypot(...ref);
+    for (let i = 0; i < n; i += 17) expect(w[i]).toBeCloseTo(ref[i]! / norm, 12);
+  });
+});
