@@ -199,12 +199,62 @@ function linearSynthesis(T: readonly bigint[], n: number): Array<[number, number
   return ops.reverse();
 }
 
+const cxCount = (l: readonly Instruction[]): number => l.reduce((s, i) => s + (i.gate === 'cx' ? 1 : i.gate === 'swap' ? 3 : 0), 0);
+
+/**
+ * Resynthesise consecutive chunks of a region (any contiguous run of a region's gates is itself a
+ * region) with several chunk sizes, keeping the version with the fewest CNOTs, then gates.
+ */
+function bestChunking(part: readonly Instruction[], target: Target): Instruction[] {
+  let best: Instruction[] = [...part];
+  for (const size of [Infinity, 24, 12, 8, 5]) {
+    if (size !== Infinity && cxCount(part) <= size) continue;
+    const out: Instruction[] = [];
+    let chunk: Instruction[] = [], k = 0;
+    const flush = (): void => {
+      for (const c of components(chunk)) out.push(...(resynthesize(c, target) ?? c));
+      chunk = [];
+      k = 0;
+    };
+    for (const i of part) {
+      chunk.push(i);
+      if (i.gate === 'cx' || i.gate === 'swap') k++;
+      if (k >= size) flush();
+    }
+    flush();
+    const cb = cxCount(best), co = cxCount(out);
+    if (co < cb || (co === cb && out.length < best.length)) best = out;
+  }
+  return best;
+}
+
+/** Split a region into the parts on qubits connected by its two-qubit gates (independent sub-regions). */
+function components(region: readonly Instruction[]): Instruction[][] {
+  const parent = new Map<number, number>();
+  const find = (q: number): number => {
+    let r = q;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(q, r);
+    return r;
+  };
+  for (const i of region) for (const q of i.qubits) if (!parent.has(q)) parent.set(q, q);
+  for (const i of region) if (i.qubits.length === 2) parent.set(find(i.qubits[0]!), find(i.qubits[1]!));
+  const parts = new Map<number, Instruction[]>();
+  for (const i of region) {
+    const r = find(i.qubits[0]!);
+    let p = parts.get(r);
+    if (!p) parts.set(r, (p = []));
+    p.push(i);
+  }
+  return [...parts.values()];
+}
+
 export function resynthesizeList(instructions: readonly Instruction[], target: Target): Instruction[] {
   const out: Instruction[] = [];
   let work: Instruction[] = [...instructions];
   while (work.length > 0) {
     const [region, deferred] = takeRegion(work);
-    out.push(...(resynthesize(region, target) ?? region));
+    for (const part of components(region)) out.push(...bestChunking(part, target));
     const [front, rest] = takeFront(deferred);
     out.push(...front);
     work = rest;
