@@ -3,13 +3,13 @@
  * (MNIST, prepareNtkProblem) at a simulable n₀, extrapolated to larger n by the paper's rules:
  * mean nonzeros per row 1 + ln n (exactly `expectedRowNonzeros`), the max column count scaled with
  * it from its measured value, κ ≈ 1 (the paper's flat κ ≈ 1.000–1.001), and α/‖A‖ scaled with the
- * number of colour classes (α is a sum of per-colour maxima).
+ * number of off-diagonal colour classes (α is a sum of per-colour maxima).
  * @see arXiv:2107.09200 (Zlokapa, Neven, Lloyd), sparsified NTK and its O(log n) sparsity
  */
 import { SparseEncoding } from '../blockencoding/sparse.js';
 import { symmetricEigenvalues } from '../linalg/eigen.js';
 import { prepareNtkProblem } from '../ntk/problem.js';
-import { expectedRowNonzeros } from '../ntk/sparsity.js';
+import { patternProbability } from '../ntk/sparsity.js';
 import type { Progress } from '../progress.js';
 
 /** What was measured at n₀. */
@@ -42,6 +42,16 @@ export interface NtkPoint {
   readonly source: 'measured' | 'extrapolated';
 }
 
+/**
+ * Expected nonzeros per row of the paper's pattern, 1 + (n/2 − 1)(1 − (1 − p/n)^n) as in
+ * ntk/sparsity.ts `expectedRowNonzeros`, evaluated with expm1/log1p so it stays exact at n = 2^30
+ * (where 1 − p/n rounds to 1 in floating point).
+ */
+export function rowNonzeros(n: number): number {
+  const p = patternProbability(n);
+  return 1 + (n / 2 - 1) * -Math.expm1(n * Math.log1p(-p / n));
+}
+
 /** Measure the sparsified NTK at n₀ (MNIST digits, default 8 vs 9). */
 export async function measureNtk(o: { n: number; digits?: readonly [number, number]; seed?: number; progress?: Progress }): Promise<NtkMeasurement> {
   const digits = o.digits ?? [8, 9];
@@ -62,9 +72,11 @@ export function ntkPointAt(m: NtkMeasurement, n: number): NtkPoint {
   if (n === m.n) {
     return { n, sparsity: m.sparsity, colors: m.colors, kappa: m.kappa, alphaRatio: m.alpha / m.normA, kappaEff: m.kappaEff, source: 'measured' };
   }
-  const grow = expectedRowNonzeros(n) / expectedRowNonzeros(m.n);
+  const grow = rowNonzeros(n) / rowNonzeros(m.n);
   const sparsity = Math.min(n, Math.max(1, Math.ceil(m.sparsity * grow)));
   const colors = Math.max(1, sparsity + (m.colors - m.sparsity));
-  const alphaRatio = Math.max(1, ((m.alpha / m.normA) * colors) / m.colors);
+  // α = diagonal colour maximum + Σ off-diagonal colour maxima: the excess over ‖A‖ grows with the off-diagonal colours.
+  const excess = m.alpha / m.normA - 1;
+  const alphaRatio = Math.max(1, 1 + (m.colors > 1 ? (excess * (colors - 1)) / (m.colors - 1) : excess));
   return { n, sparsity, colors, kappa: 1, alphaRatio, kappaEff: alphaRatio, source: 'extrapolated' };
 }
