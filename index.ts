@@ -38,3 +38,13 @@ export { SparseEncoding, FableEncoding, LcuEncoding, encodingCandidates, padMatr
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
 export { buildHhl, buildHhlWalk, estimateHhlCost } from './compiler/hhl/index.js';
 export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';
+export { CsrMatrix } from './compiler/linalg/csr.js';
+export { postselectedState } from './backends/local/index.js';
+export type { PostselectedState } from './backends/local/index.js';
+export { transpile, optimizationPipeline } from './passes/transpile.js';
+export type { TranspileOptions, TranspileResult } from './passes/transpile.js';
+export { getTarget, TARGET_NAMES } from './passes/targets/builtins.js';
+export { verify } from './passes/targets/target.js';
+export type { Target, TargetFamily, Violation } from './passes/targets/target.js';
+export { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from './compiler/readout/index.js';
+export type { PreparedState, HadamardTestCircuit } from './compiler/readout/index.js';
