@@ -121,7 +121,8 @@ function workers(count: number): Worker[] {
   pool ??= [];
   try {
     while (pool.length < count) {
-      const w = new Worker(WORKER_SOURCE, { eval: true });
+      // execArgv: [] so a parent started with --input-type=module does not make the eval'd CommonJS an ES module.
+      const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
       w.unref();
       pool.push(w);
     }
