@@ -38,6 +38,8 @@ export { SparseEncoding, FableEncoding, LcuEncoding, encodingCandidates, padMatr
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
 export { buildHhl, buildHhlWalk, estimateHhlCost } from './compiler/hhl/index.js';
 export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';
+export { estimateResources, modelResources, qsvtDegree, hhlClockQubits, ESTIMATE_RULES } from './compiler/estimate.js';
+export type { Estimate, EstimateOptions, AccessEstimate, ModelInput, ModelResult } from './compiler/estimate.js';
 export { CsrMatrix } from './compiler/linalg/csr.js';
 export { postselectedState } from './backends/local/index.js';
 export type { PostselectedState } from './backends/local/index.js';

@@ -46,12 +46,12 @@ function fmt(v: number): string {
 }
 
 function table(rows: Estimate[], measured: NtkMeasurement | undefined): string {
-  const head = ['n', 's', 'c', 'kappa_eff', rows[0]!.method === 'qsvt' ? 'degree' : 'clock', 'BE queries', 'QRAM qubits', 'QRAM CNOT', 'QRAM T', 'QRAM depth', 'QROM qubits', 'QROM CNOT', 'QROM T', 'QROM depth'];
+  const head = ['n', 's', 'c', 'kappa_eff', rows[0]!.method === 'qsvt' ? 'degree' : 'clock', 'BE queries', 'QRAM qubits', 'QRAM CNOT', 'QRAM rot', 'QRAM T', 'QRAM depth', 'QROM qubits', 'QROM CNOT', 'QROM rot', 'QROM T', 'QROM depth'];
   const body = rows.map((e) => [
-    `2^${Math.log2(e.n).toFixed(Number.isInteger(Math.log2(e.n)) ? 0 : 2)}${measured && e.n === measured.n ? '*' : ''}`, String(e.sparsity), String(e.colors), e.kappaEff.toFixed(3),
+    `2^${Math.log2(e.n).toFixed(Number.isInteger(Math.log2(e.n)) ? 0 : 2)}${measured && e.n === measured.n ? '*' : ''}`, String(e.sparsity), String(e.colors), e.kappaEff.toPrecision(7),
     String(e.method === 'qsvt' ? e.degree : e.clockQubits), fmt(e.qram.queries.blockEncoding),
-    String(e.qram.qubits), fmt(e.qram.cnots), fmt(e.qram.t.total), fmt(e.qram.depth),
-    String(e.qrom.qubits), fmt(e.qrom.cnots), fmt(e.qrom.t.total), fmt(e.qrom.depth),
+    String(e.qram.qubits), fmt(e.qram.cnots), fmt(e.qram.t.rotations), fmt(e.qram.t.total), fmt(e.qram.depth),
+    String(e.qrom.qubits), fmt(e.qrom.cnots), fmt(e.qrom.t.rotations), fmt(e.qrom.t.total), fmt(e.qrom.depth),
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padStart(w[i]!)).join('  ');
@@ -100,7 +100,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
     rows = ns.map((n) => estimateResources({ ...base, n, sparsity: s, kappa, ...(alphaRatio === undefined ? {} : { alphaRatio }) }));
   }
   const ntkNote = measured && [
-    `from the sparsified NTK (MNIST ${measured.digits.join(' vs ')}, seed ${measured.seed}) measured at n = ${measured.n} (*): s = ${measured.sparsity}, colours ${measured.colors}, kappa = ${measured.kappa.toFixed(6)}, alpha/||A|| = ${(measured.alpha / measured.normA).toFixed(4)}, kappa_eff = alpha/min|lambda| = ${measured.kappaEff.toFixed(4)}`,
+    `from the sparsified NTK (MNIST ${measured.digits.join(' vs ')}, seed ${measured.seed}) measured at n = ${measured.n} (*): s = ${measured.sparsity}, colours ${measured.colors}, kappa = ${measured.kappa.toPrecision(7)}, alpha/||A|| = ${(measured.alpha / measured.normA).toPrecision(7)}, kappa_eff = alpha/min|lambda| = ${measured.kappaEff.toPrecision(7)}`,
     'other n extrapolated: s scaled with the mean row count 1 + ln n (the paper\'s O(log n) rule, exact expectation of the pattern), colours = s + (measured colours - s), kappa = 1 (the paper: 1.000-1.001), alpha/||A|| - 1 scaled with the off-diagonal colours',
   ];
   if (args.plot !== undefined) writeFileAtomic(String(args.plot), plot(rows, measured !== undefined));

@@ -21,7 +21,7 @@ export interface LogLogPlot {
 }
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
-const W = 760, H = 480, L = 80, R = 250, T = 40, B = 60;
+const W = 960, H = 500, L = 80, R = 330, T = 44, B = 60;
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

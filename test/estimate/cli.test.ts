@@ -18,6 +18,7 @@ describe('qntk estimate', () => {
     expect(row[0]).toBe('2^20');
     expect(Number(row[4])).toBe(e.degree);
     expect(Number(row[6])).toBe(e.qram.qubits);
+    expect(Number(row[8])).toBe(e.qram.t.rotations);
     expect(r.stdout).toContain('Toffoli = 7 T');
   });
 
