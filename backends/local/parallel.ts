@@ -35,11 +35,19 @@ export class ParallelPool {
   private readonly worker: Worker;
   /** Stages run, and how many of them the worker joined (the worker needs a moment to start). */
   readonly stats = { stages: 0, joined: 0 };
+  /** Set when the worker died; the pool is then not used again. */
+  failed = false;
 
   constructor() {
-    this.worker = new Worker(workerSource(), { eval: true });
+    // The source is CommonJS: the worker must not inherit flags such as --input-type=module.
+    this.worker = new Worker(workerSource(), { eval: true, execArgv: [] });
     // The pool must never keep the process alive.
     this.worker.unref();
+    // A worker that fails to start never joins a stage (the main thread then does all the work);
+    // its error must not become an uncaught exception here.
+    this.worker.on('error', () => {
+      this.failed = true;
+    });
   }
 
   /**
@@ -87,6 +95,10 @@ let unavailable = false;
 
 /** The shared pool, or undefined on a single-core machine or where workers cannot start. */
 export function parallelPool(): ParallelPool | undefined {
+  if (pool?.failed) {
+    pool = undefined;
+    unavailable = true;
+  }
   if (pool !== undefined || unavailable) return pool;
   if (availableParallelism() < 2) {
     unavailable = true;
