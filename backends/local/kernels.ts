@@ -4,7 +4,10 @@
  *
  * This file is deliberately self-contained (no imports, no module-level state): worker threads
  * rebuild these functions from their source text (parallel.ts), so each function may reference only
- * its parameters, its locals and the other functions listed in KERNEL_FUNCTIONS.
+ * its parameters, its locals and the other functions listed in KERNEL_FUNCTIONS. That is also why
+ * it is longer than our other files: the stage runner and worker loop must live beside the kernels.
+ * Inside a cache-blocked chunk the hottest ops (dense 2×2, X/CX, 1–2-bit phases) run as
+ * WebAssembly SIMD (wasm.ts); the JS kernels here are the fallback and handle everything else.
  */
 
 /** One compiled operation on a statevector (qubit indices are bit positions of the buffer). */
