@@ -17,7 +17,7 @@ export interface CnnKernelOptions {
   /** Threads (default: all cores when the work is worth it; 1 keeps everything on this thread). */
   readonly threads?: number;
   readonly progress?: Progress;
-  /** Compute the training Gram's off-diagonal pairs (default true; false when only the cross kernel is wanted). */
+  /** Compute the training Gram's off-diagonal pairs (default true). With false only the cross kernel is wanted and `gram` holds just its diagonal K(x_i, x_i). */
   readonly trainPairs?: boolean;
   /** Use the WebAssembly SIMD plane kernel (default true when the runtime supports it). */
   readonly simd?: boolean;
