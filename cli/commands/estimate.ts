@@ -45,13 +45,13 @@ function fmt(v: number): string {
   return v < 1e6 ? String(Math.round(v)) : v.toExponential(2);
 }
 
-function table(rows: Estimate[], measured: NtkMeasurement | undefined): string {
-  const head = ['n', 's', 'c', 'kappa_eff', rows[0]!.method === 'qsvt' ? 'degree' : 'clock', 'BE queries', 'QRAM qubits', 'QRAM CNOT', 'QRAM rot', 'QRAM T', 'QRAM depth', 'QROM qubits', 'QROM CNOT', 'QROM rot', 'QROM T', 'QROM depth'];
+function table(rows: Estimate[], measured: NtkMeasurement | undefined, access: readonly ('qram' | 'qrom')[]): string {
+  const head = ['n', 's', 'c', 'kappa_eff', rows[0]!.method === 'qsvt' ? 'degree' : 'clock', 'BE queries'];
+  for (const a of access) head.push(...['qubits', 'CNOT', 'rot', 'T', 'depth'].map((h) => `${a.toUpperCase()} ${h}`));
   const body = rows.map((e) => [
-    `2^${Math.log2(e.n).toFixed(Number.isInteger(Math.log2(e.n)) ? 0 : 2)}${measured && e.n === measured.n ? '*' : ''}`, String(e.sparsity), String(e.colors), e.kappaEff.toPrecision(7),
+    `${Number.isInteger(Math.log2(e.n)) ? `2^${Math.log2(e.n)}` : String(e.n)}${measured && e.n === measured.n ? '*' : ''}`, String(e.sparsity), String(e.colors), e.kappaEff.toPrecision(7),
     String(e.method === 'qsvt' ? e.degree : e.clockQubits), fmt(e.qram.queries.blockEncoding),
-    String(e.qram.qubits), fmt(e.qram.cnots), fmt(e.qram.t.rotations), fmt(e.qram.t.total), fmt(e.qram.depth),
-    String(e.qrom.qubits), fmt(e.qrom.cnots), fmt(e.qrom.t.rotations), fmt(e.qrom.t.total), fmt(e.qrom.depth),
+    ...access.flatMap((a) => [String(e[a].qubits), fmt(e[a].cnots), fmt(e[a].t.rotations), fmt(e[a].t.total), fmt(e[a].depth)]),
   ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padStart(w[i]!)).join('  ');
@@ -115,7 +115,8 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   }
   io.stdout(`qntk estimate: ${method.toUpperCase()} solve of A x = b, eps = ${epsilon}; one run (before post-selection repetitions)\n`);
   io.stdout('QRAM = oracle access (gates exclude the oracle, counted as queries); QROM = explicit unary-iteration lookups (upper bound)\n\n');
-  io.stdout(`${table(rows, measured)}\n\n`);
+  const access = args.access === 'both' ? (['qram', 'qrom'] as const) : ([String(args.access) as 'qram' | 'qrom'] as const);
+  io.stdout(`${table(rows, measured, access)}\n\n`);
   if (ntkNote) io.stdout(`${ntkNote.join('\n')}\n`);
   io.stdout(`rules:\n${ESTIMATE_RULES.map((r) => `  - ${r}`).join('\n')}\n`);
   if (args.plot !== undefined) io.stdout(`plot written to ${String(args.plot)}\n`);
@@ -133,6 +134,7 @@ export const estimateCommand: QntkCommand = {
       .option('kappa', { type: 'number', describe: 'condition number kappa = ||A||/min|lambda| (>= 1)' })
       .option('alpha-ratio', { type: 'number', describe: 'alpha/||A|| in [1, s] (default s: alpha = s*max|a|); kappa_eff = ratio*kappa' })
       .option('epsilon', { type: 'number', describe: 'target error (default 1e-3 QSVT, 0.01 HHL, as the pipeline)' })
+      .option('access', { type: 'string', choices: ['qram', 'qrom', 'both'], default: 'both', describe: 'data access shown in the table: QRAM oracle (queries) or explicit QROM (gates); --json always has both' })
       .option('method', { type: 'string', choices: ['qsvt', 'hhl'], default: 'qsvt', describe: 'inversion: QSVT (Chebyshev-iteration polynomial) or HHL (phase estimation on the walk)' })
       .option('from-ntk', { type: 'boolean', default: false, describe: 'measure s, kappa and alpha on the sparsified MNIST 8-vs-9 NTK at --ntk-n, extrapolate with the paper\'s O(log n) rule' })
       .option('ntk-n', { type: 'number', describe: 'NTK size measured with --from-ntk (default 64, at most 1024)' })

@@ -22,6 +22,13 @@ describe('qntk estimate', () => {
     expect(r.stdout).toContain('Toffoli = 7 T');
   });
 
+  it('--access qrom shows only the QROM columns', async () => {
+    const r = await runCli(['estimate', '--n', '2^12', '--sparsity', '4', '--kappa', '1', '--access', 'qrom']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('QROM CNOT');
+    expect(r.stdout).not.toContain('QRAM CNOT');
+  });
+
   it('prints one JSON object equal to the library estimate (HHL)', async () => {
     const r = await runCli(['estimate', '--n', '4096', '--sparsity', '4', '--kappa', '2', '--method', 'hhl', '--json']);
     expect(r.code).toBe(0);
