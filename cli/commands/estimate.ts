@@ -101,7 +101,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   }
   const ntkNote = measured && [
     `from the sparsified NTK (MNIST ${measured.digits.join(' vs ')}, seed ${measured.seed}) measured at n = ${measured.n} (*): s = ${measured.sparsity}, colours ${measured.colors}, kappa = ${measured.kappa.toPrecision(7)}, alpha/||A|| = ${(measured.alpha / measured.normA).toPrecision(7)}, kappa_eff = alpha/min|lambda| = ${measured.kappaEff.toPrecision(7)}`,
-    'other n extrapolated: s scaled with the mean row count 1 + ln n (the paper\'s O(log n) rule, exact expectation of the pattern), colours = s + (measured colours - s), kappa = 1 (the paper: 1.000-1.001), alpha/||A|| - 1 scaled with the off-diagonal colours',
+    'other n extrapolated: mean row count 1 + ln n (the paper\'s O(log n) rule), s = 1 + the (1 - 1/n) quantile of Poisson(mean - 1) (the largest of n column counts), offset to the measurement, colours = s + (measured colours - s), kappa = 1 (the paper: 1.000-1.001), alpha/||A|| - 1 scaled with the off-diagonal colours',
   ];
   if (args.plot !== undefined) writeFileAtomic(String(args.plot), plot(rows, measured !== undefined));
   if (args.json) {

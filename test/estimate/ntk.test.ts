@@ -25,3 +25,20 @@ describe('--from-ntk at the measured size', () => {
     expect(e.qrom.depth).toBeGreaterThanOrEqual(built.depth);
   }, 60000);
 });
+
+describe('sparsity extrapolation rule', () => {
+  it('the extreme-value max column count tracks the paper\'s random pattern', async () => {
+    const { maxColumnModel } = await import('../../compiler/estimate/ntk.js');
+    const { sparsityPattern } = await import('../../compiler/ntk/sparsity.js');
+    const { createRandom } = await import('../../compiler/linalg/random.js');
+    for (const n of [64, 256, 1024, 4096]) {
+      let sum = 0;
+      const seeds = 6;
+      for (let seed = 0; seed < seeds; seed++) sum += sparsityPattern(n, createRandom(seed)).maxColNnz();
+      expect(Math.abs(sum / seeds - maxColumnModel(n)), `n = ${n}`).toBeLessThanOrEqual(1.5);
+    }
+    // It grows with n (O(log n) mean, a slowly widening tail) and is finite at 2^30.
+    expect(maxColumnModel(2 ** 30)).toBeGreaterThan(maxColumnModel(2 ** 20));
+    expect(maxColumnModel(2 ** 30)).toBeLessThan(100);
+  });
+});
