@@ -102,6 +102,8 @@ export function estimateResources(o: EstimateOptions): Estimate {
   if (!Number.isInteger(o.n) || o.n < 2 || o.n > 2 ** 40) throw new ValidationError(`--n ${o.n}: must be an integer in 2..2^40`);
   if (!(o.kappa >= 1) || !Number.isFinite(o.kappa)) throw new ValidationError(`--kappa ${o.kappa}: κ = ‖A‖/min|λ| must be a finite number ≥ 1`);
   if (!Number.isInteger(o.sparsity) || o.sparsity < 1 || o.sparsity > o.n) throw new ValidationError(`--sparsity ${o.sparsity}: must be an integer in 1..n = ${o.n}`);
+  // QROM counts are ~ 2·n·s·log₂ n: keep them exact in double precision.
+  if (o.sparsity * o.n * 64 > 2 ** 53) throw new ValidationError(`--sparsity ${o.sparsity} at n = ${o.n}: n·s is beyond exact counting (2^47); lower s`);
   const alphaRatio = o.alphaRatio ?? o.sparsity;
   if (!(alphaRatio >= 1 && alphaRatio <= o.sparsity + 1)) throw new ValidationError(`--alpha-ratio ${alphaRatio}: α/‖A‖ lies in [1, s] (s = ${o.sparsity})`);
   const colors = o.colors ?? o.sparsity;
