@@ -165,3 +165,37 @@ describe('convolutional NTK matrices', () => {
     expect(one.testSelf[1]).toBe(f(test.data, 1).selfKernel);
   });
 });
+
+describe('convolutional NNGP against a sampled network', () => {
+  it('first conv + ReLU + 2×2 pool variances match random filters within 5 standard errors', () => {
+    // Channels of the first layer are independent given x and their pre-activations exactly Gaussian,
+    // so the mean over sampled channels of the pooled relu products is an unbiased estimate at any width.
+    const side = 4, x = image(side, 21), plan = cnnPlan(side, { convsPerStage: [1, 1], poolsAfterStage: [1, 0] });
+    const ws = new CnnWorkspace(plan);
+    const expected = selfFeatures(ws, x).stageDiagonals[1]!; // variances after conv → ReLU → pool
+    const r = rng(99), gauss = (): number => Math.sqrt(-2 * Math.log(r() || 1e-300)) * Math.cos(2 * Math.PI * r());
+    const samples = 100_000, half = side / 2;
+    const sum = new Float64Array(half * half), sumSq = new Float64Array(half * half);
+    const h = new Float64Array(side * side), w = new Float64Array(9);
+    for (let s = 0; s < samples; s++) {
+      for (let k = 0; k < 9; k++) w[k] = gauss() * Math.sqrt(2 / 9); // W_std² / fan-in (1 channel × 3×3)
+      for (let i = 0; i < side; i++) for (let j = 0; j < side; j++) {
+        let v = 0;
+        for (let u = -1; u <= 1; u++) for (let t = -1; t <= 1; t++) {
+          const a = i + u, b = j + t;
+          if (a >= 0 && b >= 0 && a < side && b < side) v += w[(u + 1) * 3 + t + 1]! * x[a * side + b]!;
+        }
+        h[i * side + j] = Math.max(v, 0);
+      }
+      for (let I = 0; I < half; I++) for (let J = 0; J < half; J++) {
+        const m = (h[2 * I * side + 2 * J]! + h[2 * I * side + 2 * J + 1]! + h[(2 * I + 1) * side + 2 * J]! + h[(2 * I + 1) * side + 2 * J + 1]!) / 4;
+        sum[I * half + J] += m * m;
+        sumSq[I * half + J] += m ** 4;
+      }
+    }
+    for (let k = 0; k < half * half; k++) {
+      const mean = sum[k]! / samples, se = Math.sqrt((sumSq[k]! / samples - mean * mean) / samples);
+      expect(Math.abs(mean - expected[k]!), `pixel ${k}: sampled ${mean} ± ${se}, kernel ${expected[k]}`).toBeLessThanOrEqual(5 * se);
+    }
+  });
+});
