@@ -6,7 +6,7 @@
  * rebuild these functions from their source text (parallel.ts), so each function may reference only
  * its parameters, its locals and the other functions listed in KERNEL_FUNCTIONS. That is also why
  * it is longer than our other files: the stage runner and worker loop must live beside the kernels.
- * Inside a cache-blocked chunk the hottest ops (dense 2×2, X/CX, 1–2-bit phases) run as
+ * Inside a cache-blocked chunk the hottest ops (dense 2×2, CX, singly controlled 2×2, 1–2-bit phases) run as
  * WebAssembly SIMD (wasm.ts); the JS kernels here are the fallback and handle everything else.
  */
 
@@ -49,11 +49,16 @@ export type WasmMcx1 = (ptr: number, dim: number, set: number, off: number, hiSt
 /** The WebAssembly phase kernel on one or two bits (wasm.ts): mcx1's loop arguments, then re, im. */
 export type WasmPhase1 = (ptr: number, dim: number, set: number, off: number, hiStep: number, hiRun: number, loStep: number, loRun: number, re: number, im: number) => void;
 
+/** The WebAssembly singly controlled 2×2 (wasm.ts): mcx1's loop arguments, then the matrix as in WasmDense1. */
+export type WasmCdense1 = (ptr: number, dim: number, set: number, off: number, hiStep: number, hiRun: number, loStep: number, loRun: number,
+  ar: number, ai: number, br: number, bi: number, cr: number, ci: number, dr: number, di: number) => void;
+
 /** The kernels of one WebAssembly instance, working on its memory from byte offset 0. */
 export interface WasmKernels {
   readonly dense1: WasmDense1;
   readonly mcx1: WasmMcx1;
   readonly phase1: WasmPhase1;
+  readonly cdense1: WasmCdense1;
 }
 
 /** A thread's chunk buffer: in WebAssembly memory (at byte offset 0) with its SIMD kernels, or plain JS memory. */
@@ -300,7 +305,17 @@ export function kApplyOps(a: Float64Array, dim: number, ops: readonly Op[], w: W
         }
         break;
       }
-      case 'cdense1': kCdense1(a, dim, op.cmask, op.t, op.m); break;
+      case 'cdense1': {
+        const cm = op.cmask, t = op.t, m = op.m;
+        if (w !== null && (cm & (cm - 1)) === 0) {
+          const c = 31 - Math.clz32(cm);
+          const lo = Math.min(c, t), hi = Math.max(c, t);
+          w.cdense1(0, dim, 16 * cm, 16 << t, 32 << hi, 16 << hi, 32 << lo, 16 << lo, m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!);
+        } else {
+          kCdense1(a, dim, cm, t, m);
+        }
+        break;
+      }
       case 'phase': {
         const mk = op.mask;
         const rest = mk & (mk - 1);
@@ -327,10 +342,10 @@ export function kMakeScratch(K: number, mod: WasmModule | null, prev: Scratch | 
   if (mod !== null) {
     try {
       const wa = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1; mcx1: WasmMcx1; phase1: WasmPhase1 };
+      const ex = new wa.Instance(mod, {}).exports as { mem: { buffer: ArrayBuffer; grow(pages: number): number }; dense1: WasmDense1; mcx1: WasmMcx1; phase1: WasmPhase1; cdense1: WasmCdense1 };
       const need = 16 << K, have = ex.mem.buffer.byteLength;
       if (need > have) ex.mem.grow(Math.ceil((need - have) / 65536));
-      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), w: { dense1: ex.dense1, mcx1: ex.mcx1, phase1: ex.phase1 } };
+      return { buf: new Float64Array(ex.mem.buffer, 0, 2 << K), w: { dense1: ex.dense1, mcx1: ex.mcx1, phase1: ex.phase1, cdense1: ex.cdense1 } };
     } catch {
       // No WebAssembly SIMD here: the JS kernels do the work.
     }
