@@ -20,13 +20,16 @@ const D = 784;
 const PYTHON = String.raw`
 import json, sys, time
 import numpy as np
-n, d, depth, path, pairs_path, out_path = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+n, d, depth, path, pairs_path, out_path, mode = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
 X = np.fromfile(path, dtype=np.float64).reshape(n, d)
 pairs = np.fromfile(pairs_path, dtype=np.int32).reshape(-1, 2)
 blas = sorted({l.split()[-1].split('/')[-1] for l in open('/proc/self/maps') if 'blas' in l.lower()})
 gram_times = []
 for _ in range(3):
     t = time.perf_counter(); G = X @ X.T; gram_times.append(time.perf_counter() - t)
+if mode == 'gram':
+    json.dump({'version': np.__version__, 'blas': blas, 'gram': gram_times}, open(out_path, 'w'))
+    sys.exit(0)
 s = 1.0 / ((2 / np.pi) * np.arcsin(2.0 / 3.0))
 t = time.perf_counter()
 iu = np.triu_indices(n)
@@ -126,8 +129,17 @@ export const ntkBench: BenchSuite = {
       writeFileSync(join(dir, 'pairs.bin'), new Uint8Array(pairs.buffer));
       writeFileSync(join(dir, 'peer.py'), PYTHON);
       log(`numpy: running ${np.python} (${machineLoad()})`);
-      execFileSync(np.python, [join(dir, 'peer.py'), String(N), String(D), String(depth), join(dir, 'x.bin'), join(dir, 'pairs.bin'), join(dir, 'out.json')], { stdio: 'inherit' });
-      const peer = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { version: string; blas: string[]; gram: number[]; kernel: number; samples: number[] };
+      type Peer = { version: string; blas: string[]; gram: number[]; kernel: number; samples: number[] };
+      const peerRun = (mode: 'all' | 'gram'): Peer => {
+        execFileSync(np.python, [join(dir, 'peer.py'), String(N), String(D), String(depth), join(dir, 'x.bin'), join(dir, 'pairs.bin'), join(dir, 'out.json'), mode], { stdio: 'inherit' });
+        return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Peer;
+      };
+      const peer = peerRun('all');
+      // A second round of Gram timings on both sides, alternating, so a burst of load from other
+      // processes does not land on one side only; each side keeps its best of 6.
+      for (let rep = 0; rep < 3; rep++) gramMs.push((await time(() => gramMatrix(x, { threads }))).ms);
+      peer.gram.push(...peerRun('gram').gram);
+      const gramBest = Math.min(...gramMs);
       let maxRel = 0;
       for (let t = 0; t < pairs.length / 2; t++) {
         const ours = k[pairs[2 * t]! * N + pairs[2 * t + 1]!]!;
@@ -136,12 +148,14 @@ export const ntkBench: BenchSuite = {
       const npGram = Math.min(...peer.gram);
       const npTotal = npGram + peer.kernel;
       const ours = (gramBest + kernelRun.ms) / 1000;
-      log(`numpy ${peer.version} (${peer.blas.join(', ') || 'BLAS library not identified'}): Gram best of 3 ${npGram.toFixed(3)} s (${(flops / npGram / 1e9).toFixed(2)} GFLOP/s counting the triangle); kernel ${peer.kernel.toFixed(2)} s`);
+      log(`qntk Gram best of 6: ${(gramBest / 1000).toFixed(3)} s (${(flops / gramBest / 1e6).toFixed(2)} GFLOP/s)`);
+      log(`numpy ${peer.version} (${peer.blas.join(', ') || 'BLAS library not identified'}): Gram best of 6 ${npGram.toFixed(3)} s (${(flops / npGram / 1e9).toFixed(2)} GFLOP/s counting the triangle); kernel ${peer.kernel.toFixed(2)} s`);
       log(`agreement on 1000 sampled K entries: max relative difference ${maxRel.toExponential(2)}`);
       log(`ratio qntk/numpy: Gram ${(gramBest / 1000 / npGram).toFixed(2)}×, kernel ${(kernelRun.ms / 1000 / peer.kernel).toFixed(2)}×, Gram + kernel ${(ours / npTotal).toFixed(2)}× (target ≤ 3×); fused ${(fused.ms / 1000 / npTotal).toFixed(2)}×`);
       log(`machine at the end: ${machineLoad()}`);
       return {
         ...result,
+        qntk: { gramSeconds: gramMs.map((m) => m / 1000), kernelSeconds: kernelRun.ms / 1000, fusedSeconds: fused.ms / 1000 },
         numpy: { version: peer.version, blas: peer.blas, gramSeconds: peer.gram, kernelSeconds: peer.kernel },
         ratio: { gram: gramBest / 1000 / npGram, kernel: kernelRun.ms / 1000 / peer.kernel, total: ours / npTotal },
         maxRelativeDifference: maxRel, load: loadavg(),

@@ -85,7 +85,7 @@ export interface WasmTileExports {
 }
 
 /**
- * rowDots with its 4×2 register tiles computed by the WebAssembly SIMD kernel (dots-wasm.ts).
+ * rowDots with its 4×4 register blocks computed as two 2×4 WebAssembly SIMD tiles (dots-wasm.ts).
  * Copies a (and b when it is a different matrix) into the instance's memory once, then returns a
  * function with rowDots' signature (its a and b arguments are ignored). Self-contained: workers
  * receive its source text.
@@ -135,22 +135,23 @@ export function wasmRowDots(wasm: WasmTileExports, a: Float64Array, b: Float64Ar
           const a0 = aOff + i * dd, a1 = a0 + dd, a2 = a1 + dd, a3 = a2 + dd;
           const jLim = lower ? Math.min(jbEnd, i + 4) : jbEnd;
           let j = jb;
-          for (; j + 2 <= jLim; j += 2) {
-            const b0 = bOff + j * dd, b1 = b0 + dd;
-            tile((a0 + k0) * 8, (a1 + k0) * 8, (a2 + k0) * 8, (a3 + k0) * 8, (b0 + k0) * 8, (b1 + k0) * 8, bytes);
-            let c00 = mem[0]!, c01 = mem[1]!, c10 = mem[2]!, c11 = mem[3]!, c20 = mem[4]!, c21 = mem[5]!, c30 = mem[6]!, c31 = mem[7]!;
-            for (let k = kEven; k < k1; k++) {
-              const y0 = mem[b0 + k]!, y1 = mem[b1 + k]!;
-              c00 += mem[a0 + k]! * y0; c01 += mem[a0 + k]! * y1;
-              c10 += mem[a1 + k]! * y0; c11 += mem[a1 + k]! * y1;
-              c20 += mem[a2 + k]! * y0; c21 += mem[a2 + k]! * y1;
-              c30 += mem[a3 + k]! * y0; c31 += mem[a3 + k]! * y1;
+          for (; j + 4 <= jLim; j += 4) {
+            const b0 = bOff + j * dd, b1 = b0 + dd, b2 = b1 + dd, b3 = b2 + dd;
+            // two 2×4 SIMD tiles: rows (a0, a1) then (a2, a3) against columns j … j+3
+            for (let half = 0; half < 2; half++) {
+              const x0 = half === 0 ? a0 : a2, x1 = x0 + dd;
+              tile((x0 + k0) * 8, (x1 + k0) * 8, (b0 + k0) * 8, (b1 + k0) * 8, (b2 + k0) * 8, (b3 + k0) * 8, bytes);
+              for (let r = 0; r < 2; r++) {
+                const xr = r === 0 ? x0 : x1;
+                const row = (i + 2 * half + r) * ldc + j;
+                for (let c = 0; c < 4; c++) {
+                  const y = b0 + c * dd;
+                  let s = mem[4 * r + c]!;
+                  for (let k = kEven; k < k1; k++) s += mem[xr + k]! * mem[y + k]!;
+                  out[row + c] = out[row + c]! + s;
+                }
+              }
             }
-            const r0 = i * ldc + j, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
-            out[r0] = out[r0]! + c00; out[r0 + 1] = out[r0 + 1]! + c01;
-            out[r1] = out[r1]! + c10; out[r1 + 1] = out[r1 + 1]! + c11;
-            out[r2] = out[r2]! + c20; out[r2 + 1] = out[r2 + 1]! + c21;
-            out[r3] = out[r3]! + c30; out[r3 + 1] = out[r3 + 1]! + c31;
           }
           for (; j < jLim; j++) {
             const b0 = bOff + j * dd;
