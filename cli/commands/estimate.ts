@@ -66,9 +66,9 @@ function plot(rows: Estimate[], fromNtk: boolean): string {
     series: [
       { name: `${m} CNOTs outside the oracle (QRAM)`, points: rows.map((e) => [e.n, e.qram.cnots] as const) },
       { name: `${m} T outside the oracle (QRAM)`, points: rows.map((e) => [e.n, e.qram.t.total] as const) },
-      { name: 'block-encoding queries', points: rows.map((e) => [e.n, e.qram.queries.blockEncoding] as const), dashed: true },
+      { name: 'block-encoding queries', points: rows.map((e) => [e.n, e.qram.queries.blockEncoding] as const), dash: '2 3' },
       { name: 'QROM data loading: CNOTs', points: rows.map((e) => [e.n, Math.max(1, e.qrom.dataLoading.cnots)] as const) },
-      { name: `${m} total with QROM: CNOTs`, points: rows.map((e) => [e.n, e.qrom.cnots] as const) },
+      { name: `${m} total with QROM: CNOTs`, points: rows.map((e) => [e.n, e.qrom.cnots] as const), dash: '8 5' },
     ],
   });
 }

@@ -7,8 +7,8 @@ import { ValidationError } from '../errors.js';
 export interface PlotSeries {
   readonly name: string;
   readonly points: readonly (readonly [number, number])[];
-  /** Dashed line (e.g. for query counts rather than gates). */
-  readonly dashed?: boolean;
+  /** SVG stroke-dasharray, e.g. "6 4" (dashed) or "2 3" (dotted); solid when absent. */
+  readonly dash?: string;
 }
 
 export interface LogLogPlot {
@@ -70,11 +70,11 @@ export function logLogSvg(p: LogLogPlot): string {
     const color = COLORS[i % COLORS.length]!;
     const d = s.points.map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join(' ');
     out.push(`<g class="series" data-name="${esc(s.name)}">`);
-    out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${esc(s.dash)}"` : ''}/>`);
     for (const [x, y] of s.points) out.push(`<circle cx="${X(x).toFixed(1)}" cy="${Y(y).toFixed(1)}" r="2.5" fill="${color}"/>`);
     out.push(`</g>`);
     const ly0 = T + 10 + i * 22;
-    out.push(`<g class="legend"><line x1="${L + pw + 15}" y1="${ly0}" x2="${L + pw + 45}" y2="${ly0}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${L + pw + 52}" y="${ly0 + 4}">${esc(s.name)}</text></g>`);
+    out.push(`<g class="legend"><line x1="${L + pw + 15}" y1="${ly0}" x2="${L + pw + 45}" y2="${ly0}" stroke="${color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${esc(s.dash)}"` : ''}/><text x="${L + pw + 52}" y="${ly0 + 4}">${esc(s.name)}</text></g>`);
   });
   out.push(`</svg>`);
   return `${out.join('\n')}\n`;
