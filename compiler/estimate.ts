@@ -127,7 +127,7 @@ export function estimateResources(o: EstimateOptions): Estimate {
 export const ESTIMATE_RULES: readonly string[] = [
   'circuits: sparse-access block encoding U (alpha = sum of colour maxima <= s*max|a_ij|), QSVT inversion (degree 2m-1, Chebyshev-iteration polynomial, relative error eps) or HHL by phase estimation on the walk R U^dag R U; |b> prepared first; one run, before post-selection repetitions',
   'kappa_eff = alpha/min|lambda| = rho*kappa, kappa = ||A||/min|lambda|, rho = alpha/||A|| in [1, s] (default s: alpha = s*max|a_ij|, ||A|| = max|a_ij|)',
-  'HHL clock t = max(2, ceil(log2(pi*kappa_eff))) + ceil(log2(1/eps)/2); 4(2^t - 1) queries to U',
+  'HHL clock t = max(2, ceil(log2(pi*kappa_eff))) + ceil(log2(1/eps)/2); 4(2^t - 1) queries to U (the walk sees |lambda|: A positive definite)',
   'qram: row/column lookups, entry rotations and |b> preparation are oracle calls (counted as queries; gates, qubits and depth exclude the oracle itself, each call one depth layer)',
   'qrom: explicit unary-iteration QROM lookups over n*c slots (full tables, all data bits set; c colours = s by default) and uncompressed Ry multiplexors: an upper bound on the built circuit, O(n*s) gates per query',
   'CNOTs: cx 1, cz 1, cp 2, swap 3, ccx/ccz 6, mcx/mcz with k>=3 controls 6k-6 (qntk cost model)',
