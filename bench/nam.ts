@@ -151,7 +151,7 @@ export const namSuite: BenchSuite = {
     const summary: Record<string, Record<string, number>> = {};
     for (const tool of ['qntk', 'namH', 'voqc', 'pyzxpaper'] as const) {
       summary[tool] = { total: mean(tool, 'total'), twoQubit: mean(tool, 'twoQubit'), t: mean(tool, 't') };
-      log(`mean reduction over 26 (${tool}): total ${summary[tool]!.total!.toFixed(1)} %, two-qubit ${summary[tool]!.twoQubit!.toFixed(1)} %, T ${summary[tool]!.t!.toFixed(1)} %`);
+      log(`mean reduction over 26 (${tool}): total ${summary[tool]!.total!.toFixed(2)} %, two-qubit ${summary[tool]!.twoQubit!.toFixed(2)} %, T ${summary[tool]!.t!.toFixed(2)} %`);
     }
     const failures = rows.filter((r) => r.verified && r.verified.distance > 1e-6).map((r) => r.circuit);
     log(`optimisation time: ${(optMs26 / 1000).toFixed(2)} s for the 26 circuits, ${(optMsAll / 1000).toFixed(2)} s with gf2^16 and gf2^32`);

@@ -110,7 +110,15 @@ export function decomposeToffoliList(instructions: readonly Instruction[], numQu
   return out;
 }
 
-export const decomposeToffoli: Pass = definePass(
-  { name: 'decompose-toffoli', requires: [], guarantees: [] },
-  (circuit) => withInstructions(circuit, decomposeToffoliList(circuit.instructions, circuit.numQubits)),
-);
+/** The Toffoli pass with every ccz given the same orientation (an index into CCZ_ORIENTATIONS). */
+export function decomposeToffoliWith(orientation: number): Pass {
+  return definePass(
+    { name: `decompose-toffoli(${orientation})`, requires: [], guarantees: [] },
+    (circuit) => {
+      const count = circuit.instructions.filter((i) => i.gate === 'ccz' || i.gate === 'ccx').length;
+      return withInstructions(circuit, decomposeToffoliList(circuit.instructions, circuit.numQubits, new Array<number>(count).fill(orientation)));
+    },
+  );
+}
+
+export const decomposeToffoli: Pass = decomposeToffoliWith(0);

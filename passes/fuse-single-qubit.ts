@@ -6,7 +6,9 @@
  * @see compiler/synthesis/one-qubit.ts
  */
 import { withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
-import { namedOneQubitGate, oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
+import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
+import { CMatrix } from '../compiler/linalg/complex.js';
+import { gateMatrix } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { phaseGates } from './primitives/angles.js';
@@ -22,6 +24,51 @@ export interface FuseOptions {
 
 const CLIFFORD_T = new Set(['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'id']);
 
+const CLIFFORD_WORDS_GATES = ['h', 's', 'sdg', 'z', 'x', 'y', 'sx', 'sxdg'] as const;
+let cliffordTable: Array<[CMatrix, string[]]> | undefined;
+
+/** Shortest word over the one-qubit Clifford gates for each of the 24 Cliffords (BFS, cached). */
+function cliffordWords(): Array<[CMatrix, string[]]> {
+  if (cliffordTable) return cliffordTable;
+  const table: Array<[CMatrix, string[]]> = [[CMatrix.identity(2), []]];
+  for (let head = 0; head < table.length && table.length < 24; head++) {
+    const [m, w] = table[head]!;
+    for (const g of CLIFFORD_WORDS_GATES) {
+      const next = gateMatrix(g, []).mul(m);
+      if (!table.some(([x]) => phaseDistance2(x, next) < 1e-9)) table.push([next, [...w, g]]);
+    }
+  }
+  return (cliffordTable = table);
+}
+
+/** T-free Clifford segments of a run rewritten as shortest words (same gate order otherwise). */
+function shortenCliffordSegments(run: readonly Instruction[], q: number, allowed: ReadonlySet<string> | null): Instruction[] {
+  const out: Instruction[] = [];
+  let seg: Instruction[] = [];
+  const flush = (): void => {
+    if (seg.length >= 2) {
+      const m = runMatrix(seg);
+      const hit = cliffordWords().find(([x]) => phaseDistance2(x, m) < 1e-9);
+      if (hit && hit[1].length < seg.length && hit[1].every((g) => allowed === null || allowed.has(g))) {
+        out.push(...hit[1].map((g) => ({ gate: g, qubits: [q], params: [] })));
+        seg = [];
+        return;
+      }
+    }
+    out.push(...seg);
+    seg = [];
+  };
+  for (const i of run) {
+    if (CLIFFORD_WORDS_GATES.includes(i.gate as (typeof CLIFFORD_WORDS_GATES)[number])) seg.push(i);
+    else {
+      flush();
+      out.push(i);
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Replacement for one run (undefined: keep it). */
 function fuseRun(run: readonly Instruction[], q: number, o: FuseOptions, target: Target): Instruction[] | undefined {
   const legal = o.allowed === null || run.every((i) => o.allowed!.has(i.gate));
@@ -36,7 +83,10 @@ function fuseRun(run: readonly Instruction[], q: number, o: FuseOptions, target:
     const ph = phaseGates(lam, q, target);
     if (ph.every((i) => o.allowed === null || o.allowed.has(i.gate)) && (ph.length < run.length || !legal)) return ph;
   }
-  if (legal && !o.force && run.every((i) => CLIFFORD_T.has(i.gate))) return undefined;
+  if (legal && !o.force && run.every((i) => CLIFFORD_T.has(i.gate))) {
+    const short = shortenCliffordSegments(run, q, o.allowed);
+    return short.length < run.length ? short : undefined;
+  }
   const out = oneQubitToInstructions(m, q, { basis: o.basis });
   return out.length < run.length || !legal ? out : undefined;
 }

@@ -124,3 +124,20 @@ function sameInstructions(a: Circuit, b: Circuit): boolean {
   }
   return true;
 }
+
+/** Run every alternative on the same input and keep the cheapest result (ties: the first). */
+export function bestOf(name: string, alternatives: readonly Pass[], cost: (c: Circuit) => number = defaultCost): Pass {
+  if (alternatives.length === 0) throw new ValidationError(`bestOf '${name}': no alternatives`);
+  return definePass({ name, requires: alternatives[0]!.meta.requires, guarantees: alternatives.map((a) => a.meta.guarantees).reduce((x, y) => x.filter((g) => y.includes(g))) }, (circuit, ctx) => {
+    let best: Circuit | undefined, bestCost = Infinity;
+    for (const a of alternatives) {
+      const out = a.run(circuit, ctx);
+      const k = cost(out);
+      if (k < bestCost) {
+        best = out;
+        bestCost = k;
+      }
+    }
+    return best!;
+  });
+}

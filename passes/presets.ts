@@ -21,6 +21,11 @@ export interface Preset {
   readonly level: 0 | 1 | 2 | 3;
   /** Run once before the loop. */
   readonly prepare: readonly OptimizationPassName[];
+  /**
+   * ccz role orientations tried by 'decompose-toffoli' (indices into CCZ_ORIENTATIONS); with more
+   * than one, the whole optimisation runs once per orientation and the cheapest result is kept.
+   */
+  readonly toffoliOrientations?: readonly number[];
   /** Repeated while the cost (two-qubit gates, then size) improves. */
   readonly loop: readonly OptimizationPassName[];
   /** Run once after the loop. */
@@ -47,8 +52,8 @@ export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
     layout: 'dense', refineRounds: 1, routingTrials: 2, postOptimize: true,
   },
   3: {
-    level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'],
-    loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses'],
+    level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1],
+    loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
     finish: ['fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
     layout: 'noise-aware', refineRounds: 2, routingTrials: 4, postOptimize: true,
   },

@@ -23,10 +23,16 @@ interface Term {
 const cx = (c: number, t: number): Instruction => ({ gate: 'cx', qubits: [c, t], params: [] });
 
 /** Split into [region, deferred]: the region gates run first without changing the meaning. */
-function takeRegion(work: readonly Instruction[]): [Instruction[], Instruction[]] {
+function takeRegion(work: readonly Instruction[], numQubits: number): [Instruction[], Instruction[]] {
   const blocked = new Set<number>();
   const region: Instruction[] = [], deferred: Instruction[] = [];
-  for (const inst of work) {
+  for (let k = 0; k < work.length; k++) {
+    const inst = work[k]!;
+    if (blocked.size >= numQubits) {
+      // Every wire is blocked: the rest is deferred as it is.
+      for (let r = k; r < work.length; r++) deferred.push(work[r]!);
+      break;
+    }
     if (isRegionGate(inst) && !inst.qubits.some((q) => blocked.has(q))) region.push(inst);
     else {
       deferred.push(inst);
@@ -207,19 +213,24 @@ const cxCount = (l: readonly Instruction[]): number => l.reduce((s, i) => s + (i
  */
 function bestChunking(part: readonly Instruction[], target: Target): Instruction[] {
   let best: Instruction[] = [...part];
-  for (const size of [Infinity, 24, 12, 8, 5]) {
+  // Large parts only in chunks: GraySynth costs O(CNOTs × terms) per part.
+  const total = cxCount(part);
+  const variants: Array<[number, number]> = total <= 64 ? [[Infinity, 0]] : [];
+  for (const size of [32, 24, 16, 12, 10, 8, 6, 5, 4, 3]) variants.push([size, 0], [size, Math.floor(size / 2)]);
+  for (const [size, offset] of variants) {
     if (size !== Infinity && cxCount(part) <= size) continue;
     const out: Instruction[] = [];
-    let chunk: Instruction[] = [], k = 0;
+    let chunk: Instruction[] = [], k = 0, limit = offset > 0 ? offset : size;
     const flush = (): void => {
       for (const c of components(chunk)) out.push(...(resynthesize(c, target) ?? c));
       chunk = [];
       k = 0;
+      limit = size;
     };
     for (const i of part) {
       chunk.push(i);
       if (i.gate === 'cx' || i.gate === 'swap') k++;
-      if (k >= size) flush();
+      if (k >= limit) flush();
     }
     flush();
     const cb = cxCount(best), co = cxCount(out);
@@ -249,11 +260,11 @@ function components(region: readonly Instruction[]): Instruction[][] {
   return [...parts.values()];
 }
 
-export function resynthesizeList(instructions: readonly Instruction[], target: Target): Instruction[] {
+export function resynthesizeList(instructions: readonly Instruction[], target: Target, numQubits: number): Instruction[] {
   const out: Instruction[] = [];
   let work: Instruction[] = [...instructions];
   while (work.length > 0) {
-    const [region, deferred] = takeRegion(work);
+    const [region, deferred] = takeRegion(work, numQubits);
     for (const part of components(region)) out.push(...bestChunking(part, target));
     const [front, rest] = takeFront(deferred);
     out.push(...front);
@@ -264,5 +275,5 @@ export function resynthesizeList(instructions: readonly Instruction[], target: T
 
 export const resynthesizePhasePolynomials: Pass = definePass(
   { name: 'resynthesize-phase-polynomials', requires: [], guarantees: [] },
-  (circuit, ctx) => withInstructions(circuit, resynthesizeList(circuit.instructions, ctx.target)),
+  (circuit, ctx) => withInstructions(circuit, resynthesizeList(circuit.instructions, ctx.target, circuit.numQubits)),
 );

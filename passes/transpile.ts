@@ -7,14 +7,14 @@
  */
 import { withInstructions, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
-import { definePass, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { bestOf, definePass, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
 import { mergeRotations } from './merge-rotations.js';
 import { resynthesizePhasePolynomials } from './resynthesize-phase-polynomials.js';
 import { reduceHadamards } from './reduce-hadamards.js';
 import { propagateNots } from './propagate-nots.js';
-import { decomposeToffoli } from './decompose-toffoli.js';
+import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
 import { decomposeMultiControlled, toTwoQubitList } from './decompose-multi-qubit.js';
 import { fuseSingleQubit } from './fuse-single-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
@@ -49,10 +49,14 @@ export function optimizationCost(c: Circuit): number {
 /** The logical optimisation of a preset level as one pass. */
 export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
   const p = PRESETS[level];
-  const stages: Pass[] = p.prepare.map((n) => PASSES[n]);
-  if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
-  stages.push(...p.finish.map((n) => PASSES[n]));
-  return sequence(`O${level}`, stages);
+  const build = (orientation: number): Pass => {
+    const stages: Pass[] = p.prepare.map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
+    if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
+    stages.push(...p.finish.map((n) => PASSES[n]));
+    return sequence(`O${level}`, stages);
+  };
+  const orientations = p.toffoliOrientations ?? [0];
+  return orientations.length === 1 ? build(orientations[0]!) : bestOf(`O${level}`, orientations.map(build), optimizationCost);
 }
 
 export interface TranspileOptions {

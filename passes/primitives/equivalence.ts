@@ -26,6 +26,8 @@ export interface EquivalenceOptions {
   readonly outputPermutation?: readonly number[];
   /** Force a method (default: by size). */
   readonly method?: EquivalenceMethod;
+  /** Basis states in the sparse superposition (default 16). */
+  readonly sparseTerms?: number;
 }
 
 /** Keep only unitary gates; throws on measure/reset/conditions (barriers dropped). */
@@ -67,11 +69,12 @@ export function checkEquivalence(a: Circuit, b: Circuit, options: EquivalenceOpt
   } else {
     const rnd = createRandom(options.seed ?? 7);
     const start = new Map<number, [number, number]>();
-    for (let k = 0; k < 16; k++) {
+    const terms = options.sparseTerms ?? 16;
+    for (let k = 0; k < terms; k++) {
       let idx = 0;
       for (let q = 0; q < n; q++) if (rnd.next() < 0.5) idx += 2 ** q;
       const ph = 2 * Math.PI * rnd.next();
-      start.set(idx, [Math.cos(ph) / 4, Math.sin(ph) / 4]);
+      start.set(idx, [Math.cos(ph) / Math.sqrt(terms), Math.sin(ph) / Math.sqrt(terms)]);
     }
     let sa = sparseRun(start, ia), sb = sparseRun(start, ib);
     if (perm) sa = permuteSparse(sa, perm);
@@ -80,7 +83,7 @@ export function checkEquivalence(a: Circuit, b: Circuit, options: EquivalenceOpt
   return { method, distance, equivalent: distance <= tol };
 }
 
-const bit = (idx: number, q: number): number => Math.floor(idx / 2 ** q) % 2;
+const bit = (idx: number, q: number): number => (q < 31 ? (idx >>> q) & 1 : Math.floor(idx / 2 ** q) % 2);
 
 function permuteIndex(idx: number, perm: readonly number[]): number {
   let out = 0;
@@ -115,22 +118,51 @@ export function sparseRun(state: ReadonlyMap<number, [number, number]>, instruct
     const m = instructionMatrix(inst);
     const qs = inst.qubits, k = qs.length, dimK = 1 << k;
     const weights = qs.map((q) => 2 ** q);
+    const local = (idx: number): number => {
+      let t = 0;
+      for (let j = 0; j < k; j++) if (bit(idx, qs[j]!)) t |= 1 << j;
+      return t;
+    };
+    // Fast path: a monomial matrix (one non-zero per column: diagonal and permutation gates).
+    const target = new Int32Array(dimK).fill(-1);
+    let monomial = true;
+    for (let c = 0; c < dimK && monomial; c++) {
+      for (let r = 0; r < dimK; r++) {
+        if (Math.hypot(m.re[r * dimK + c]!, m.im[r * dimK + c]!) > 1e-15) {
+          if (target[c]! >= 0) {
+            monomial = false;
+            break;
+          }
+          target[c] = r;
+        }
+      }
+    }
+    if (monomial) {
+      const next = new Map<number, [number, number]>();
+      for (const [idx, [xr, xi]] of s) {
+        const c = local(idx), r = target[c]!;
+        const mr = m.re[r * dimK + c]!, mi = m.im[r * dimK + c]!;
+        let id = idx;
+        for (let j = 0; j < k; j++) id += (((r >> j) & 1) - ((c >> j) & 1)) * weights[j]!;
+        next.set(id, [mr * xr - mi * xi, mr * xi + mi * xr]);
+      }
+      s = next;
+      continue;
+    }
     const next = new Map<number, [number, number]>();
     const seen = new Set<number>();
+    const ar = new Float64Array(dimK), ai = new Float64Array(dimK);
     for (const idx of s.keys()) {
       let base = idx;
       for (let j = 0; j < k; j++) if (bit(idx, qs[j]!)) base -= weights[j]!;
       if (seen.has(base)) continue;
       seen.add(base);
-      const ar = new Float64Array(dimK), ai = new Float64Array(dimK);
       for (let t = 0; t < dimK; t++) {
         let id = base;
         for (let j = 0; j < k; j++) if ((t >> j) & 1) id += weights[j]!;
         const v = s.get(id);
-        if (v) {
-          ar[t] = v[0];
-          ai[t] = v[1];
-        }
+        ar[t] = v ? v[0] : 0;
+        ai[t] = v ? v[1] : 0;
       }
       for (let r = 0; r < dimK; r++) {
         let re = 0, im = 0;
