@@ -32,17 +32,21 @@ function fidelity(re: Float64Array, im: Float64Array, x: Float64Array): number {
   return (dr * dr + di * di) / (nPsi * nX);
 }
 
-export async function main(io: ExampleIo = { log: (line) => console.log(line) }): Promise<void> {
-  // A 4×4 symmetric, diagonally dominant (so positive-definite) matrix and a right-hand side.
-  const n = 4;
-  const dense = [
+/** A 4×4 symmetric, diagonally dominant (so positive-definite) matrix, row-major, and a right-hand side. */
+export const SYSTEM = {
+  n: 4,
+  a: [
     2.0, -0.5, 0.0, 0.2,
     -0.5, 2.0, -0.5, 0.0,
     0.0, -0.5, 2.0, -0.5,
     0.2, 0.0, -0.5, 2.0,
-  ];
+  ],
+  b: [1, 0.5, -0.25, 1],
+} as const;
+
+export async function main(io: ExampleIo = { log: (line) => console.log(line) }): Promise<void> {
+  const { n, a: dense, b } = SYSTEM;
   const a = CsrMatrix.fromDense(n, n, dense);
-  const b = [1, 0.5, -0.25, 1];
 
   // Compile: the encoding is chosen automatically; ε = 1e-3 asks for a solution-state fidelity ≥ 0.999.
   const prog = compileLinearSystem(a, b, { method: 'qsvt', epsilon: 1e-3 });

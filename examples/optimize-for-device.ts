@@ -48,7 +48,8 @@ export async function main(io: ExampleIo = { log: (line) => console.log(line) })
     // level 2 is the default; the seed makes layout and routing reproducible.
     const lowered = transpile(circuit, target, { level: 2, seed: 1 });
     const violations = verify(lowered.circuit, target);
-    io.log(`\n== ${name} (${target.numQubits} qubits, basis ${[...(target.basisGates ?? [])].join(', ')})`);
+    io.log('');
+    io.log(`== ${name} (${target.numQubits} qubits, basis ${[...(target.basisGates ?? [])].join(', ')})`);
     io.log(`lowered: ${describe(lowered.circuit)}`);
     io.log(`target predicates: ${target.predicates.map((p) => p.name).join(', ')}; violations: ${violations.length}`);
     io.log(`layout (logical → physical at the start): ${lowered.layout.map((p, l) => `${l}→${p}`).join(', ')}`);
