@@ -6,5 +6,7 @@ import { ntkBench } from './ntk.js';
 import { readerSuite } from './reader.js';
 import { simulatorSuite } from './simulator.js';
 import { linearSolversSuite } from './linear-solvers.js';
+import { namSuite } from './nam.js';
+import { routingSuite } from './routing.js';
 
-export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite];
+export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, routingSuite];
