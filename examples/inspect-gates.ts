@@ -74,6 +74,7 @@ function inspect(io: ExampleIo, name: string, circuit: Circuit): void {
   io.log(`gates -O3:    ${countsLine(stats[2]!)}`);
   // A dense unitary is cheap up to about 10 qubits; beyond that, trust the pass tests instead.
   if (circuit.numQubits <= 10) io.log(`equivalent to the original (unitary, up to global phase): -O2 ${equivalent(circuit, o2)}, -O3 ${equivalent(circuit, o3)}`);
+  io.log('');
 }
 
 export async function main(io: ExampleIo = { log: (line) => console.log(line) }, files: readonly string[] = []): Promise<void> {

@@ -38,7 +38,8 @@ export async function main(io: ExampleIo = { log: (line) => console.log(line) })
   io.log(`accuracy: dense NTK ${pct(problem.accuracy.exact)}, sparsified ${pct(problem.accuracy.sparse)}, diagonal ${pct(problem.accuracy.diagonal)}`);
   io.log(`κ(K̃) = ${problem.kappa.toFixed(4)}; nonzeros: max per column ${problem.sparsity.maxColumn}, mean per row ${problem.sparsity.meanRow.toFixed(2)}`);
 
-  // 2. The quantum half: a circuit for K̃ x = y (|y⟩ has amplitudes ±1/√n).
+  // 2. The quantum half: a circuit for K̃ x = y (|y⟩ has amplitudes ±1/√n). K̃'s overall scale
+  //    (it grows with depth) sets α but cancels in α/min|λ|, the κ that sets the polynomial degree.
   const prog = compileLinearSystem(problem.ktilde, problem.y, { method: 'qsvt', epsilon: 1e-3 });
   const s = prog.stats;
   io.log(`QSVT circuit: ${prog.encoding} encoding, α = ${prog.alpha.toFixed(4)}, effective κ = ${prog.kappa.toFixed(3)}, degree ${prog.degree}`);
