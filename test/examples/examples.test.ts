@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CircuitBuilder, Statevector, parseQasm, postselectedState, readQasmFile, simulate, solveSymmetric } from '../../index.js';
 import { main as compileMatrix, SYSTEM } from '../../examples/compile-matrix.js';
 import { main as inspectGates } from '../../examples/inspect-gates.js';
@@ -41,6 +41,7 @@ function block(lines: readonly string[], header: string): string {
 
 const tmp = mkdtempSync(join(tmpdir(), 'qntk-examples-'));
 afterEach(() => vi.unstubAllGlobals());
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('examples', () => {
   it('compile-matrix: the written OpenQASM 3 program prepares A⁻¹b/‖A⁻¹b‖ after post-selection', async () => {
