@@ -9,21 +9,16 @@
  * @see WebAssembly SIMD proposal (fixed-width 128-bit SIMD), https://github.com/WebAssembly/simd
  */
 
+import { F64, I32, section, uleb, V128 } from '../../compiler/linalg/wasm-encoding.js';
+
 const leb = (n: number): number[] => {
   const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
+  uleb(n, out);
   return out;
 };
 const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
 const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
 
-const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
 const simd = (op: number): number[] => [0xfd, ...leb(op)];
 const get = (i: number): number[] => [0x20, i];
 const set = (i: number): number[] => [0x21, i];

@@ -6,28 +6,7 @@
  * @see WebAssembly SIMD (fixed-width) binary encoding; Sun fdlibm e_acos.c for the approximation
  */
 
-const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
-
-function uleb(n: number, out: number[]): void {
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-}
-
-function sleb(n: number, out: number[]): void {
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return;
-    }
-    out.push(b | 0x80);
-  }
-}
+import { F64, I32, sleb, uleb, V128 } from '../linalg/wasm-encoding.js';
 
 /** A tiny structured emitter for one function body. */
 class Body {

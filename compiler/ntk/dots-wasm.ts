@@ -6,22 +6,8 @@
  * @see WebAssembly fixed-width SIMD binary encoding (f64x2.mul 0xf2, f64x2.add 0xf0)
  */
 
-function uleb(n: number, out: number[]): void {
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-}
+import { I32, section, uleb, V128 } from '../linalg/wasm-encoding.js';
 
-function section(id: number, body: number[]): number[] {
-  const out = [id];
-  uleb(body.length, out);
-  return out.concat(body);
-}
-
-const I32 = 0x7f, V128 = 0x7b;
 const GET = 0x20, SET = 0x21;
 
 /** Bytes of the first address the kernel's callers may use for data (0…63 hold the 8 results). */
