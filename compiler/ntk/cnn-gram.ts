@@ -11,6 +11,7 @@ import { silent, type Progress } from '../progress.js';
 import { cnnPlan, reluEvaluationsPerPair, type CnnArchitecture, type CnnPlan } from './cnn-plan.js';
 import { cnnWasmBytes } from './cnn-wasm.js';
 import { CnnWorkspace, cnnKernelSource, pairKernel, selfFeatures, type CnnImageFeatures, type CnnWasmModule, type WasmJsApi } from './cnn-kernel.js';
+import { workerPool } from '../linalg/worker-pool.js';
 
 export interface CnnKernelOptions {
   readonly architecture?: CnnArchitecture;
@@ -113,25 +114,7 @@ export function simdModule(): CnnWasmModule | undefined {
   return compiled ?? undefined;
 }
 
-let pool: Worker[] | undefined;
-let poolBroken = false;
-
-function workers(count: number): Worker[] {
-  if (poolBroken || count <= 0) return [];
-  pool ??= [];
-  try {
-    while (pool.length < count) {
-      // execArgv: [] so a parent started with --input-type=module does not make the eval'd CommonJS an ES module.
-      const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-      w.unref();
-      pool.push(w);
-    }
-  } catch {
-    poolBroken = true;
-    return [];
-  }
-  return pool.slice(0, count);
-}
+const workers = workerPool(WORKER_SOURCE);
 
 function sharedF64(length: number, shared: boolean): Float64Array {
   return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);

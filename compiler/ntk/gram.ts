@@ -5,12 +5,12 @@
  * simply takes fewer chunks. Symmetric Grams compute and map only the lower triangle, then mirror.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Progress } from '../progress.js';
 import { silent } from '../progress.js';
 import { rowDots, wasmRowDots, type WasmTileExports } from './dots.js';
 import { dotsWasmBytes } from './dots-wasm.js';
 import { applyNtkInPlace, erfLayerTable, validateSpec, type FcKernelSpec } from './kernels.js';
+import { workerPool } from '../linalg/worker-pool.js';
 
 /** Rows of a row-major matrix: n rows of d features. */
 export interface RowMatrix {
@@ -108,24 +108,7 @@ function tileKernel(): WasmTileExports | null {
   return mainTile;
 }
 
-let pool: Worker[] | undefined;
-let poolBroken = false;
-
-function workers(count: number): Worker[] {
-  if (poolBroken || count <= 0) return [];
-  pool ??= [];
-  try {
-    while (pool.length < count) {
-      const w = new Worker(WORKER_SOURCE, { eval: true });
-      w.unref();
-      pool.push(w);
-    }
-  } catch {
-    poolBroken = true;
-    return [];
-  }
-  return pool.slice(0, count);
-}
+const workers = workerPool(WORKER_SOURCE);
 
 function shared(src: Float64Array): Float64Array {
   if (src.buffer instanceof SharedArrayBuffer) return src;
