@@ -2,3 +2,4 @@
 export type { PreparedState } from './prepared-state.js';
 export type { HadamardTestCircuit } from './hadamard-test.js';
 export { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from './hadamard-test.js';
+export { amplitudeState, kstarByAncillaRotation, diagonalNtkReadout, sparseNtkReadout } from './ntk-states.js';
