@@ -9,7 +9,7 @@
 import { SparseEncoding } from '../blockencoding/sparse.js';
 import { symmetricEigenvalues } from '../linalg/eigen.js';
 import { prepareNtkProblem } from '../ntk/problem.js';
-import { patternProbability } from '../ntk/sparsity.js';
+import { expectedRowNonzeros } from '../ntk/sparsity.js';
 import type { Progress } from '../progress.js';
 
 /** What was measured at n₀. */
@@ -43,22 +43,12 @@ export interface NtkPoint {
 }
 
 /**
- * Expected nonzeros per row of the paper's pattern, 1 + (n/2 − 1)(1 − (1 − p/n)^n) as in
- * ntk/sparsity.ts `expectedRowNonzeros`, evaluated with expm1/log1p so it stays exact at n = 2^30
- * (where 1 − p/n rounds to 1 in floating point).
- */
-export function rowNonzeros(n: number): number {
-  const p = patternProbability(n);
-  return 1 + (n / 2 - 1) * -Math.expm1(n * Math.log1p(-p / n));
-}
-
-/**
  * Typical largest column count of the pattern at n: off-diagonal counts per column are close to
- * Poisson(λ), λ = rowNonzeros(n) − 1, so the maximum over n columns sits near the quantile
+ * Poisson(λ), λ = expectedRowNonzeros(n) − 1, so the maximum over n columns sits near the quantile
  * 1 − 1/n: 1 + the smallest k with n·P(Poisson(λ) > k) ≤ 1 (extreme-value rule).
  */
 export function maxColumnModel(n: number): number {
-  const lambda = rowNonzeros(n) - 1;
+  const lambda = expectedRowNonzeros(n) - 1;
   const kmax = Math.ceil(lambda + 20 * Math.sqrt(lambda) + 40);
   const pmf = new Float64Array(kmax + 1);
   pmf[0] = Math.exp(-lambda);

