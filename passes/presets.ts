@@ -14,6 +14,7 @@ export type OptimizationPassName =
   | 'cancel-inverses'
   | 'merge-rotations'
   | 'resynthesize-phase-polynomials'
+  | 'consolidate-two-qubit'
   | 'fuse-single-qubit'
   | 'remove-diagonal-before-measure';
 
@@ -38,6 +39,8 @@ export interface Preset {
   readonly routingTrials: number;
   /** Cancel and fuse again after translation to the target basis. */
   readonly postOptimize: boolean;
+  /** Consolidate two-qubit blocks (KAK) after routing, before translation (swaps merge with neighbours). */
+  readonly consolidateAfterRouting?: boolean;
 }
 
 export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
@@ -48,13 +51,13 @@ export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
   },
   2: {
     level: 2, prepare: [], loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses'],
-    finish: ['fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 10,
-    layout: 'dense', refineRounds: 1, routingTrials: 2, postOptimize: true,
+    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 10,
+    layout: 'dense', refineRounds: 1, routingTrials: 2, postOptimize: true, consolidateAfterRouting: true,
   },
   3: {
     level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1],
     loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
-    finish: ['fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
-    layout: 'noise-aware', refineRounds: 2, routingTrials: 4, postOptimize: true,
+    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
+    layout: 'noise-aware', refineRounds: 2, routingTrials: 4, postOptimize: true, consolidateAfterRouting: true,
   },
 };

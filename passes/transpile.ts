@@ -17,6 +17,7 @@ import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
 import { decomposeMultiControlled, toTwoQubitList } from './decompose-multi-qubit.js';
 import { fuseSingleQubit } from './fuse-single-qubit.js';
+import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
 import { chooseLayout, type LayoutMethod } from './layout.js';
@@ -32,6 +33,7 @@ const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
   'merge-rotations': mergeRotations,
   'resynthesize-phase-polynomials': resynthesizePhasePolynomials,
   'fuse-single-qubit': fuseSingleQubit(),
+  'consolidate-two-qubit': consolidateTwoQubit,
   'remove-diagonal-before-measure': removeDiagonalBeforeMeasure,
 };
 
@@ -97,6 +99,7 @@ function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefine
         if (!best || r.swaps < best.swaps) best = r;
       }
       c = routedCircuit(c, t, layout, best!);
+      if (preset.consolidateAfterRouting) c = withInstructions(c, consolidateList(c.instructions, c.numQubits));
       finalPerm = best!.finalLayout;
       physPerm = best!.physicalPermutation;
     }

@@ -13,6 +13,7 @@ import { fuseSingleQubit } from '../../passes/fuse-single-qubit.js';
 import { removeDiagonalBeforeMeasure } from '../../passes/remove-diagonal-before-measure.js';
 import { resynthesizePhasePolynomials } from '../../passes/resynthesize-phase-polynomials.js';
 import { optimizationPipeline } from '../../passes/transpile.js';
+import { consolidateTwoQubit } from '../../passes/consolidate-two-qubit.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { randomCircuit, type GatePool } from './random-circuits.js';
 
@@ -31,6 +32,7 @@ const PASSES: Array<[string, Pass]> = [
   ['decompose-multi-qubit', decomposeMultiQubit],
   ['fuse-single-qubit', fuseSingleQubit()],
   ['resynthesize-phase-polynomials', sequence('toffoli+resynth', [decomposeToffoli, mergeRotations, resynthesizePhasePolynomials])],
+  ['consolidate-two-qubit', consolidateTwoQubit],
   ['-O1', optimizationPipeline(1)],
   ['-O2', optimizationPipeline(2)],
   ['-O3', optimizationPipeline(3)],
@@ -119,6 +121,14 @@ describe('what each pass does', () => {
     const zsx = fuseSingleQubit({ basis: 'zsx', allowed: new Set(['rz', 'sx', 'x']) }).run(c, ctx);
     expect(gates(zsx).every((g) => ['rz', 'sx', 'x'].includes(g))).toBe(true);
     expect(checkEquivalence(c, zsx).distance).toBeLessThan(1e-9);
+  });
+
+  it('consolidate-two-qubit: a swap next to a cx on the same pair becomes at most 3 CNOTs', () => {
+    const c = new CircuitBuilder(3).cx(0, 1).swap(0, 1).h(2).rz(0.3, 0).cx(1, 0).cx(1, 2).build();
+    const out = consolidateTwoQubit.run(c, ctx);
+    expect(out.instructions.filter((i) => i.qubits.length === 2 && i.qubits.includes(0)).length).toBeLessThanOrEqual(3);
+    expect(count(out, 'swap')).toBe(0);
+    expect(checkEquivalence(c, out).distance).toBeLessThan(1e-8);
   });
 
   it('remove-diagonal-before-measure: only gates whose every qubit is measured next', () => {
