@@ -15,6 +15,7 @@ export type OptimizationPassName =
   | 'merge-rotations'
   | 'resynthesize-phase-polynomials'
   | 'consolidate-two-qubit'
+  | 'hadamard-cnot-to-phase'
   | 'fuse-single-qubit'
   | 'remove-diagonal-before-measure';
 
@@ -27,6 +28,8 @@ export interface Preset {
    * than one, the whole optimisation runs once per orientation and the cheapest result is kept.
    */
   readonly toffoliOrientations?: readonly number[];
+  /** Also try each orientation with these passes added to `prepare` (best result kept). */
+  readonly prepareVariants?: ReadonlyArray<readonly OptimizationPassName[]>;
   /** Repeated while the cost (two-qubit gates, then size) improves. */
   readonly loop: readonly OptimizationPassName[];
   /** Run once after the loop. */
@@ -55,7 +58,7 @@ export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
     layout: 'dense', refineRounds: 1, routingTrials: 2, postOptimize: true, consolidateAfterRouting: true,
   },
   3: {
-    level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1],
+    level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1], prepareVariants: [[], ['hadamard-cnot-to-phase']],
     loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
     finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
     layout: 'noise-aware', refineRounds: 2, routingTrials: 4, postOptimize: true, consolidateAfterRouting: true,

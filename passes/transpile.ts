@@ -17,6 +17,7 @@ import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
 import { decomposeMultiControlled, toTwoQubitList } from './decompose-multi-qubit.js';
 import { fuseSingleQubit } from './fuse-single-qubit.js';
+import { hadamardCnotToPhase } from './hadamard-cnot-to-phase.js';
 import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
@@ -34,6 +35,7 @@ const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
   'resynthesize-phase-polynomials': resynthesizePhasePolynomials,
   'fuse-single-qubit': fuseSingleQubit(),
   'consolidate-two-qubit': consolidateTwoQubit,
+  'hadamard-cnot-to-phase': hadamardCnotToPhase,
   'remove-diagonal-before-measure': removeDiagonalBeforeMeasure,
 };
 
@@ -51,14 +53,15 @@ export function optimizationCost(c: Circuit): number {
 /** The logical optimisation of a preset level as one pass. */
 export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
   const p = PRESETS[level];
-  const build = (orientation: number): Pass => {
-    const stages: Pass[] = p.prepare.map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
+  const build = (orientation: number, extra: readonly OptimizationPassName[]): Pass => {
+    const stages: Pass[] = [...p.prepare, ...extra].map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
     if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
     stages.push(...p.finish.map((n) => PASSES[n]));
     return sequence(`O${level}`, stages);
   };
-  const orientations = p.toffoliOrientations ?? [0];
-  return orientations.length === 1 ? build(orientations[0]!) : bestOf(`O${level}`, orientations.map(build), optimizationCost);
+  const variants: Pass[] = [];
+  for (const o of p.toffoliOrientations ?? [0]) for (const extra of p.prepareVariants ?? [[]]) variants.push(build(o, extra));
+  return variants.length === 1 ? variants[0]! : bestOf(`O${level}`, variants, optimizationCost);
 }
 
 export interface TranspileOptions {

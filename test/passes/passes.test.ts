@@ -14,6 +14,7 @@ import { removeDiagonalBeforeMeasure } from '../../passes/remove-diagonal-before
 import { resynthesizePhasePolynomials } from '../../passes/resynthesize-phase-polynomials.js';
 import { optimizationPipeline } from '../../passes/transpile.js';
 import { consolidateTwoQubit } from '../../passes/consolidate-two-qubit.js';
+import { hadamardCnotToPhase } from '../../passes/hadamard-cnot-to-phase.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { randomCircuit, type GatePool } from './random-circuits.js';
 
@@ -33,6 +34,7 @@ const PASSES: Array<[string, Pass]> = [
   ['fuse-single-qubit', fuseSingleQubit()],
   ['resynthesize-phase-polynomials', sequence('toffoli+resynth', [decomposeToffoli, mergeRotations, resynthesizePhasePolynomials])],
   ['consolidate-two-qubit', consolidateTwoQubit],
+  ['hadamard-cnot-to-phase', hadamardCnotToPhase],
   ['-O1', optimizationPipeline(1)],
   ['-O2', optimizationPipeline(2)],
   ['-O3', optimizationPipeline(3)],
@@ -129,6 +131,13 @@ describe('what each pass does', () => {
     expect(out.instructions.filter((i) => i.qubits.length === 2 && i.qubits.includes(0)).length).toBeLessThanOrEqual(3);
     expect(count(out, 'swap')).toBe(0);
     expect(checkEquivalence(c, out).distance).toBeLessThan(1e-8);
+  });
+
+  it('hadamard-cnot-to-phase: H·CX·H on the target becomes a CNOT+phase network without Hadamards', () => {
+    const c = new CircuitBuilder(2).h(1).cx(0, 1).h(1).build();
+    const out = hadamardCnotToPhase.run(c, ctx);
+    expect(count(out, 'h')).toBe(0);
+    expect(checkEquivalence(c, out).distance).toBeLessThan(1e-9);
   });
 
   it('remove-diagonal-before-measure: only gates whose every qubit is measured next', () => {
