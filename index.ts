@@ -50,3 +50,8 @@ export { verify } from './passes/targets/target.js';
 export type { Target, TargetFamily, Violation } from './passes/targets/target.js';
 export { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from './compiler/readout/index.js';
 export type { PreparedState, HadamardTestCircuit } from './compiler/readout/index.js';
+export { PRESETS, makeContext, sequence, fixedPoint, repeatWhileImproving, bestOf, checkEquivalence, makeTarget, routeSabre, chooseLayout } from './passes/index.js';
+export type { Pass, PassContext, Preset, RouteResult, EquivalenceResult } from './passes/index.js';
+export { mcx, mcxNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, mcpNoAncilla, mczNoAncilla, relativePhaseToffoli } from './compiler/synthesis/mcx.js';
+export { zyzAngles, u3Angles, oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
+export { twoQubitToInstructions, weylCoordinates } from './compiler/synthesis/two-qubit.js';
