@@ -9,6 +9,31 @@ import { processIo, type CliIo } from './io.js';
 
 class UsageFailure extends Error {}
 
+/**
+ * yargs' usage messages as the one line the CLI contract promises: "Invalid values" blocks become
+ * `--flag value: expected one of …`; unknown commands, missing arguments and options are named.
+ */
+export function usageLine(msg: string, argv: readonly string[]): string {
+  const invalid = [...msg.matchAll(/Argument: ([^,\n]+), Given: ([^\n]*?), Choices: ([^\n]*)/g)];
+  if (invalid.length > 0) {
+    return invalid.map((m) => {
+      const name = m[1]!, given = m[2]!.replace(/^"(.*)"$/, '$1'), choices = m[3]!.replace(/"/g, '');
+      const flag = `${name.length === 1 ? '-' : '--'}${name}`;
+      const asFlag = argv.some((a) => a === flag || a.startsWith(`${flag}=`));
+      return `${asFlag ? `${flag} ${given}` : `${name} '${given}'`}: expected one of ${choices}`;
+    }).join('; ');
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(msg.trim());
+  if (unknown && argv[0] !== undefined && unknown[1]!.split(/,\s*/)[0] === argv[0]) return `unknown command '${argv[0]}'`;
+  const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(msg);
+  if (missing) return `${argv[0] ?? 'command'}: missing argument (got ${missing[1]}, need ${missing[2]})`;
+  const required = /^Missing required arguments?: (.+)$/.exec(msg.trim());
+  if (required) return `missing required option ${required[1]!.split(/,\s*/).map((n) => `--${n}`).join(', ')}`;
+  const didYouMean = /^Did you mean (\S+)\?$/.exec(msg.trim());
+  if (didYouMean) return `unknown command '${argv[0] ?? ''}'; did you mean ${didYouMean[1]}?`;
+  return msg.replace(/\s*\n\s*/g, '; ').trim();
+}
+
 /** Run the CLI on `argv` (without the node and script names); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let code = 0;
@@ -25,7 +50,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageFailure(msg ?? 'bad usage');
+      throw new UsageFailure(usageLine(msg ?? 'bad usage', argv));
     });
   for (const cmd of COMMANDS) {
     y.command({

@@ -1,0 +1,98 @@
+/** Bad input at the CLI: one clear line on stderr naming the place and the fix, exit 2, no stack trace, no output file. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'qntk-bad-'));
+const write = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const HEAD = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n';
+const good = write('good.qasm', `${HEAD}qubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n`);
+const sym = write('sym.mtx', '%%MatrixMarket matrix coordinate real symmetric\n2 2 3\n1 1 2.0\n2 1 0.5\n2 2 1.5\n');
+const rhs = write('b.txt', '1 2\n');
+const subdir = join(dir, 'adir');
+mkdirSync(subdir);
+
+/** The contract for bad input: exit 2, nothing on stdout, exactly one line on stderr, no stack trace. */
+function expectBadInput(r: CliResult, pattern: RegExp): void {
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^qntk: [^\n]+\n$/);
+  expect(r.stderr).not.toMatch(/internal error|\bat .*\.js:\d+/);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.code).toBe(2);
+}
+
+describe('usage errors are one line', () => {
+  it('names the flag, the bad value and the choices for an invalid choice', async () => {
+    const r = await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--method', 'foo', '--encoding', 'bar']);
+    expectBadInput(r, /--method foo: expected one of qsvt, hhl; --encoding bar: expected one of auto, sparse, fable, lcu/);
+  });
+
+  it('calls a positional argument by its name, not as a flag', async () => {
+    expectBadInput(await runCli(['backends', 'foo']), /provider 'foo': expected one of ibm, ionq/);
+  });
+
+  it('says which command is unknown, and which are missing arguments and options', async () => {
+    expectBadInput(await runCli(['frobnicate']), /unknown command 'frobnicate'/);
+    expectBadInput(await runCli(['stats']), /stats: missing argument/);
+    expectBadInput(await runCli(['submit', good]), /missing required option --backend/);
+  });
+});
+
+describe('unreadable input files', () => {
+  it('a directory given as a file is a one-line error for every reader', async () => {
+    for (const args of [
+      ['stats', subdir], ['simulate', subdir], ['convert', subdir],
+      ['compile', '--matrix', subdir, '--rhs', rhs], ['compile', '--matrix', sym, '--rhs', subdir],
+      ['angles', '--coeffs', subdir], ['ntk', '--data', subdir, '--n', '8'],
+    ]) {
+      expectBadInput(await runCli(args), /cannot read the file: it is a directory \(EISDIR\); give a file/);
+    }
+  });
+
+  it('a missing file says so and names the flag it came from', async () => {
+    expectBadInput(await runCli(['simulate', join(dir, 'nope.qasm')]), /nope\.qasm: cannot read the file: no such file \(ENOENT\); check the path/);
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', join(dir, 'nope.txt')]), /--rhs .*nope\.txt: cannot read the file: no such file/);
+    expectBadInput(await runCli(['angles', '--coeffs', join(dir, 'nope.json')]), /--coeffs .*nope\.json: cannot read the file: no such file/);
+  });
+});
+
+describe('output paths', () => {
+  const missing = join(dir, 'no-such-dir');
+
+  it('-o into a missing directory fails before any work, with the fix, and creates nothing', async () => {
+    for (const args of [
+      ['convert', good, '-o', join(missing, 'x.qasm')],
+      ['compile', '--matrix', sym, '--rhs', rhs, '-o', join(missing, 'x.qasm')],
+      ['estimate', '--n', '1024', '--sparsity', '3', '--kappa', '2', '--plot', join(missing, 'x.svg')],
+    ]) {
+      expectBadInput(await runCli(args), /the directory .*no-such-dir does not exist; create it first or choose another path/);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('-o naming a directory is refused', async () => {
+    expectBadInput(await runCli(['convert', good, '-o', subdir]), /it is a directory; give a file name/);
+    expect(readdirSync(subdir)).toEqual([]);
+  });
+});
+
+describe('angles --coeffs', () => {
+  it('names the file when the polynomial is not a valid QSP target', async () => {
+    const mixed = write('mixed.json', '[0.1, 0.5, 0.2]');
+    expectBadInput(await runCli(['angles', '--coeffs', mixed, '--json']), /--coeffs .*mixed\.json: .*no definite parity/);
+    const big = write('big.json', '[0, 0.9, 0, 0.5]');
+    expectBadInput(await runCli(['angles', '--coeffs', big, '--json']), /--coeffs .*big\.json: .*\|f\| < 1/);
+  });
+
+  it('a κ far beyond any degree limit reads as a degree bound, not Infinity', async () => {
+    const r = await runCli(['angles', '--poly', 'inverse', '--kappa', '1e9', '--epsilon', '1e-3', '--json']);
+    expectBadInput(r, /needs a degree above 100000; raise ε or lower κ/);
+    expect(r.stderr).not.toMatch(/Infinity/);
+  });
+});
