@@ -1,7 +1,7 @@
 /** `qntk angles`: QSP phase factors for the inverse polynomial or for given Chebyshev coefficients. */
-import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { ValidationError } from '../../compiler/errors.js';
+import { readTextFile } from '../../compiler/files.js';
 import { inversePolynomial, type ErrorMetric, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
 import { solvePhases } from '../../compiler/qsvt/phases.js';
 import { checkPoints, qspMaxError, qspResponse } from '../../compiler/qsvt/response.js';
@@ -13,12 +13,7 @@ export const QSP_CONVENTION = 'U(x) = e^{i phi_0 Z} prod_{j=1..d} [W(x) e^{i phi
 
 /** Read a JSON array of Chebyshev coefficients; one-line ValidationError otherwise. */
 function readCoeffs(file: string): number[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ValidationError(`--coeffs ${file}: cannot read the file`);
-  }
+  const text = readTextFile(file, '--coeffs');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -66,7 +61,14 @@ function run(args: Record<string, unknown>, io: CliIo): number {
     };
   } else {
     const coeffs = readCoeffs(file!);
-    const r = solvePhases(coeffs, { onProgress: bar });
+    let r: ReturnType<typeof solvePhases>;
+    try {
+      r = solvePhases(coeffs, { onProgress: bar });
+    } catch (err) {
+      // The solver's validation names the polynomial; say which file it came from.
+      if (err instanceof ValidationError) throw new ValidationError(`--coeffs ${file!}: ${err.message}`);
+      throw err;
+    }
     out = { degree: r.degree, phases: Array.from(r.phases), convention: QSP_CONVENTION, scale: 1, maxError: qspMaxError(r.phases, coeffs, checkPoints(2000)) };
   }
   bar.done();

@@ -2,9 +2,9 @@
  * `qntk compile (--digits A,B --n N | --ntk DIR | --matrix A.mtx --rhs b.txt) --method qsvt|hhl …`:
  * a linear system → an OpenQASM 3 program preparing A⁻¹b/‖A⁻¹b‖ after post-selection.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { ParseError, ValidationError } from '../../compiler/errors.js';
+import { readTextFile } from '../../compiler/files.js';
 import type { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { readMatrixMarket } from '../../compiler/linalg/matrix-market.js';
 import { readNtkDir } from '../../compiler/ntk/ntk-dir.js';
@@ -14,13 +14,12 @@ import { printQasm } from '../../compiler/qasm/lower.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from './convert.js';
 
 /** Whitespace- or comma-separated numbers; errors read FILE:LINE:COL. */
 export function readVectorFile(file: string): Float64Array {
-  if (!existsSync(file)) throw new ValidationError(`--rhs ${file}: no such file`);
   const out: number[] = [];
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, li) => {
+  readTextFile(file, '--rhs').split(/\r?\n/).forEach((line, li) => {
     const re = /[^\s,]+/g;
     let m: RegExpExecArray | null;
     const body = line.replace(/[#%].*$/, '');
@@ -58,6 +57,8 @@ async function loadSystem(args: Record<string, unknown>, io: CliIo): Promise<{ a
 }
 
 async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+  // Before minutes of compilation: a bad -o path fails now, not at the end.
+  if (args.output !== undefined) checkWritable(String(args.output), '-o');
   const { a, b } = await loadSystem(args, io);
   const bar = progressBar(io);
   const prog = compileLinearSystem(a, b, {

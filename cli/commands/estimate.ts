@@ -7,7 +7,7 @@ import { ValidationError } from '../../compiler/errors.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from './convert.js';
 
 /** '1024', '2^10', '1e6' → integer. */
 function parseSize(text: string, flag: string): number {
@@ -74,6 +74,7 @@ function plot(rows: Estimate[], fromNtk: boolean): string {
 }
 
 async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+  if (args.plot !== undefined) checkWritable(String(args.plot), '--plot');
   const ns = sizes(args);
   const method = String(args.method) as EstimateMethod;
   const epsilon = num(args, 'epsilon') ?? (method === 'hhl' ? 0.01 : 1e-3);

@@ -4,8 +4,9 @@
  * JavaScript's shortest round-trip form, so write → read reproduces every double exactly.
  * @see https://math.nist.gov/MatrixMarket/formats.html
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { ParseError, ValidationError } from '../errors.js';
+import { readTextFile } from '../files.js';
 import { CsrMatrix } from './csr.js';
 
 export type MatrixMarketSymmetry = 'general' | 'symmetric';
@@ -149,11 +150,5 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): MatrixMarket
 }
 
 export function readMatrixMarket(file: string): MatrixMarketFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ValidationError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return parseMatrixMarket(text, file);
+  return parseMatrixMarket(readTextFile(file), file);
 }

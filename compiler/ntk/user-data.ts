@@ -4,8 +4,8 @@
  * Every defect is reported with its place: ragged rows, non-numeric cells, NaN/∞, one class only,
  * too few rows.
  */
-import { readFileSync } from 'node:fs';
 import { ParseError, ValidationError } from '../errors.js';
+import { readTextFile } from '../files.js';
 import { tableSource, type DataSource } from './dataset.js';
 
 /** Parsed table: `rows` examples of `dim` features, labels mapped to ±1. */
@@ -123,12 +123,7 @@ export function parseJsonTable(text: string, file: string): LabelledTable {
 
 /** Read FILE (CSV unless it ends in .json) as a data source for the NTK experiments. */
 export function readUserData(file: string): DataSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ValidationError(`--data ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const text = readTextFile(file, '--data');
   const t = /\.json$/i.test(file) ? parseJsonTable(text, file) : parseCsv(text, file);
   return tableSource(file, t.features, t.labels, t.dim);
 }

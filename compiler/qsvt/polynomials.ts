@@ -149,7 +149,7 @@ export function inversePolynomial(options: InversePolynomialOptions): InversePol
   } else {
     const m = chebyshevIterationOrder(kappa, epsilon, options.metric ?? 'relative');
     degree = 2 * m - 1;
-    if (degree > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs degree ${degree} (> ${maxDegree}); raise ε or lower κ`);
+    if (degree > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs ${Number.isFinite(degree) ? `degree ${degree} (> ${maxDegree})` : `a degree above ${maxDegree}`}; raise ε or lower κ`);
     p = chebyshevIterationCoefficients(kappa, m);
   }
   const sup = chebMaxAbsOnGrid(p, 16 * (degree + 1));

@@ -98,6 +98,6 @@ describe('user data', () => {
     const d = src.draw(8, 6, createRandom(1));
     expect([d.train.rows, d.test.rows, d.train.dim]).toEqual([16, 12, 3]);
     expect(() => src.draw(16, 6, createRandom(1))).toThrow(/16 training \+ 6 test examples per class are needed but class \+1 has only 20 rows/);
-    expect(() => readUserData(join(dir, 'missing.csv'))).toThrow(/cannot read the file \(ENOENT\)/);
+    expect(() => readUserData(join(dir, 'missing.csv'))).toThrow(/cannot read the file: no such file \(ENOENT\)/);
   });
 });
