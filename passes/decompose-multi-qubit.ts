@@ -1,8 +1,9 @@
 /**
  * Multi-controlled gate decomposition: mcx / mcz / mcp with three or more controls become cx,
- * ccx and one-qubit gates. A qubit not yet touched at that point is a clean ancilla (|0⟩), any
- * other idle qubit a dirty one; the cheapest construction of compiler/synthesis/mcx.ts that the
- * available ancillas allow is used (linear with one ancilla, quadratic without).
+ * ccx and one-qubit gates. Every idle qubit is a dirty ancilla; with `assumeZeroInput` (the
+ * circuit is run from |0…0⟩, as a program), a qubit not yet touched is a clean one. The cheapest
+ * construction of compiler/synthesis/mcx.ts that the ancillas allow is used (linear with one
+ * ancilla, quadratic without). Without that option the unitary is preserved exactly.
  */
 import { expandGates, gateInverse, gateNames, gateSpec, withInstructions, type Instruction } from '../compiler/circuit/index.js';
 import { mcpNoAncilla, mcx, mczNoAncilla } from '../compiler/synthesis/mcx.js';
@@ -10,7 +11,12 @@ import { definePass, type Pass } from './pass.js';
 
 const MULTI = new Set(['mcx', 'mcz', 'mcp']);
 
-export function decomposeMultiQubitList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+export interface DecomposeOptions {
+  /** The circuit starts in |0…0⟩, so untouched qubits may serve as clean ancillas. */
+  readonly assumeZeroInput?: boolean;
+}
+
+export function decomposeMultiQubitList(instructions: readonly Instruction[], numQubits: number, options: DecomposeOptions = {}): Instruction[] {
   const touched = new Array<boolean>(numQubits).fill(false);
   const out: Instruction[] = [];
   for (const inst of instructions) {
@@ -28,7 +34,8 @@ export function decomposeMultiQubitList(instructions: readonly Instruction[], nu
     const qs = inst.qubits;
     const free: number[] = [];
     for (let q = 0; q < numQubits; q++) if (!qs.includes(q)) free.push(q);
-    const clean = free.filter((q) => !touched[q]), dirty = free.filter((q) => touched[q]);
+    const zero = options.assumeZeroInput === true;
+    const clean = zero ? free.filter((q) => !touched[q]) : [], dirty = zero ? free.filter((q) => touched[q]) : free;
     const t = qs[qs.length - 1]!, controls = qs.slice(0, -1);
     let seq: Instruction[];
     if (inst.gate === 'mcx') seq = mcx(controls, t, { clean, dirty });

@@ -169,3 +169,19 @@ describe('combinators', () => {
     expect(bestOf('b', [grow, dropFirst], (k) => k.instructions.length).run(c, ctx).instructions).toHaveLength(2);
   });
 });
+
+describe('multi-controlled decomposition and ancillas', () => {
+  it('keeps the exact unitary by default (idle qubits only borrowed) and uses clean ancillas only when told the input is |0…0⟩', async () => {
+    const { decomposeMultiQubitList } = await import('../../passes/decompose-multi-qubit.js');
+    const c = new CircuitBuilder(7).h(0).h(1).h(2).h(3).gate('mcx', [0, 1, 2, 3, 4]).build();
+    const exact = new CircuitBuilder(7);
+    for (const i of decomposeMultiQubitList(c.instructions, 7)) exact.add(i);
+    expect(checkEquivalence(c, exact.build()).distance).toBeLessThan(1e-8);
+    const zero = new CircuitBuilder(7);
+    for (const i of decomposeMultiQubitList(c.instructions, 7, { assumeZeroInput: true })) zero.add(i);
+    // From |0…0⟩ the state is the same; as unitaries they may differ on the ancilla's |1⟩ inputs.
+    const { circuitState } = await import('../../compiler/circuit/index.js');
+    const { stateFidelity } = await import('../helpers/quantum.js');
+    expect(stateFidelity(circuitState(c), circuitState(zero.build()))).toBeGreaterThan(1 - 1e-9);
+  });
+});
