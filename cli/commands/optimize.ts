@@ -1,5 +1,5 @@
 /**
- * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [-o OUT] [--json]`:
+ * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [--layout trivial|dense|noise-aware] [-o OUT] [--json]`:
  * optimise and lower an OpenQASM program for a target, write it (OpenQASM 3; IBM targets address
  * physical qubits $k) and print the before/after statistics.
  */
@@ -91,7 +91,10 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const circuit: Circuit = readQasmFile(file);
   const seed = args.seed === undefined ? 1 : Number(args.seed);
   if (!Number.isInteger(seed)) throw new ValidationError(`--seed ${String(args.seed)}: expected an integer`);
-  const result = transpile(circuit, target, { level, seed });
+  const layout = args.layout === undefined ? undefined : String(args.layout);
+  if (layout !== undefined && !['trivial', 'dense', 'noise-aware'].includes(layout)) throw new ValidationError(`--layout ${layout}: expected trivial, dense or noise-aware`);
+  if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
+  const result = transpile(circuit, target, { level, seed, ...(layout ? { layout: layout as 'trivial' | 'dense' | 'noise-aware' } : {}) });
   const physical = target.physicalQubits && target.coupling !== null;
   const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm' } : { physicalQubits: physical });
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
@@ -116,6 +119,7 @@ export const optimizeCommand: QntkCommand = {
     .option('target', { type: 'string', default: 'generic', choices: [...TARGET_NAMES], describe: 'device target (generic: every gate, all-to-all)' })
     .option('basis', { type: 'string', describe: 'comma-separated basis gates overriding the target\'s' })
     .option('coupling', { type: 'string', describe: 'JSON coupling map: [[control, target], …] or {"coupling_map": …}' })
+    .option('layout', { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' })
     .option('seed', { type: 'number', describe: 'seed for routing tie-breaks (default 1)' })
     .option('output', { alias: 'o', type: 'string', describe: 'output file (OpenQASM 3; written atomically)' })
     .option('json', { type: 'boolean', default: false, describe: 'print {before, after, target, level, layout, finalPermutation}' }),

@@ -47,6 +47,14 @@ describe('qntk optimize', () => {
     expect([...j.finalPermutation].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('--layout noise-aware places the circuit on well-calibrated qubits of ibm_fez', async () => {
+    const r = await runCli(['optimize', TOF, '--target', 'ibm_fez', '--layout', 'noise-aware', '-O', '1', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { layout: number[]; finalPermutation: number[] };
+    expect(new Set(j.layout).size).toBe(5);
+    expect(j.finalPermutation).toHaveLength(5);
+  });
+
   it('bad input: exit 2 with one line', async () => {
     const r1 = await runCli(['optimize', TOF, '-O', '7']);
     expect(r1.code).toBe(2);
