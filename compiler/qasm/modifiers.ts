@@ -13,6 +13,12 @@ export type Modifier =
   | { readonly kind: 'pow'; readonly exponent: number }
   | { readonly kind: 'ctrl'; readonly count: number; readonly negated: boolean };
 
+/**
+ * Most instructions a flattened program may hold (~100 bytes each): loops, pow and nested gate
+ * calls multiply, and a mistyped program must get an error rather than exhaust memory.
+ */
+export const MAX_INSTRUCTIONS = 1 << 24;
+
 /** Phase gates that have an exact p(λ) form, so that a single control gives cp. */
 const PHASE_ANGLE: Readonly<Record<string, number>> = { s: Math.PI / 2, sdg: -Math.PI / 2, t: Math.PI / 4, tdg: -Math.PI / 4, z: Math.PI };
 

@@ -12,7 +12,7 @@ import { ParseError, QntkError } from '../errors.js';
 import { describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { libraryGateForDefinition, PRELUDE_FILE, type DefinedGate, type GateEntry } from './gate-table.js';
 import { T } from './lexer.js';
-import { controlInstructions, invertInstructions, powerInstructions, type Modifier } from './modifiers.js';
+import { controlInstructions, invertInstructions, MAX_INSTRUCTIONS, powerInstructions, type Modifier } from './modifiers.js';
 import type { Operand, Parser } from './parser.js';
 
 const NO_PARAMS: readonly number[] = Object.freeze([]);
@@ -66,7 +66,11 @@ export function parseGateCall(p: Parser, name: string, line: number, col: number
     if (lx.k() !== T.RParen) {
       const list: number[] = [];
       for (;;) {
-        list.push(parseExpr(lx, p.lookup));
+        const pLine = lx.tokLine, pCol = lx.tokCol;
+        const v = parseExpr(lx, p.lookup);
+        // 1/0 or sqrt(-1) would poison every matrix built from this gate: refuse it here, where it is written.
+        if (!Number.isFinite(v)) throw lx.errorAt(pLine, pCol, `parameter of '${name}' evaluates to ${v}; give a finite angle`);
+        list.push(v);
         if (lx.k() !== T.Comma) break;
         lx.next();
       }
@@ -143,7 +147,12 @@ function apply(p: Parser, entry: GateEntry, params: readonly number[], qubits: r
     for (let k = mods.length - 1; k >= 0; k--) {
       const m = mods[k]!;
       if (m.kind === 'inv') list = invertInstructions(list);
-      else if (m.kind === 'pow') list = powerInstructions(list, m.exponent);
+      else if (m.kind === 'pow') {
+        if (list.length * Math.abs(m.exponent) > MAX_INSTRUCTIONS) {
+          throw p.lx.errorAt(line, col, `pow(${m.exponent}) @ ${list.length} gate(s) flattens to more than ${MAX_INSTRUCTIONS} instructions; lower the exponent`);
+        }
+        list = powerInstructions(list, m.exponent);
+      }
       else {
         offset -= m.count;
         list = controlInstructions(list, qubits.slice(offset, offset + m.count), m.negated);

@@ -11,6 +11,7 @@ import { ParseError, QntkError } from '../errors.js';
 import { BUILTIN_CONSTANTS, describe, expect, parseExpr, parseIntExpr, type Lookup } from './expr.js';
 import { LIBRARY_ENTRIES, PRELUDE, PRELUDE_FILE, type GateEntry } from './gate-table.js';
 import { Lexer, T } from './lexer.js';
+import { MAX_INSTRUCTIONS } from './modifiers.js';
 import { parseGateCall, parseGateDefinition, parseModifiedCall } from './parse-gates.js';
 import { classical, CLASSICAL_TYPES, declareBits, declareQubits, include } from './parse-declarations.js';
 import { assignment, barrier, forLoop, ifStatement, measure, reset } from './parse-statements.js';
@@ -59,6 +60,8 @@ export class Parser {
   private readonly singles: (readonly number[])[] = [];
   nq = 0;
   nc = 0;
+  /** Instructions emitted so far, bodies of modified calls included (bounded by MAX_INSTRUCTIONS). */
+  private emitted = 0;
   maxPhysical = -1;
 
   constructor(text: string, file: string) {
@@ -98,6 +101,9 @@ export class Parser {
 
   /** Append an instruction, under the enclosing condition if any. */
   emit(inst: Instruction): void {
+    if (++this.emitted > MAX_INSTRUCTIONS) {
+      throw this.lx.error(`the flattened program exceeds ${MAX_INSTRUCTIONS} instructions; reduce loop ranges, pow exponents or nested gate calls`);
+    }
     this.out.push(this.cond === undefined ? inst : { gate: inst.gate, qubits: inst.qubits, params: inst.params, ...(inst.clbits ? { clbits: inst.clbits } : {}), condition: this.cond });
   }
 

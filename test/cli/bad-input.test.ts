@@ -96,3 +96,31 @@ describe('angles --coeffs', () => {
     expect(r.stderr).not.toMatch(/Infinity/);
   });
 });
+
+describe('malformed OpenQASM: FILE:LINE:COL and exit 2 from every reader command', () => {
+  const cases: [string, string, RegExp][] = [
+    ['syntax.qasm', `${HEAD}qubit[2] q;\nh q[0]\ncx q[0], q[1];\n`, /syntax\.qasm:5:1: expected ',' or ';'/],
+    ['unknown.qasm', `${HEAD}qubit[2] q;\nfoo q[0];\n`, /unknown\.qasm:4:1: unknown gate 'foo'/],
+    ['arity.qasm', `${HEAD}qubit[2] q;\ncx q[0];\n`, /arity\.qasm:4:1: gate 'cx' takes 2 qubit\(s\), got 1/],
+    ['range.qasm', `${HEAD}qubit[2] q;\nh q[5];\n`, /range\.qasm:4:5: index 5 is out of range for 'q' \(size 2\)/],
+    ['infinite.qasm', `${HEAD}qubit[1] q;\nrx(1/0) q[0];\n`, /infinite\.qasm:4:4: parameter of 'rx' evaluates to Infinity; give a finite angle/],
+    ['nan.qasm', `${HEAD}qubit[1] q;\nrz(sqrt(-1)) q[0];\n`, /nan\.qasm:4:4: parameter of 'rz' evaluates to NaN/],
+    ['pow.qasm', `${HEAD}qubit[1] q;\npow(1000000000) @ x q[0];\n`, /pow\.qasm:4:19: pow\(1000000000\) @ 1 gate\(s\) flattens to more than \d+ instructions; lower the exponent/],
+    ['empty.qasm', '\n  \n', /empty\.qasm:1:1: the file is empty/],
+  ];
+  for (const [name, text, pattern] of cases) {
+    it(name, async () => {
+      const f = write(name, text);
+      const out = join(dir, `${name}.out`);
+      for (const cmd of ['stats', 'simulate', 'optimize']) expectBadInput(await runCli([cmd, f, '--json']), pattern);
+      expectBadInput(await runCli(['convert', f, '-o', out]), pattern);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('an intentionally empty program still reads', async () => {
+    const r = await runCli(['stats', write('version-only.qasm', 'OPENQASM 3.0;\n'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).qubits).toBe(0);
+  });
+});
