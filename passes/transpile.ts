@@ -5,7 +5,7 @@
  * here is a compiler bug and raises TargetError. The layout and the final placement of every
  * logical qubit are recorded in the circuit metadata and returned.
  */
-import { withInstructions, type Circuit } from '../compiler/circuit/index.js';
+import { withInstructions, NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
 import { bestOf, definePass, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
@@ -119,9 +119,20 @@ function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefine
   });
 }
 
+/** Refuse, before any work, what no lowering can fix: unsupported operations and conditions. */
+function checkLowerable(circuit: Circuit, target: Target): void {
+  const ops = new Set<string>();
+  for (const i of circuit.instructions) if (NON_UNITARY.has(i.gate) && !target.operations.has(i.gate)) ops.add(i.gate);
+  if (ops.size > 0) throw new TargetError(`the circuit uses ${[...ops].map((o) => `'${o}'`).join(', ')}, which ${target.name} does not support; remove it or choose another target`);
+  if (target.predicates.some((p) => p.name === 'no-conditions') && circuit.instructions.some((i) => i.condition)) {
+    throw new TargetError(`the circuit has classically conditioned gates, which ${target.name} does not support; remove them or choose another target`);
+  }
+}
+
 /** Optimise and lower `circuit` for `target`; the result satisfies every predicate of the target. */
 export function transpile(circuit: Circuit, target: Target, options: TranspileOptions = {}): TranspileResult {
   const level = options.level ?? 2;
+  checkLowerable(circuit, target);
   const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
   const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout)]);
   const out = pipeline.run(circuit, ctx);

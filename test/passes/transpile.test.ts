@@ -51,3 +51,13 @@ describe('transpile: predicates always hold, and the circuit is unchanged up to 
     }
   });
 });
+
+describe('transpile refuses what no lowering can fix, before any work', () => {
+  it('reset on ibm_miami and conditions on IonQ are TargetErrors naming the target', () => {
+    const c = new CircuitBuilder(2, 1).h(0).measure(0, 0).reset(0).build();
+    expect(() => transpile(c, getTarget('ibm_miami'))).toThrow(/'reset', which ibm_miami does not support/);
+    const d = new CircuitBuilder(2, 1).h(0).measure(0, 0).add({ gate: 'x', qubits: [1], params: [], condition: { clbits: [0], value: 1 } }).build();
+    expect(() => transpile(d, getTarget('ionq_aria'))).toThrow(/conditioned gates, which ionq_aria/);
+    expect(verify(transpile(d, getTarget('ibm_torino')).circuit, getTarget('ibm_torino'))).toEqual([]);
+  });
+});
