@@ -23,6 +23,23 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /**
+ * Fail early when `dir` cannot become an output directory (created with mkdir -p later): it, or
+ * its nearest existing ancestor, is a file.
+ */
+export function checkOutputDir(dir: string, label?: string): void {
+  const where = `${label === undefined ? '' : `${label} `}${dir}`;
+  let d = dir;
+  while (!existsSync(d)) {
+    const up = dirname(d);
+    if (up === d) return;
+    d = up;
+  }
+  if (!statSync(d).isDirectory()) {
+    throw new ValidationError(`${where}: ${d === dir ? 'it' : d} is a file, not a directory; choose another directory`);
+  }
+}
+
+/**
  * Fail early, with the fix, when `path` cannot become an output file: its directory is missing
  * or not a directory, or the path itself is a directory. Cheap; call it before long work.
  */

@@ -11,6 +11,7 @@ import type { QntkCommand } from '../command.js';
 import { runDemo, type DemoReport } from '../demo/run.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
+import { checkOutputDir } from './convert.js';
 
 function parseDigits(text: string): [number, number] {
   const d = text.split(',').map((s) => Number(s.trim()));
@@ -59,10 +60,15 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   if (!Number.isInteger(n) || n < 4 || n > 256) throw new ValidationError(`--n ${String(args.n)}: use an integer from 4 to 256 (the demo simulates the circuit)`);
   const target = String(args.target);
   if (!TARGET_NAMES.includes(target)) throw new ValidationError(`--target ${target}: unknown; choose one of ${TARGET_NAMES.join(', ')}`);
+  const readout = Number(args.readout), seed = Number(args.seed);
+  if (!Number.isInteger(readout) || readout < 0) throw new ValidationError(`--readout ${String(args.readout)}: give a whole number of test points ≥ 0`);
+  if (!Number.isInteger(seed) || seed < 0) throw new ValidationError(`--seed ${String(args.seed)}: give an integer ≥ 0`);
+  // Before the minute of work: an --out that is a file would fail only at the end.
+  checkOutputDir(String(args.out), '--out');
   const bar = progressBar(io);
   const report = await runDemo({
     digits: parseDigits(String(args.digits)), n, test: Number(args.test), method: String(args.method) as InversionMethod,
-    target, epsilon: Number(args.epsilon), seed: Number(args.seed), readoutPoints: Number(args.readout), outDir: String(args.out), progress: bar,
+    target, epsilon: Number(args.epsilon), seed, readoutPoints: readout, outDir: String(args.out), progress: bar,
   });
   bar.done();
   if (args.json) printJson(io, report);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
+import { checkOutputDir } from './convert.js';
 
 function numberList(text: unknown, flag: string, integer: boolean): number[] {
   const parts = String(text).split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -92,6 +93,8 @@ async function runExperiment(args: Record<string, unknown>, io: CliIo): Promise<
   const test = Number(args.test ?? 256);
   const seed = Number(args.seed ?? 0);
   if (!Number.isInteger(seed)) throw new ValidationError(`--seed must be an integer, got '${String(args.seed)}'`);
+  // Before the experiment (minutes at large n): a --save path that is a file would fail only at the end.
+  if (args.save !== undefined) checkOutputDir(String(args.save), '--save');
   const bar = progressBar(io);
   let result: NtkExperimentResult;
   try {

@@ -124,3 +124,17 @@ describe('malformed OpenQASM: FILE:LINE:COL and exit 2 from every reader command
     expect(JSON.parse(r.stdout).qubits).toBe(0);
   });
 });
+
+describe('numeric options and output directories of the long-running commands', () => {
+  it('demo refuses a negative or fractional --readout and --seed before any work', async () => {
+    expectBadInput(await runCli(['demo', '--readout', '-1', '--json']), /--readout -1: give a whole number/);
+    expectBadInput(await runCli(['demo', '--readout', '1.5', '--json']), /--readout 1\.5: give a whole number/);
+    expectBadInput(await runCli(['demo', '--seed', '1.5', '--json']), /--seed 1\.5: give an integer ≥ 0/);
+  });
+
+  it('demo --out and ntk --save naming a file fail up front (they were a stack trace after the run)', async () => {
+    expectBadInput(await runCli(['demo', '--out', good, '--json']), /--out .*good\.qasm: it is a file, not a directory/);
+    expectBadInput(await runCli(['demo', '--out', join(good, 'sub'), '--json']), /good\.qasm is a file, not a directory/);
+    expectBadInput(await runCli(['ntk', '--n', '16', '--save', good, '--json']), /--save .*good\.qasm: it is a file, not a directory/);
+  });
+});
