@@ -80,21 +80,22 @@ export function mcxOneCleanAncilla(controls: readonly number[], target: number, 
   if (k <= 2) return small(controls, target);
   const m1 = Math.ceil(k / 2);
   const c1 = controls.slice(0, m1), c2 = controls.slice(m1);
-  const compute = andInto(c1, ancilla, [...c2, target]);
+  // The AND may carry a diagonal phase on the qubits it touches (c1, c2, ancilla) — never the
+  // target — because the middle acts on them as controls only and the uncompute cancels it.
+  const compute = andInto(c1, ancilla, c2);
   const second = mcxDirtyChain([...c2, ancilla], target, c1);
   return [...compute, ...second, ...inverseSeq(compute)];
 }
 
 /**
- * The AND of `controls` XORed into `t` up to a diagonal phase on the involved qubits: a V-chain
- * of relative-phase Toffolis borrowing `dirty` (needs controls.length − 2 of them).
+ * The AND of `controls` XORed into `t` up to a diagonal phase on the involved qubits: the V-chain
+ * with every Toffoli relative-phase (a product of permutations and diagonals is the permutation
+ * times a diagonal), borrowing `dirty` (needs controls.length − 2 of them).
  */
 function andInto(controls: readonly number[], t: number, dirty: readonly number[]): Instruction[] {
   const k = controls.length;
   if (k === 1) return [g('cx', [controls[0]!, t])];
-  if (k === 2) return relativePhaseToffoli(controls[0]!, controls[1]!, t);
-  // Exact V-chain (its ancilla-restoring half needs exact Toffolis), relative phase only at the top.
-  return mcxDirtyChain(controls, t, dirty);
+  return mcxDirtyChain(controls, t, dirty).flatMap((i) => (i.gate === 'ccx' ? relativePhaseToffoli(i.qubits[0]!, i.qubits[1]!, i.qubits[2]!) : [i]));
 }
 
 /**
