@@ -4,7 +4,7 @@
  * @see arXiv:quant-ph/9503016 (Barenco et al., Lemma 4.1: U = e^{iα} Rz(φ) Ry(θ) Rz(λ))
  */
 import { CMatrix } from '../linalg/complex.js';
-import { gateMatrix, type Instruction } from '../circuit/index.js';
+import { eulerAngles, gateMatrix, normalizeAngle, type Instruction } from '../circuit/index.js';
 
 /** U = e^{i·phase} · Rz(phi) · Ry(theta) · Rz(lambda). */
 export interface EulerAngles {
@@ -14,44 +14,13 @@ export interface EulerAngles {
   readonly phase: number;
 }
 
-const TAU = 2 * Math.PI;
-
 /** Reduce an angle to (−π, π]. */
-export function wrapAngle(a: number): number {
-  let r = a % TAU;
-  if (r <= -Math.PI) r += TAU;
-  else if (r > Math.PI) r -= TAU;
-  return r;
-}
+export const wrapAngle = normalizeAngle;
 
-/** ZYZ Euler angles of a 2×2 unitary. */
+/** ZYZ Euler angles of a 2×2 unitary (from the IR's U-gate Euler angles: U(θ,φ,λ) = e^{i(φ+λ)/2}·Rz(φ)Ry(θ)Rz(λ)). */
 export function zyzAngles(u: CMatrix): EulerAngles {
-  const [ar, ai, br, bi, cr, ci, dr, di] = [u.re[0]!, u.im[0]!, u.re[1]!, u.im[1]!, u.re[2]!, u.im[2]!, u.re[3]!, u.im[3]!];
-  const abs00 = Math.hypot(ar, ai), abs10 = Math.hypot(cr, ci);
-  const theta = 2 * Math.atan2(abs10, abs00);
-  // Up to phase: U00 ∝ e^{−i(φ+λ)/2}c, U11 ∝ e^{i(φ+λ)/2}c, U10 ∝ e^{i(φ−λ)/2}s, −U01 ∝ e^{−i(φ−λ)/2}s;
-  // the ratios give φ+λ and φ−λ without the phase (each known mod 2π).
-  const sum = abs00 < 1e-12 ? 0 : Math.atan2(di, dr) - Math.atan2(ai, ar);
-  const diff = abs10 < 1e-12 ? 0 : Math.atan2(ci, cr) - Math.atan2(-bi, -br);
-  // Halving leaves a π ambiguity in φ and λ jointly (it flips θ's sign); keep the candidate that fits.
-  let best: EulerAngles | undefined, bestD = Infinity;
-  for (const shift of [0, Math.PI]) {
-    const phi = (sum + diff) / 2 + shift, lambda = (sum - diff) / 2 + shift;
-    const m = eulerMatrix(theta, phi, lambda);
-    const d = phaseDistance2(u, m);
-    if (d < bestD) {
-      bestD = d;
-      const k = abs00 >= abs10 ? 0 : 2;
-      const pr = u.re[k]! * m.re[k]! + u.im[k]! * m.im[k]!;
-      const pi = u.im[k]! * m.re[k]! - u.re[k]! * m.im[k]!;
-      best = { theta, phi, lambda, phase: Math.atan2(pi, pr) };
-    }
-  }
-  const b = best!;
-  // Wrapping φ or λ by 2π flips the sign of the matrix; fold that into the phase.
-  const phi = wrapAngle(b.phi), lambda = wrapAngle(b.lambda);
-  const flips = Math.round((b.phi - phi) / (2 * Math.PI)) + Math.round((b.lambda - lambda) / (2 * Math.PI));
-  return { theta, phi, lambda, phase: wrapAngle(b.phase + (flips % 2 !== 0 ? Math.PI : 0)) };
+  const e = eulerAngles(u);
+  return { theta: e.theta, phi: e.phi, lambda: e.lambda, phase: wrapAngle(e.phase + (e.phi + e.lambda) / 2) };
 }
 
 /** Rz(phi) Ry(theta) Rz(lambda) (no global phase). */
