@@ -39,11 +39,11 @@ async function loadSystem(args: Record<string, unknown>, io: CliIo): Promise<{ a
   if (sources.length !== 1) throw new ValidationError('qntk compile: give exactly one of --digits A,B --n N, --ntk DIR, or --matrix A.mtx --rhs b.txt');
   if (args.matrix !== undefined) {
     if (args.rhs === undefined) throw new ValidationError('--matrix needs --rhs b.txt (one number per row of the matrix)');
-    return { a: readMatrixMarket(String(args.matrix)).matrix, b: readVectorFile(String(args.rhs)), source: String(args.matrix) };
+    return { a: readMatrixMarket(String(args.matrix)).matrix, b: readVectorFile(String(args.rhs)), source: `--matrix ${String(args.matrix)} --rhs ${String(args.rhs)}` };
   }
   if (args.ntk !== undefined) {
     const dir = readNtkDir(String(args.ntk));
-    return { a: dir.ktilde, b: dir.y, source: String(args.ntk) };
+    return { a: dir.ktilde, b: dir.y, source: `--ntk ${String(args.ntk)}` };
   }
   const digits = String(args.digits).split(',').map((s) => Number(s.trim()));
   if (digits.length !== 2 || !digits.every((d) => Number.isInteger(d) && d >= 0 && d <= 9) || digits[0] === digits[1]) {
@@ -59,17 +59,25 @@ async function loadSystem(args: Record<string, unknown>, io: CliIo): Promise<{ a
 async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   // Before minutes of compilation: a bad -o path fails now, not at the end.
   if (args.output !== undefined) checkWritable(String(args.output), '-o');
-  const { a, b } = await loadSystem(args, io);
+  const { a, b, source } = await loadSystem(args, io);
   const bar = progressBar(io);
-  const prog = compileLinearSystem(a, b, {
-    method: String(args.method) as InversionMethod,
-    encoding: String(args.encoding) as EncodingChoice,
-    ...(args.epsilon === undefined ? {} : { epsilon: Number(args.epsilon) }),
-    ...(args.kappa === undefined ? {} : { kappa: Number(args.kappa) }),
-    measure: Boolean(args.measure),
-    progress: bar,
-  });
-  bar.done();
+  let prog: ReturnType<typeof compileLinearSystem>;
+  try {
+    prog = compileLinearSystem(a, b, {
+      method: String(args.method) as InversionMethod,
+      encoding: String(args.encoding) as EncodingChoice,
+      ...(args.epsilon === undefined ? {} : { epsilon: Number(args.epsilon) }),
+      ...(args.kappa === undefined ? {} : { kappa: Number(args.kappa) }),
+      measure: Boolean(args.measure),
+      progress: bar,
+    });
+  } catch (err) {
+    // The pipeline checks the system itself (symmetry, singularity, sizes): say which input failed.
+    if (err instanceof ValidationError && /^(HHL: )?(the )?(matrix|right-hand side)\b/.test(err.message)) throw new ValidationError(`${source}: ${err.message}`);
+    throw err;
+  } finally {
+    bar.done();
+  }
   const text = printQasm(prog.circuit);
   if (args.output !== undefined) writeFileAtomic(String(args.output), text);
   const summary = {

@@ -138,3 +138,91 @@ describe('numeric options and output directories of the long-running commands', 
     expectBadInput(await runCli(['ntk', '--n', '16', '--save', good, '--json']), /--save .*good\.qasm: it is a file, not a directory/);
   });
 });
+
+describe('linear systems: the message names the input that is wrong', () => {
+  const mtx = (name: string, body: string): string => write(name, body);
+  const nonsym = mtx('nonsym.mtx', '%%MatrixMarket matrix coordinate real general\n2 2 3\n1 1 2.0\n2 1 0.5\n2 2 1.5\n');
+  const singular = mtx('singular.mtx', '%%MatrixMarket matrix coordinate real symmetric\n2 2 3\n1 1 1.0\n2 1 1.0\n2 2 1.0\n');
+
+  it('non-symmetric, singular (QSVT and HHL) and mismatched right-hand side', async () => {
+    expectBadInput(await runCli(['compile', '--matrix', nonsym, '--rhs', rhs, '--json']), /--matrix .*nonsym\.mtx --rhs .*b\.txt: matrix is not symmetric: a\[2\]\[1\] = 0\.5 but a\[1\]\[2\] = 0/);
+    for (const method of ['qsvt', 'hhl']) {
+      expectBadInput(await runCli(['compile', '--matrix', singular, '--rhs', rhs, '--method', method, '--json']), /--matrix .*singular\.mtx --rhs .*: (HHL: the )?matrix is singular/);
+    }
+    const b3 = write('b3.txt', '1 2 3\n');
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', b3, '--json']), /--rhs .*b3\.txt: right-hand side has 3 entries but the matrix is 2x2/);
+  });
+
+  it('bad Matrix Market headers and entries, and bad numbers in --rhs, point at FILE:LINE:COL', async () => {
+    const noHeader = mtx('noheader.mtx', '2 2 1\n1 1 2.0\n');
+    expectBadInput(await runCli(['compile', '--matrix', noHeader, '--rhs', rhs]), /noheader\.mtx:1:1: not a Matrix Market file/);
+    const array = mtx('array.mtx', '%%MatrixMarket matrix array real general\n2 2\n');
+    expectBadInput(await runCli(['compile', '--matrix', array, '--rhs', rhs]), /array\.mtx:1:\d+: format 'array' is not supported/);
+    const outside = mtx('outside.mtx', '%%MatrixMarket matrix coordinate real symmetric\n2 2 1\n3 1 0.5\n');
+    expectBadInput(await runCli(['compile', '--matrix', outside, '--rhs', rhs]), /outside\.mtx:3:1: row index 3 is outside 1…2/);
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', write('bnan.txt', '1 NaN\n')]), /bnan\.txt:1:3: 'NaN' is not a finite number/);
+  });
+
+  it('option values out of range: --epsilon 2, --kappa 0.5, --digits 8,8, --n 0', async () => {
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--epsilon', '2']), /--epsilon 2: must be in \(0, 1\)/);
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--kappa', '0.5']), /--kappa 0\.5 is below/);
+    expectBadInput(await runCli(['angles', '--poly', 'inverse', '--kappa', '0.5', '--epsilon', '0.01']), /--kappa 0\.5: κ must be a number > 1/);
+    expectBadInput(await runCli(['angles', '--poly', 'inverse', '--kappa', '10', '--epsilon', '2']), /--epsilon 2: ε must be in \(0, 1\)/);
+    expectBadInput(await runCli(['compile', '--digits', '8,8', '--n', '16']), /--digits 8,8: expected two different digits/);
+    expectBadInput(await runCli(['ntk', '--digits', '8,8', '--n', '16']), /--digits needs two different digits/);
+    expectBadInput(await runCli(['ntk', '--n', '0']), /--n values must be even integers ≥ 4/);
+    expectBadInput(await runCli(['demo', '--n', '0']), /--n 0: use an integer from 4 to 256/);
+  });
+});
+
+describe('simulate and submit', () => {
+  it('--shots -3 and 1.5 are refused by simulate and submit', async () => {
+    for (const shots of ['-3', '1.5']) {
+      expectBadInput(await runCli(['simulate', good, '--shots', shots]), new RegExp(`--shots must be an integer ≥ 1, got '${shots.replace('.', '\\.')}'`));
+      expectBadInput(await runCli(['submit', good, '--backend', 'local', '--shots', shots], { QNTK_HOME: join(dir, 'home') }), /--shots .*: give a positive integer/);
+    }
+  });
+
+  it('a 40-qubit simulation is a resource error before allocating', async () => {
+    const big = write('big.qasm', `${HEAD}qubit[40] q;\nh q[0];\n`);
+    expectBadInput(await runCli(['simulate', big, '--json']), /40 qubits need 16384\.0 GiB of amplitudes, above the 28-qubit limit; reduce the qubit count/);
+  });
+
+  it('unknown --target is a usage error for optimize and demo', async () => {
+    expectBadInput(await runCli(['optimize', good, '--target', 'ibm_nowhere']), /--target ibm_nowhere: expected one of generic, ibm_brisbane/);
+    expectBadInput(await runCli(['demo', '--target', 'ibm_nowhere']), /--target ibm_nowhere: unknown; choose one of generic/);
+  });
+
+  it('missing credentials stop ibm: and ionq: submissions before anything is recorded', async () => {
+    const home = join(dir, 'home-creds');
+    expectBadInput(await runCli(['submit', good, '--backend', 'ibm:ibm_torino', '--json'], { QNTK_HOME: home }), /no API key; set QNTK_IBM_TOKEN/);
+    expectBadInput(await runCli(['submit', good, '--backend', 'ibm:ibm_torino', '--json'], { QNTK_HOME: home, QNTK_IBM_TOKEN: 'k-123456' }), /no instance; set QNTK_IBM_INSTANCE/);
+    expectBadInput(await runCli(['submit', good, '--backend', 'ionq:simulator', '--json'], { QNTK_HOME: home }), /no API key; set IONQ_API_KEY/);
+    const jobs = await runCli(['jobs', '--json'], { QNTK_HOME: home });
+    expect(JSON.parse(jobs.stdout)).toEqual({ jobs: [] });
+  });
+
+  it('an unknown job id for status, result and cancel names the store and how to list it; the store is intact', async () => {
+    const home = join(dir, 'home-ids');
+    const sub = await runCli(['submit', good, '--backend', 'local', '--shots', '10', '--seed', '1', '--json'], { QNTK_HOME: home });
+    expect(sub.code).toBe(0);
+    for (const cmd of ['status', 'result', 'cancel']) {
+      expectBadInput(await runCli([cmd, 'qj-nope', '--json'], { QNTK_HOME: home }), /no job 'qj-nope' in .*\(qntk jobs lists them\)/);
+    }
+    const jobs = JSON.parse((await runCli(['jobs', '--json'], { QNTK_HOME: home })).stdout).jobs;
+    expect(jobs.map((j: { id: string }) => j.id)).toEqual([JSON.parse(sub.stdout).id]);
+  });
+});
+
+describe('user data for ntk --data', () => {
+  const rows = Array.from({ length: 12 }, (_, i) => `${(i % 3) * 0.5},${i * 0.1},${1 - i * 0.05},${i % 2}`);
+  it('NaN in a cell points at its line and column', async () => {
+    const bad = [...rows];
+    bad[3] = '1.0,NaN,2,1';
+    expectBadInput(await runCli(['ntk', '--data', write('nan.csv', bad.join('\n')), '--n', '8', '--json']), /nan\.csv:4:5: NaN is not allowed; every cell must be a finite number/);
+  });
+  it('a single class is refused with the reason', async () => {
+    const one = rows.map((r) => r.replace(/,[01]$/, ',1'));
+    expectBadInput(await runCli(['ntk', '--data', write('single.csv', one.join('\n')), '--n', '8', '--json']), /single\.csv: every label is 1; binary classification needs two classes/);
+  });
+});
