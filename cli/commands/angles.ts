@@ -55,6 +55,10 @@ function run(args: Record<string, unknown>, io: CliIo): number {
     const P = inversePolynomial({ kappa, epsilon, method: args.method as InversePolynomialMethod, metric });
     const r = solvePhases(P.coeffs, { onProgress: bar });
     const maxError = inverseMaxError(r.phases, P.scale, kappa, metric);
+    // The contract is error ≤ ε on [1/κ, 1]; below the double-precision floor (~1e-12) it cannot hold: say so, print nothing.
+    if (!(maxError <= epsilon)) {
+      throw new ValidationError(`--epsilon ${epsilon}: the phases reach an error of ${maxError.toExponential(2)} (${metric}) on [1/κ, 1], above ε (double precision ends near 1e-12); raise --epsilon`);
+    }
     out = {
       degree: r.degree, phases: Array.from(r.phases), convention: QSP_CONVENTION, scale: P.scale, maxError,
       kappa, epsilon, method: P.method, metric, solverError: qspMaxError(r.phases, P.coeffs),

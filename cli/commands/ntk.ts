@@ -26,11 +26,15 @@ function numberList(text: unknown, flag: string, integer: boolean): number[] {
   });
 }
 
+/** Deepest network accepted (the depth rule gives tens of layers at the paper's sizes). */
+const MAX_DEPTH = 100_000;
+
 function parseDepth(v: unknown, allowAuto: boolean): DepthChoice {
   const s = String(v ?? 'auto');
   if (allowAuto && s === 'auto') return 'auto';
   const d = Number(s);
-  if (!Number.isInteger(d) || d < 0) throw new ValidationError(`--depth must be ${allowAuto ? "'auto' or " : ''}a non-negative integer, got '${s}'`);
+  // The kernel recursion costs O(depth) per entry: a mistyped 1e9 would run for minutes.
+  if (!Number.isInteger(d) || d < 0 || d > MAX_DEPTH) throw new ValidationError(`--depth must be ${allowAuto ? "'auto' or " : ''}an integer in 0..${MAX_DEPTH}, got '${s}'`);
   return d;
 }
 

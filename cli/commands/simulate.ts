@@ -24,17 +24,20 @@ export function formatDistribution(file: string, result: SimulationResult, recor
   return `${lines.join('\n')}\n`;
 }
 
-function integerOption(value: unknown, name: string, min: number): number | undefined {
+function integerOption(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const v = Number(value);
-  if (!Number.isInteger(v) || v < min) throw new ValidationError(`--${name} must be an integer ≥ ${min}, got '${String(value)}'`);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new ValidationError(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in ${min}..${max}`}, got '${String(value)}'`);
+  }
   return v;
 }
 
 function run(args: Record<string, unknown>, io: CliIo): number {
   const file = String(args.file);
   const shots = integerOption(args.shots, 'shots', 1);
-  const seed = integerOption(args.seed, 'seed', 0);
+  // createRandom keeps 32 bits (seed >>> 0): a larger seed would silently alias a smaller one.
+  const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const record = distributionRecord(result);

@@ -226,3 +226,21 @@ describe('user data for ntk --data', () => {
     expectBadInput(await runCli(['ntk', '--data', write('single.csv', one.join('\n')), '--n', '8', '--json']), /single\.csv: every label is 1; binary classification needs two classes/);
   });
 });
+
+describe('values beyond what the command can honour', () => {
+  it('angles refuses to print phases that miss the requested ε (it printed maxError > ε with exit 0)', async () => {
+    const r = await runCli(['angles', '--poly', 'inverse', '--kappa', '10', '--epsilon', '1e-13', '--json']);
+    expectBadInput(r, /--epsilon 1e-13: the phases reach an error of \S+ \(relative\) on \[1\/κ, 1\], above ε/);
+    // Just above the floor the promise holds and is kept.
+    const ok = JSON.parse((await runCli(['angles', '--poly', 'inverse', '--kappa', '10', '--epsilon', '1e-11', '--json'])).stdout);
+    expect(ok.maxError).toBeLessThanOrEqual(1e-11);
+  });
+
+  it('ntk kernel --depth 1e9 is refused instead of running for minutes', async () => {
+    expectBadInput(await runCli(['ntk', 'kernel', '--depth', '1000000000']), /--depth must be an integer in 0\.\.100000, got '1000000000'/);
+  });
+
+  it('simulate --seed beyond 32 bits is refused instead of aliasing a smaller seed', async () => {
+    expectBadInput(await runCli(['simulate', good, '--shots', '5', '--seed', '4294967296']), /--seed must be an integer in 0\.\.4294967295/);
+  });
+});
