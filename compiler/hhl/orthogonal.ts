@@ -47,7 +47,8 @@ export function appendOrthogonal(b: CircuitBuilder, v: ArrayLike<number>, qubits
     if (Math.abs(Math.abs(d) - 1) > 1e-8) throw new ValidationError('orthogonal synthesis: the matrix is not orthogonal');
     phases[i] = d < 0 ? Math.PI : 0;
   }
-  if (phases.some((p) => p !== 0)) appendDiagonal(b, { phases, qubits, globalPhase: false });
+  // Keep the diagonal's global phase: callers rely on V exactly (a controlled or post-selected V shows it).
+  if (phases.some((p) => p !== 0)) appendDiagonal(b, { phases, qubits });
   for (let r = reflections.length - 1; r >= 0; r--) appendReflection(b, reflections[r]!, qubits);
 }
 
