@@ -56,7 +56,14 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   if (to !== 'qasm3' && to !== 'qasm2') throw new ValidationError(`--to ${to}: expected qasm3 or qasm2`);
   if (args.output !== undefined) checkWritable(String(args.output), '-o');
   const circuit = readQasmFile(String(args.in));
-  const text = printQasm(circuit, { version: to === 'qasm2' ? 2 : 3 });
+  let text: string;
+  try {
+    text = printQasm(circuit, { version: to === 'qasm2' ? 2 : 3 });
+  } catch (err) {
+    // The writer knows the construct, not the file: name it.
+    if (err instanceof ValidationError) throw new ValidationError(`${String(args.in)}: ${err.message}`);
+    throw err;
+  }
   if (args.output === undefined) io.stdout(text);
   else writeFileAtomic(String(args.output), text);
   return 0;

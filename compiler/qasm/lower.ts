@@ -201,7 +201,7 @@ function lowerCondition(inst: Instruction, cregs: readonly Register[], cTable: r
   const { clbits, value } = inst.condition!;
   const reg = cregs.find((r) => r.size === clbits.length && clbits.every((b, i) => b === r.start + i));
   if (clbits.length === 1 && !(version === 2 && reg !== undefined)) {
-    if (version === 2) throw new ValidationError(`OpenQASM 2 can only condition on a whole register; '${inst.gate}' is conditioned on bit ${clbits[0]}`);
+    if (version === 2) throw new ValidationError(`OpenQASM 2 can only condition on a whole register; '${inst.gate}' is conditioned on bit ${clbits[0]}; write OpenQASM 3 (--to qasm3) instead`);
     return { kind: 'bit', bit: cTable[clbits[0]!]!, value: value === 0 ? 0 : 1 };
   }
   if (reg === undefined) throw new ValidationError(`cannot write a condition on bits [${clbits.join(', ')}]: they are not one classical register`);
