@@ -10,6 +10,7 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BackendError, ValidationError } from '../compiler/errors.js';
+import { describeFsError } from '../compiler/files.js';
 import type { JobRecord } from './backend.js';
 
 const LOCK_STALE_MS = 15_000;
@@ -63,7 +64,7 @@ export class JobStore {
   /** Read one record by local id, remote id, or a unique prefix of either. */
   async get(idOrRemote: string): Promise<JobRecord> {
     if (ID_RE.test(idOrRemote)) {
-      const rec = await this.readFile(this.file(idOrRemote));
+      const rec = await this.readFile(this.file(idOrRemote), true);
       if (rec !== undefined) return rec;
     }
     const all = await this.list();
@@ -78,7 +79,7 @@ export class JobStore {
   /** Apply `change` to record `id` under its lock and store the result atomically. */
   async update(id: string, change: (rec: JobRecord) => Partial<JobRecord>): Promise<JobRecord> {
     return this.withLock(id, async () => {
-      const cur = await this.readFile(this.file(id));
+      const cur = await this.readFile(this.file(id), true);
       if (cur === undefined) throw new BackendError(`job record ${id} vanished from ${this.dir}`);
       const next: JobRecord = { ...cur, ...change(cur), id: cur.id, createdAt: cur.createdAt, updatedAt: new Date().toISOString() };
       await this.writeAtomic(next, false);
@@ -93,7 +94,7 @@ export class JobStore {
       names = await fs.readdir(this.dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
+      throw this.dirError(err);
     }
     const recs: JobRecord[] = [];
     for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
@@ -109,22 +110,41 @@ export class JobStore {
   }
 
   private async ensureDir(): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw this.dirError(err);
+    }
   }
 
-  private async readFile(path: string): Promise<JobRecord | undefined> {
+  /** A store directory that cannot be used (QNTK_HOME is a file, no permission, …): one line with the fix. */
+  private dirError(err: unknown): ValidationError {
+    return new ValidationError(`job store ${this.dir}: ${describeFsError(err, true)}; point QNTK_HOME at a writable directory`);
+  }
+
+  /**
+   * One record, or undefined if the file is missing. A file that is not a job record (bad JSON,
+   * missing fields) is skipped when listing and an error when asked for by id (`strict`).
+   */
+  private async readFile(path: string, strict = false): Promise<JobRecord | undefined> {
     let text: string;
     try {
       text = await fs.readFile(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
+      throw this.dirError(err);
     }
+    let why: string;
     try {
-      return JSON.parse(text) as JobRecord;
-    } catch {
-      return undefined;
+      const rec = JSON.parse(text) as Partial<JobRecord> | null;
+      const missing = ['id', 'provider', 'backend', 'status', 'createdAt'].filter((k) => typeof (rec as Record<string, unknown> | null)?.[k] !== 'string');
+      if (missing.length === 0) return rec as JobRecord;
+      why = `missing ${missing.join(', ')}`;
+    } catch (err) {
+      why = `not valid JSON: ${(err as Error).message}`;
     }
+    if (strict) throw new ValidationError(`${path} is not a qntk job record (${why}); repair the file or move it out of ${this.dir}`);
+    return undefined;
   }
 
   private async writeAtomic(rec: JobRecord, exclusive: boolean): Promise<void> {

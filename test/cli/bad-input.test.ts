@@ -253,3 +253,23 @@ describe('convert --to qasm2 of a construct OpenQASM 2 cannot express', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('the job store under bad conditions', () => {
+  it('a corrupt record asked for by id is named (it read "no job"); listing skips it and keeps the good ones', async () => {
+    const home = join(dir, 'home-corrupt');
+    const sub = JSON.parse((await runCli(['submit', good, '--backend', 'local', '--shots', '4', '--seed', '2', '--json'], { QNTK_HOME: home })).stdout);
+    writeFileSync(join(home, 'jobs', 'qj-20260101-000000-badbad.json'), '{garbage');
+    writeFileSync(join(home, 'jobs', 'qj-20260101-000001-badbad.json'), '{}');
+    expectBadInput(await runCli(['status', 'qj-20260101-000000-badbad'], { QNTK_HOME: home }), /qj-20260101-000000-badbad\.json is not a qntk job record \(not valid JSON/);
+    expectBadInput(await runCli(['result', 'qj-20260101-000001-badbad'], { QNTK_HOME: home }), /is not a qntk job record \(missing id, provider, backend, status, createdAt\); repair the file or move it out of/);
+    const jobs = JSON.parse((await runCli(['jobs', '--json'], { QNTK_HOME: home })).stdout).jobs;
+    expect(jobs.map((j: { id: string }) => j.id)).toEqual([sub.id]);
+  });
+
+  it('QNTK_HOME naming a file is a one-line error, not a stack trace', async () => {
+    const home = write('home-is-a-file', 'x');
+    for (const args of [['jobs'], ['submit', good, '--backend', 'local']]) {
+      expectBadInput(await runCli(args, { QNTK_HOME: home }), /job store .*home-is-a-file\/jobs: .*\(ENOTDIR\).*; point QNTK_HOME at a writable directory/);
+    }
+  });
+});
