@@ -6,36 +6,19 @@ import { CircuitBuilder, circuitUnitary } from '../../compiler/circuit/index.js'
 import { CMatrix } from '../../compiler/linalg/complex.js';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { circuitCost } from '../../compiler/synthesis/cost.js';
-import { simulate, ntkLike, randomSymmetric } from '../blockencoding/check.js';
+import { ntkLike, randomSymmetric } from '../blockencoding/check.js';
+import { postselectedState, Statevector } from '../../backends/local/index.js';
 import { expectSameUnitary, rng, stateFidelity } from '../helpers/quantum.js';
 import { solve } from './solve.js';
 
 /** Simulate, post-select, and return the system state's fidelity with A⁻¹b and the branch probability. */
 function run(p: HhlProgram, a: CsrMatrix, b: number[]): { fidelity: number; probability: number } {
-  const dim = 2 ** p.circuit.numQubits;
-  const re = new Float64Array(dim), im = new Float64Array(dim);
-  re[0] = 1;
-  const out = simulate(p.circuit, re, im);
-  let mask = 0, want = 0;
-  for (const [q, v] of p.postselect) {
-    mask |= 1 << q;
-    if (v) want |= 1 << q;
-  }
+  const kept = postselectedState(Statevector.fromCircuit(p.circuit), p.system, p.postselect);
+  const { probability } = kept;
   const N = 2 ** p.system.length;
-  const sr = new Float64Array(N), si = new Float64Array(N);
-  let probability = 0;
-  for (let x = 0; x < dim; x++) {
-    const pr = out.re[x]! ** 2 + out.im[x]! ** 2;
-    if ((x & mask) !== want) continue;
-    probability += pr;
-    let j = 0;
-    p.system.forEach((q, k) => { if ((x >> q) & 1) j |= 1 << k; });
-    sr[j] = out.re[x]!;
-    si[j] = out.im[x]!;
-  }
   const xs = new Float64Array(N);
   xs.set(solve(a, b));
-  return { fidelity: stateFidelity({ re: sr, im: si }, xs), probability };
+  return { fidelity: stateFidelity({ re: kept.re, im: kept.im }, xs), probability };
 }
 
 const textbook = CsrMatrix.fromDense(2, 2, [1, -1 / 3, -1 / 3, 1]);

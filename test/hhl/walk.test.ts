@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildHhlWalk, type HhlWalkProgram } from '../../compiler/hhl/walk.js';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
-import { simulate } from '../blockencoding/check.js';
+import { postselectedState, Statevector } from '../../backends/local/index.js';
 import { stateFidelity } from '../helpers/quantum.js';
 import { solve } from './solve.js';
 
 /** Post-selected system state and branch probability by simulation. */
 function run(p: HhlWalkProgram): { state: { re: Float64Array; im: Float64Array }; probability: number } {
-  const dim = 2 ** p.circuit.numQubits;
-  const re = new Float64Array(dim), im = new Float64Array(dim);
-  re[0] = 1;
-  const out = simulate(p.circuit, re, im);
-  let mask = 0, want = 0;
-  for (const [q, v] of p.postselect) {
-    mask |= 1 << q;
-    if (v) want |= 1 << q;
-  }
-  const N = 2 ** p.system.length;
-  const state = { re: new Float64Array(N), im: new Float64Array(N) };
-  let probability = 0;
-  for (let x = 0; x < dim; x++) {
-    if ((x & mask) !== want) continue;
-    probability += out.re[x]! ** 2 + out.im[x]! ** 2;
-    let j = 0;
-    p.system.forEach((q, k) => { if ((x >> q) & 1) j |= 1 << k; });
-    state.re[j] = out.re[x]!;
-    state.im[j] = out.im[x]!;
-  }
-  return { state, probability };
+  const kept = postselectedState(Statevector.fromCircuit(p.circuit), p.system, p.postselect);
+  return { state: { re: kept.re, im: kept.im }, probability: kept.probability };
 }
 
 describe('HHL through the block encoding (qubitization walk)', () => {
