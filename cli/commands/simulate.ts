@@ -35,7 +35,7 @@ function integerOption(value: unknown, name: string, min: number, max = Number.M
 
 function run(args: Record<string, unknown>, io: CliIo): number {
   const file = String(args.file);
-  const shots = integerOption(args.shots, 'shots', 1);
+  const shots = integerOption(args.shots, 'shots', 1, 1e9);
   // createRandom keeps 32 bits (seed >>> 0): a larger seed would silently alias a smaller one.
   const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
   const circuit = readQasmFile(file);

@@ -13,6 +13,7 @@ import { openBackend, parseBackendSpec, type BackendSpec } from '../../backends/
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../../compiler/errors.js';
 import { readQasmFile } from '../../compiler/qasm/index.js';
+import { checkStateSize } from '../../backends/local/index.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import type { QntkCommand } from '../command.js';
@@ -71,6 +72,8 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
     ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
   };
   if (spec.provider === 'ibm' && options.noise !== undefined) throw new ValidationError('--noise applies to the local and IonQ simulators, not to IBM devices');
+  // The local sampler's limit, checked before a job is recorded (it was recorded as failed).
+  if (spec.provider === 'local' && options.shots !== undefined && options.shots > 1e9) throw new ValidationError(`--shots ${options.shots}: the local simulator samples at most 1e9 shots`);
   const dryRun = args.dryRun === true;
   const transpile = args.transpile !== false;
   const store = storeOf(io);
@@ -97,6 +100,9 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
     if (rules.length > 0) throw new TargetError(`circuit cannot run on ${spec.name}, nothing was submitted: ${rules.join('; ')}`);
   }
 
+  // The local simulator's memory limit, checked before a job is recorded (it was recorded as failed).
+  // (The program's own qubits: a lowered circuit addresses the whole device, and the noisy simulation keeps only the used ones.)
+  if (spec.provider === 'local') checkStateSize(source.numQubits);
   if (dryRun) {
     const req = backend instanceof IbmBackend || backend instanceof IonqBackend ? backend.preview(circuit, options) : null;
     printPreview(io, spec, req, args.json === true);

@@ -178,7 +178,7 @@ describe('linear systems: the message names the input that is wrong', () => {
 describe('simulate and submit', () => {
   it('--shots -3 and 1.5 are refused by simulate and submit', async () => {
     for (const shots of ['-3', '1.5']) {
-      expectBadInput(await runCli(['simulate', good, '--shots', shots]), new RegExp(`--shots must be an integer ≥ 1, got '${shots.replace('.', '\\.')}'`));
+      expectBadInput(await runCli(['simulate', good, '--shots', shots]), new RegExp(`--shots must be an integer in 1\\.\\.1000000000, got '${shots.replace('.', '\\.')}'`));
       expectBadInput(await runCli(['submit', good, '--backend', 'local', '--shots', shots], { QNTK_HOME: join(dir, 'home') }), /--shots .*: give a positive integer/);
     }
   });
@@ -271,5 +271,16 @@ describe('the job store under bad conditions', () => {
     for (const args of [['jobs'], ['submit', good, '--backend', 'local']]) {
       expectBadInput(await runCli(args, { QNTK_HOME: home }), /job store .*home-is-a-file\/jobs: .*\(ENOTDIR\).*; point QNTK_HOME at a writable directory/);
     }
+  });
+});
+
+describe('local submissions that cannot run are refused before a job is recorded', () => {
+  it('too many shots or too many qubits leave the store empty (they were recorded as failed jobs)', async () => {
+    const home = join(dir, 'home-local');
+    expectBadInput(await runCli(['submit', good, '--backend', 'local', '--shots', '1000000000000'], { QNTK_HOME: home }), /--shots 1000000000000: the local simulator samples at most 1e9 shots/);
+    const big = write('big-submit.qasm', `${HEAD}qubit[40] q;\nh q[0];\n`);
+    expectBadInput(await runCli(['submit', big, '--backend', 'local', '--json'], { QNTK_HOME: home }), /40 qubits need .* above the 28-qubit limit/);
+    expect(JSON.parse((await runCli(['jobs', '--json'], { QNTK_HOME: home })).stdout)).toEqual({ jobs: [] });
+    expectBadInput(await runCli(['simulate', good, '--shots', '1000000000000']), /--shots must be an integer in 1\.\.1000000000/);
   });
 });
