@@ -11,6 +11,9 @@ import { progressBar } from '../progress.js';
 
 export const QSP_CONVENTION = 'U(x) = e^{i phi_0 Z} prod_{j=1..d} [W(x) e^{i phi_j Z}], W(x) = [[x, i sqrt(1-x^2)], [i sqrt(1-x^2), x]], f(x) = Re <0|U(x)|0>';
 
+/** Highest polynomial degree accepted from --coeffs. */
+const MAX_COEFFS_DEGREE = 100000;
+
 /** Read a JSON array of Chebyshev coefficients; one-line ValidationError otherwise. */
 function readCoeffs(file: string): number[] {
   const text = readTextFile(file, '--coeffs');
@@ -21,6 +24,8 @@ function readCoeffs(file: string): number[] {
     throw new ValidationError(`--coeffs ${file}: not valid JSON (${(e as Error).message.split('\n')[0]}); expected an array [c0, c1, …, cd]`);
   }
   if (!Array.isArray(data) || data.length === 0) throw new ValidationError(`--coeffs ${file}: expected a non-empty JSON array [c0, c1, …, cd] of Chebyshev coefficients`);
+  // The same ceiling as --poly inverse (polynomials.ts maxDegree): beyond it the solve runs for hours.
+  if (data.length - 1 > MAX_COEFFS_DEGREE) throw new ValidationError(`--coeffs ${file}: degree ${data.length - 1} is above the supported ${MAX_COEFFS_DEGREE}; truncate the series`);
   data.forEach((v, k) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(`--coeffs ${file}: entry ${k} (${JSON.stringify(v)}) is not a finite number`);
   });

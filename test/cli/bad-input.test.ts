@@ -284,3 +284,11 @@ describe('local submissions that cannot run are refused before a job is recorded
     expectBadInput(await runCli(['simulate', good, '--shots', '1000000000000']), /--shots must be an integer in 1\.\.1000000000/);
   });
 });
+
+describe('angles --coeffs size', () => {
+  it('a degree beyond the --poly inverse ceiling is refused at once (it ran for hours)', async () => {
+    const c = new Array<number>(200002).fill(0);
+    c[1] = 0.5;
+    expectBadInput(await runCli(['angles', '--coeffs', write('deg.json', JSON.stringify(c)), '--json']), /--coeffs .*deg\.json: degree 200001 is above the supported 100000; truncate the series/);
+  });
+});
