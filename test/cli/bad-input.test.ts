@@ -292,3 +292,26 @@ describe('angles --coeffs size', () => {
     expectBadInput(await runCli(['angles', '--coeffs', write('deg.json', JSON.stringify(c)), '--json']), /--coeffs .*deg\.json: degree 200001 is above the supported 100000; truncate the series/);
   });
 });
+
+describe('simulate: large distributions', () => {
+  it('the human table of the top 64 outcomes equals the JSON distribution sorted (most likely first, ties by bitstring)', async () => {
+    // 8 qubits with distinct rotation angles: 256 outcomes with many different and some equal probabilities.
+    const body = Array.from({ length: 8 }, (_, q) => `ry(${(0.3 + 0.37 * q).toFixed(2)}) q[${q}];`).join('\n');
+    const f = write('rot8.qasm', `${HEAD}qubit[8] q;\n${body}\nh q[2];\nh q[5];\ncx q[0], q[3];\n`);
+    const json = JSON.parse((await runCli(['simulate', f, '--json'])).stdout).probabilities as Record<string, number>;
+    const expected = Object.entries(json).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const human = await runCli(['simulate', f]);
+    expect(human.code).toBe(0);
+    const rows = human.stdout.split('\n').slice(2, 66).map((l) => l.trim().split(/\s+/));
+    expect(rows.map((r) => r[0])).toEqual(expected.slice(0, 64).map((e) => e[0]));
+    for (let i = 0; i < 64; i++) expect(Number(rows[i]![1])).toBeCloseTo(expected[i]![1], 11);
+    expect(human.stdout).toMatch(new RegExp(`… ${expected.length - 64} more outcomes \\(--json lists all\\)`));
+  });
+
+  it('--json of 2^23 listed outcomes is a resource error naming --shots (2^25 ran > 5 min, then overflowed V8 strings)', async () => {
+    const f = write('h23.qasm', `${HEAD}qubit[23] q;\nh q;\n`);
+    expectBadInput(await runCli(['simulate', f, '--json']), /h23\.qasm: 8388608 outcomes have p ≥ 1e-12, more than the 4194304 --json lists; sample with --shots N/);
+    const human = await runCli(['simulate', f]);
+    expect(human.stdout).toMatch(/… 8388544 more outcomes \(too many for --json; sample with --shots N\)\n$/);
+  }, 30_000);
+});
