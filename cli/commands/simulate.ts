@@ -23,21 +23,22 @@ function listedOutcomes(p: Float64Array): number {
 }
 
 /**
- * The `rows` most likely outcomes (ties: lower index first, i.e. by bitstring) in one pass,
- * without building a record of all 2^width entries.
+ * The `rows` largest of `values` (≥ PRINT_THRESHOLD) in one pass, as bitstring → value, without
+ * building a record of every outcome. `outcome[j]` is the outcome index of values[j] (identity if
+ * absent); it must be increasing so that ties stay in bitstring order.
  */
-function topOutcomes(p: Float64Array, width: number, rows: number): Record<string, number> {
-  const idx: number[] = [];
-  for (let k = 0; k < p.length; k++) {
-    const v = p[k]!;
-    if (v < PRINT_THRESHOLD || (idx.length === rows && v <= p[idx[rows - 1]!]!)) continue;
-    let at = idx.length;
-    while (at > 0 && p[idx[at - 1]!]! < v) at--;
-    idx.splice(at, 0, k);
-    if (idx.length > rows) idx.pop();
+function topOutcomes(values: ArrayLike<number>, outcome: ArrayLike<number> | undefined, width: number, rows: number): Record<string, number> {
+  const top: number[] = [];
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j]!;
+    if (v < PRINT_THRESHOLD || (top.length === rows && v <= values[top[rows - 1]!]!)) continue;
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]!]! < v) at--;
+    top.splice(at, 0, j);
+    if (top.length > rows) top.pop();
   }
   const out: Record<string, number> = {};
-  for (const k of idx) out[bitstring(k, width)] = p[k]!;
+  for (const j of top) out[bitstring(outcome === undefined ? j : outcome[j]!, width)] = values[j]!;
   return out;
 }
 
@@ -56,7 +57,7 @@ export function formatDistribution(file: string, result: SimulationResult, recor
   for (const [bits, v] of entries.slice(0, TABLE_ROWS)) {
     lines.push(`  ${bits.padEnd(width)}  ${result.counts !== undefined ? String(v) : v.toPrecision(12)}`);
   }
-  if (total > TABLE_ROWS) lines.push(`  … ${total - TABLE_ROWS} more outcomes (${total > MAX_JSON_OUTCOMES ? 'too many for --json; sample with --shots N' : '--json lists all'})`);
+  if (total > TABLE_ROWS) lines.push(`  … ${total - TABLE_ROWS} more outcomes (${total > MAX_JSON_OUTCOMES ? 'too many for --json' : '--json lists all'})`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -76,14 +77,23 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
-  const p = result.counts === undefined ? result.probabilities : undefined;
-  const listed = p === undefined ? undefined : listedOutcomes(p);
-  if (!args.json && p !== undefined && listed! > TABLE_ROWS) {
-    io.stdout(formatDistribution(file, result, topOutcomes(p, result.width, TABLE_ROWS), listed));
-    return 0;
+  const counts = result.counts;
+  const p = counts === undefined ? result.probabilities : undefined;
+  const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);
+  if (args.json && listed > MAX_JSON_OUTCOMES) {
+    const what = counts !== undefined ? 'distinct outcomes were sampled' : `outcomes have p ≥ ${PRINT_THRESHOLD}`;
+    throw new ResourceError(`${file}: ${listed} ${what}, more than the ${MAX_JSON_OUTCOMES} --json lists; ${counts !== undefined ? 'take fewer --shots' : 'sample with --shots N'} or measure fewer qubits`);
   }
-  if (args.json && listed !== undefined && listed > MAX_JSON_OUTCOMES) {
-    throw new ResourceError(`${file}: ${listed} outcomes have p ≥ ${PRINT_THRESHOLD}, more than the ${MAX_JSON_OUTCOMES} --json lists; sample with --shots N or measure fewer qubits`);
+  if (!args.json && listed > TABLE_ROWS) {
+    let top: Record<string, number>;
+    if (counts !== undefined) {
+      const keys = Float64Array.from(counts.keys()).sort();
+      top = topOutcomes(Float64Array.from(keys, (k) => counts.get(k)!), keys, result.width, TABLE_ROWS);
+    } else {
+      top = topOutcomes(p!, undefined, result.width, TABLE_ROWS);
+    }
+    io.stdout(formatDistribution(file, result, top, listed));
+    return 0;
   }
   const record = distributionRecord(result);
   if (args.json) {
