@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 
@@ -325,5 +326,19 @@ describe('simulate: large distributions', () => {
     expectBadInput(await runCli(['simulate', f, '--json']), /h23\.qasm: 8388608 outcomes have p ≥ 1e-12, more than the 4194304 --json lists; sample with --shots N/);
     const human = await runCli(['simulate', f]);
     expect(human.stdout).toMatch(/… 8388544 more outcomes \(too many for --json\)\n$/);
+  }, 30_000);
+});
+
+describe('the binary when its reader closes the pipe early (qntk … | head)', () => {
+  it('exits 0 without an EPIPE stack on stderr', async () => {
+    // Needs dist/ (built by npm ci through prepare, or npx tsc -p tsconfig.json).
+    const f = write('h16.qasm', `${HEAD}qubit[16] q;\nh q;\n`);
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/qntk.js'), 'simulate', f, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   }, 30_000);
 });
