@@ -194,6 +194,8 @@ export function buildHhl(matrix: CsrMatrix, b: ArrayLike<number>, options: HhlOp
   } else {
     const maxT = options.maxClockQubits ?? 14;
     let t = Math.max(1, Math.ceil(Math.log2(kappa)) + (signed ? 1 : 0));
+    // A clock of t qubits resolves κ ≈ 2^t: a large --kappa must stop here, not allocate 2^t grid points.
+    if (t > maxT) throw new ResourceError(`HHL: κ = ${kappa.toPrecision(4)} needs ${t} clock qubits, more than ${maxT}; lower --kappa or use --method qsvt`);
     chosen = design(t, spec, beta, lamMax, lamMin, signed);
     while (chosen.fidelity < 1 - eps && t < maxT) chosen = design(++t, spec, beta, lamMax, lamMin, signed);
     if (chosen.fidelity < 1 - eps) throw new ResourceError(`HHL: ε = ${eps} needs more than ${maxT} clock qubits at κ = ${kappa.toPrecision(4)}; raise --epsilon or use --method qsvt`);

@@ -154,6 +154,10 @@ describe('linear systems: the message names the input that is wrong', () => {
     expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', b3, '--json']), /--rhs .*b3\.txt: right-hand side has 3 entries but the matrix is 2x2/);
   });
 
+  it('HHL with a --kappa beyond any clock register is a resource error (it was a RangeError stack)', async () => {
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--method', 'hhl', '--kappa', '1e12', '--json']), /HHL: κ = 1\.000e\+12 needs 40 clock qubits, more than 14; lower --kappa or use --method qsvt/);
+  });
+
   it('bad Matrix Market headers and entries, and bad numbers in --rhs, point at FILE:LINE:COL', async () => {
     const noHeader = mtx('noheader.mtx', '2 2 1\n1 1 2.0\n');
     expectBadInput(await runCli(['compile', '--matrix', noHeader, '--rhs', rhs]), /noheader\.mtx:1:1: not a Matrix Market file/);
