@@ -15,7 +15,7 @@ import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
-import { writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from './convert.js';
 
 /** Read a coupling map: a JSON array of [a, b] pairs, or an object with `coupling_map` (and optional `n_qubits`). */
 export function readCouplingFile(path: string): { edges: Array<readonly [number, number]>; numQubits: number } {
@@ -87,6 +87,7 @@ function parseLevel(v: unknown): 0 | 1 | 2 | 3 {
 function run(args: Record<string, unknown>, io: CliIo): number {
   const file = String(args.in);
   const level = parseLevel(args.O);
+  if (args.output !== undefined) checkWritable(String(args.output), '-o');
   const target = resolveTarget(String(args.target), args.basis === undefined ? undefined : String(args.basis), args.coupling === undefined ? undefined : String(args.coupling));
   const circuit: Circuit = readQasmFile(file);
   const seed = args.seed === undefined ? 1 : Number(args.seed);

@@ -169,7 +169,7 @@ describe('linear systems: the message names the input that is wrong', () => {
   });
 
   it('option values out of range: --epsilon 2, --kappa 0.5, --digits 8,8, --n 0', async () => {
-    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--epsilon', '2']), /--epsilon 2: must be in \(0, 1\)/);
+    expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--epsilon', '2']), /--epsilon 2: must be in \[1e-10, 1\)/);
     expectBadInput(await runCli(['compile', '--matrix', sym, '--rhs', rhs, '--kappa', '0.5']), /--kappa 0\.5 is below/);
     expectBadInput(await runCli(['angles', '--poly', 'inverse', '--kappa', '0.5', '--epsilon', '0.01']), /--kappa 0\.5: κ must be a number > 1/);
     expectBadInput(await runCli(['angles', '--poly', 'inverse', '--kappa', '10', '--epsilon', '2']), /--epsilon 2: ε must be in \(0, 1\)/);
@@ -345,4 +345,17 @@ describe('the binary when its reader closes the pipe early (qntk … | head)', (
     expect(stderr).toBe('');
     expect(code).toBe(0);
   }, 30_000);
+});
+
+describe('checks that come before the work', () => {
+  it('optimize refuses an -o into a missing directory before optimizing', async () => {
+    const f = write('bell.qasm', `${HEAD}qubit[2] q;\nh q[0];\ncx q[0], q[1];\n`);
+    expectBadInput(await runCli(['optimize', f, '-o', join(tmpdir(), 'qntk-no-such-dir', 'x.qasm')]), /-o/);
+  });
+
+  it('compile refuses an epsilon double precision cannot certify', async () => {
+    const a = write('a.mtx', '%%MatrixMarket matrix coordinate real symmetric\n2 2 2\n1 1 2\n2 2 1\n');
+    const b = write('b.txt', '1 1\n');
+    expectBadInput(await runCli(['compile', '--matrix', a, '--rhs', b, '--epsilon', '1e-300']), /--epsilon 1e-300: must be in \[1e-10, 1\)/);
+  });
 });
