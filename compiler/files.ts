@@ -1,5 +1,6 @@
 /** Reading the user's text files with one-line errors that name the file and the fix (never a stack trace). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ValidationError } from './errors.js';
 
 /**
@@ -35,4 +36,46 @@ export function readTextFile(path: string, label?: string): string {
   } catch (err) {
     throw new ValidationError(`${label === undefined ? '' : `${label} `}${path}: cannot read the file: ${describeFsError(err)}`);
   }
+}
+
+/** Write `text` to `path` atomically: a temp file beside it, renamed only once complete. */
+export function writeFileAtomic(path: string, text: string): void {
+  checkWritable(path);
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new ValidationError(`${path}: cannot write the file: ${describeFsError(err, true)}`);
+  }
+}
+
+/**
+ * Fail early when `dir` cannot become an output directory (created with mkdir -p later): it, or
+ * its nearest existing ancestor, is a file.
+ */
+export function checkOutputDir(dir: string, label?: string): void {
+  const where = `${label === undefined ? '' : `${label} `}${dir}`;
+  let d = dir;
+  while (!existsSync(d)) {
+    const up = dirname(d);
+    if (up === d) return;
+    d = up;
+  }
+  if (!statSync(d).isDirectory()) {
+    throw new ValidationError(`${where}: ${d === dir ? 'it' : d} is a file, not a directory; choose another directory`);
+  }
+}
+
+/**
+ * Fail early, with the fix, when `path` cannot become an output file: its directory is missing
+ * or not a directory, or the path itself is a directory. Cheap; call it before long work.
+ */
+export function checkWritable(path: string, label?: string): void {
+  const where = `${label === undefined ? '' : `${label} `}${path}`;
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new ValidationError(`${where}: the directory ${dir} does not exist; create it first or choose another path`);
+  if (!statSync(dir).isDirectory()) throw new ValidationError(`${where}: ${dir} is not a directory; choose another path`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new ValidationError(`${where}: it is a directory; give a file name`);
 }

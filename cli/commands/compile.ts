@@ -14,7 +14,7 @@ import { printQasm } from '../../compiler/qasm/lower.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { checkWritable, writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 
 /** Whitespace- or comma-separated numbers; errors read FILE:LINE:COL. */
 export function readVectorFile(file: string): Float64Array {

@@ -11,7 +11,7 @@ import type { QntkCommand } from '../command.js';
 import { runDemo, type DemoReport } from '../demo/run.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { checkOutputDir } from './convert.js';
+import { checkOutputDir } from '../../compiler/files.js';
 
 function parseDigits(text: string): [number, number] {
   const d = text.split(',').map((s) => Number(s.trim()));

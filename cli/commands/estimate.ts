@@ -7,7 +7,7 @@ import { ValidationError } from '../../compiler/errors.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { checkWritable, writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 
 /** '1024', '2^10', '1e6' → integer. */
 function parseSize(text: string, flag: string): number {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
-import { checkOutputDir } from './convert.js';
+import { checkOutputDir } from '../../compiler/files.js';
 
 function numberList(text: unknown, flag: string, integer: boolean): number[] {
   const parts = String(text).split(',').map((s) => s.trim()).filter((s) => s !== '');

@@ -15,7 +15,7 @@ import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
-import { checkWritable, writeFileAtomic } from './convert.js';
+import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 
 /** Read a coupling map: a JSON array of [a, b] pairs, or an object with `coupling_map` (and optional `n_qubits`). */
 export function readCouplingFile(path: string): { edges: Array<readonly [number, number]>; numQubits: number } {

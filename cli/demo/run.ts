@@ -19,7 +19,7 @@ import { StatePrep } from '../../compiler/synthesis/state-prep.js';
 import { postselectedState, simulate, Statevector } from '../../backends/local/index.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { transpile } from '../../passes/transpile.js';
-import { writeFileAtomic } from '../commands/convert.js';
+import { writeFileAtomic } from '../../compiler/files.js';
 
 export interface DemoOptions {
   readonly digits: readonly [number, number];

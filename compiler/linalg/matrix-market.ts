@@ -4,9 +4,8 @@
  * JavaScript's shortest round-trip form, so write → read reproduces every double exactly.
  * @see https://math.nist.gov/MatrixMarket/formats.html
  */
-import { writeFileSync } from 'node:fs';
 import { ParseError, ValidationError } from '../errors.js';
-import { readTextFile } from '../files.js';
+import { readTextFile, writeFileAtomic } from '../files.js';
 import { CsrMatrix } from './csr.js';
 
 export type MatrixMarketSymmetry = 'general' | 'symmetric';
@@ -40,7 +39,7 @@ export function formatMatrixMarket(a: CsrMatrix, options: WriteMatrixMarketOptio
 }
 
 export function writeMatrixMarket(file: string, a: CsrMatrix, options: WriteMatrixMarketOptions = {}): void {
-  writeFileSync(file, formatMatrixMarket(a, options));
+  writeFileAtomic(file, formatMatrixMarket(a, options));
 }
 
 /** The header of a parsed file and the matrix. */

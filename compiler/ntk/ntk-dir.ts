@@ -3,9 +3,10 @@
  * y.txt (one label per line), kstar.txt (one clipped test vector per line, space-separated),
  * test-labels.txt (one true label per line) and manifest.json (n, digits, depth, seed, kappa, files).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParseError, ValidationError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import type { CsrMatrix } from '../linalg/csr.js';
 import { readMatrixMarket, writeMatrixMarket } from '../linalg/matrix-market.js';
 import type { NtkProblem } from './problem.js';
@@ -46,14 +47,14 @@ export function writeNtkDir(dir: string, p: NtkProblem): NtkManifest {
     symmetry: 'symmetric',
     comments: [`qntk sparsified NTK: ${p.source}, n = ${p.n}, ${p.network}/${p.kernel} depth ${p.depth}, seed ${p.seed}`],
   });
-  writeFileSync(join(dir, NTK_DIR_FILES.y), `${Array.from(p.y, fmt).join('\n')}\n`);
-  writeFileSync(join(dir, NTK_DIR_FILES.kstar), `${p.kstar.map((k) => Array.from(k, fmt).join(' ')).join('\n')}\n`);
-  writeFileSync(join(dir, NTK_DIR_FILES.testLabels), `${Array.from(p.testLabels, fmt).join('\n')}\n`);
+  writeFileAtomic(join(dir, NTK_DIR_FILES.y), `${Array.from(p.y, fmt).join('\n')}\n`);
+  writeFileAtomic(join(dir, NTK_DIR_FILES.kstar), `${p.kstar.map((k) => Array.from(k, fmt).join(' ')).join('\n')}\n`);
+  writeFileAtomic(join(dir, NTK_DIR_FILES.testLabels), `${Array.from(p.testLabels, fmt).join('\n')}\n`);
   const manifest: NtkManifest = {
     n: p.n, digits: p.digits ?? null, source: p.source, network: p.network, kernel: p.kernel, depth: p.depth, delta: p.delta,
     seed: p.seed, kappa: p.kappa, kstarScale: p.kstarScale, tests: p.kstar.length, accuracy: p.accuracy, files: NTK_DIR_FILES,
   };
-  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
