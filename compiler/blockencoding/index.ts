@@ -1,5 +1,5 @@
 /** Block encodings sharing one contract: sparse access, FABLE, LCU over Pauli strings, and the auto choice. */
-export { ancillaIndices } from './block-encoding.js';
+export { ancillaIndices, signalAncillas } from './block-encoding.js';
 export type { BlockEncoding } from './block-encoding.js';
 export { SparseEncoding, sparseEncodingExamples } from './sparse.js';
 export type { SparseEncodingOptions } from './sparse.js';

@@ -109,7 +109,9 @@ export class LcuEncoding implements Component {
   }
 
   blockEncoding(): BlockEncoding {
-    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon };
+    // SELECT's unary-iteration ancillas return to |0⟩ for every index and system state.
+    const workQubits = Array.from({ length: this.ancillaQubits - this.indexQubits }, (_, i) => this.systemQubits + this.indexQubits + i);
+    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon, workQubits };
   }
 
   /** Exact counts of `circuit()` (no circuit built). */

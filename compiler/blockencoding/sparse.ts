@@ -163,7 +163,8 @@ export class SparseEncoding implements Component {
 
   /** The contract consumers (QSVT, HHL) take. */
   blockEncoding(): BlockEncoding {
-    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon };
+    // The unary-iteration ancillas are computed and uncomputed inside each QROM lookup for every address.
+    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon, workQubits: this.registers.ancillas };
   }
 
   /** Exact gate counts of `circuit()`, computed from the tables without building it. */

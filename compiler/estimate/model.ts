@@ -50,7 +50,12 @@ export interface ModelInput {
    * The cost of one application of an actual encoding U and its ancilla count, in place of the
    * closed form (the composition is then exact for that U: used to check the model against built circuits).
    */
-  readonly encoding?: { readonly cost: GateCost; readonly ancillas: number };
+  readonly encoding?: {
+    readonly cost: GateCost;
+    readonly ancillas: number;
+    /** How many of the ancillas are clean work qubits (BlockEncoding.workQubits) QSVT does not reflect about; default 0. */
+    readonly workQubits?: number;
+  };
   /** The cost of an actual |b⟩ preparation in place of the closed form. */
   readonly rhsPrep?: GateCost;
 }
@@ -108,9 +113,10 @@ function colourPrepBound(c: number): GateCost {
  * One application of the sparse encoding U with c colours (sparse.ts): all of it (QROM) or the
  * part outside the oracles (QRAM): colour preparation and its inverse, 2n CNOTs copying j into the
  * index register and back, n swaps; the QROM model adds two unary-iteration lookups over N·c slots
- * (every data bit set) and the uncompressed Ry multiplexor on n + ⌈log₂ c⌉ controls.
+ * (every data bit set) and the uncompressed Ry multiplexor on n + ⌈log₂ c⌉ controls. `workQubits`:
+ * the lookups' unary-iteration ancillas (clean, so QSVT leaves them out of its reflections).
  */
-export function sparseEncodingCost(n: number, c: number, access: DataAccess): { cost: GateCost; data: GateCost; ancillas: number } {
+export function sparseEncodingCost(n: number, c: number, access: DataAccess): { cost: GateCost; data: GateCost; ancillas: number; workQubits: number } {
   const m = ceilLog2(c), a = n + m;
   const prep = colourPrepBound(c);
   const t = new CostTally().addCost(prep, 2).add('swap', n).add('cx', 2 * n);
@@ -122,8 +128,9 @@ export function sparseEncodingCost(n: number, c: number, access: DataAccess): { 
     data.depth += 2 * 2 ** a;
     t.addCost(data.toCost(0));
   } else t.depth += 3; // each oracle call is one layer here
-  const ancillas = n + m + 1 + (access === 'qrom' ? Math.max(0, a - 1) : 0);
-  return { cost: t.toCost(n + ancillas), data: data.toCost(0), ancillas };
+  const workQubits = access === 'qrom' ? Math.max(0, a - 1) : 0;
+  const ancillas = n + m + 1 + workQubits;
+  return { cost: t.toCost(n + ancillas), data: data.toCost(0), ancillas, workQubits };
 }
 
 /** |b⟩ preparation: one oracle call (QRAM) or the uncompressed Möttönen tree (QROM). */
@@ -152,9 +159,9 @@ export function modelResources(o: ModelInput): ModelResult {
     const d = qsvtDegree(o.kappaEff, o.epsilon);
     total.addCost(u.cost, d);
     data.addCost(u.data, d);
-    // Projector-controlled phases (qsvt-circuit.ts): d + 1 of them, and the LCU qubit's two H.
-    const phases = d + 1;
-    total.add('x', 2 * a * phases).add(mcKey('x', a + 1), 2 * phases).add('rz', 2 * phases).add('cx', 2 * phases).add('h', 2).add('gphase', 1);
+    // Projector-controlled phases (qsvt-circuit.ts): d + 1 of them over the non-work ancillas, and the LCU qubit's two H.
+    const phases = d + 1, r = a - (u.workQubits ?? 0);
+    total.add('x', 2 * r * phases).add(mcKey('x', r + 1), 2 * phases).add('rz', 2 * phases).add('cx', 2 * phases).add('h', 2).add('gphase', 1);
     total.depth += 8 * phases + 2;
     const queries = { blockEncoding: d, lookups: 2 * d, entryRotations: d, statePrep: 1 };
     return { method: 'qsvt', access: o.access, degree: d, clockQubits: 0, qubits: beQubits + 2, queries, cost: total.toCost(beQubits + 2), dataLoading: data.toCost(0) };

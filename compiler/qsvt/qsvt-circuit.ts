@@ -1,6 +1,7 @@
 /**
  * The QSVT circuit for a Hermitian block encoding: alternating U and U† interleaved with
- * projector-controlled phases e^{iφ(2Π−I)} (Π = |0⟩⟨0| on the encoding's ancillas), each built from
+ * projector-controlled phases e^{iφ(2Π−I)} (Π = |0⟩⟨0| on the encoding's ancillas minus its clean
+ * `workQubits`, which U and U† keep at |0⟩, so Π on them is the identity there), each built from
  * one extra "signal" qubit, a multi-controlled X on the ancillas (0-controlled through X
  * conjugation), an Rz and the same multi-controlled X. The real part Re P(A/α) = f(A/α) is taken
  * by the two-term LCU (U_Φ + U_{−Φ})/2 on one more Hadamard qubit, which only changes the Rz angles.
@@ -17,7 +18,7 @@
  * @see arXiv:2105.02859 (Martyn, Rossi, Tan, Chuang), §III — W vs reflection conventions.
  */
 import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
-import { ancillaIndices, type BlockEncoding } from '../blockencoding/block-encoding.js';
+import { ancillaIndices, signalAncillas, type BlockEncoding } from '../blockencoding/block-encoding.js';
 import { ValidationError } from '../errors.js';
 import { circuitCost, CostTally, gateKey, type Component, type GateCost } from '../synthesis/cost.js';
 
@@ -49,6 +50,11 @@ export class QsvtCircuit implements Component {
   readonly lcuQubit: number;
   /** [qubit, value] pairs to keep: the block-encoding ancillas, the signal and the LCU qubit, all 0. */
   readonly postselect: readonly (readonly [number, number])[];
+  /**
+   * The ancillas Π projects onto |0⟩ (the encoding's ancillas minus its clean work qubits). The work
+   * qubits stay in `postselect`: they end in |0⟩ with certainty, so keeping them changes no probability.
+   */
+  readonly reflected: readonly number[];
 
   constructor(o: QsvtOptions) {
     const be = o.blockEncoding;
@@ -67,6 +73,7 @@ export class QsvtCircuit implements Component {
     this.numQubits = nBe + 2;
     this.system = Array.from({ length: be.systemQubits }, (_, i) => i);
     this.postselect = [...ancillaIndices(be), this.signalQubit, this.lcuQubit].map((q) => [q, 0] as const);
+    this.reflected = signalAncillas(be);
   }
 
   /** e^{iφ(2Π−I)} with φ = a on LCU branch 0 and b on branch 1. */
@@ -86,7 +93,7 @@ export class QsvtCircuit implements Component {
   circuit(): Circuit {
     const be = this.blockEncoding;
     const d = this.degree;
-    const anc = ancillaIndices(be);
+    const anc = this.reflected;
     const u = be.circuit;
     const uDag = inverseCircuit(u);
     const beMap = Array.from({ length: u.numQubits }, (_, i) => i);
@@ -113,7 +120,7 @@ export class QsvtCircuit implements Component {
   /** Gate counts from the encoding's counts, without building the circuit. */
   cost(): GateCost {
     const be = circuitCost(this.blockEncoding.circuit);
-    const a = this.blockEncoding.ancillaQubits;
+    const a = this.reflected.length;
     const t = new CostTally();
     t.addCost(be, this.degree);
     const mcxName = a === 1 ? 'cx' : a === 2 ? 'ccx' : gateKey('mcx', a + 1);

@@ -73,7 +73,7 @@ describe('estimate model against built circuits', () => {
     const base = { systemQubits: enc.systemQubits, colors: enc.colors, kappaEff, epsilon: eps, method: 'qsvt' as const };
     // The composition with the actual U and |b⟩ preparation is exact.
     const exact = modelResources({
-      ...base, access: 'qrom', encoding: { cost: circuitCost(enc.circuit()), ancillas: enc.ancillaQubits },
+      ...base, access: 'qrom', encoding: { cost: circuitCost(enc.circuit()), ancillas: enc.ancillaQubits, workQubits: enc.blockEncoding().workQubits?.length ?? 0 },
       rhsPrep: new StatePrep({ amplitudes: b, numQubits: enc.systemQubits }).cost(),
     });
     expect(exact.cost.gates).toEqual(built.gates);

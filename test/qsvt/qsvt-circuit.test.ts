@@ -13,6 +13,9 @@ import { LcuEncoding } from '../../compiler/blockencoding/lcu.js';
 import { SparseEncoding } from '../../compiler/blockencoding/sparse.js';
 import { appendMultiplexor } from '../../compiler/synthesis/uniformly-controlled.js';
 import { rng, stateFidelity } from '../helpers/quantum.js';
+import { Statevector } from '../../backends/local/index.js';
+import { lcuExamples } from '../../compiler/blockencoding/lcu.js';
+import { sparseEncodingExamples } from '../../compiler/blockencoding/sparse.js';
 
 /** A real orthogonal V on 2 qubits from an ry/cx circuit (its matrix comes from the simulator). */
 function basisChange(seed: number): Circuit {
@@ -116,6 +119,50 @@ describe('QSVT circuit', () => {
       for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) expected.re[i * 2 + j] += fl * vecs[k]![i]! * vecs[k]![j]!;
     }
     expect(block.maxAbsDiff(expected)).toBeLessThan(1e-9);
+  });
+
+  it.each(['sparse', 'lcu'] as const)('on a 4×4 %s encoding with clean work qubits: reflects only the other ancillas, block = f(A/α), cost() = built', (kind) => {
+    const enc = kind === 'sparse' ? sparseEncodingExamples()[2]! : lcuExamples()[2]!;
+    const be = enc.blockEncoding();
+    const work = be.workQubits ?? [];
+    expect(work.length).toBeGreaterThan(0);
+    const coeffs = randomOdd(5, 21, 1);
+    const q = new QsvtCircuit({ blockEncoding: be, phases: solvePhases(coeffs).phases });
+    expect(q.reflected.length).toBe(be.ancillaQubits - work.length);
+    for (const w of work) expect(q.reflected).not.toContain(w);
+    expect(q.postselect.length).toBe(be.ancillaQubits + 2);
+    const c = q.circuit();
+    // Every multi-controlled X is a reflection on exactly the non-work ancillas (plus the signal qubit).
+    const reflections = c.instructions.filter((ins) => ins.qubits.includes(q.signalQubit) && ins.qubits.length > 2);
+    expect(reflections.length).toBe(2 * (q.degree + 1));
+    for (const ins of reflections) expect(ins.qubits).toEqual([...q.reflected, q.signalQubit]);
+    // Columns of the post-selected block by simulation against f(A/α) = Σ c_k T_k(A/α).
+    const N = 1 << be.systemQubits, dim = 2 ** c.numQubits;
+    const a = enc.padded.matrix.toDense();
+    const bm = Array.from({ length: N * N }, (_, k) => a[k]! / be.alpha);
+    const mul = (x: number[], y: number[]): number[] => Array.from({ length: N * N }, (_, k) => {
+      const i = Math.floor(k / N), j = k % N;
+      let sum = 0;
+      for (let l = 0; l < N; l++) sum += x[i * N + l]! * y[l * N + j]!;
+      return sum;
+    });
+    let tPrev = Array.from({ length: N * N }, (_, k) => (Math.floor(k / N) === k % N ? 1 : 0)), tCur = bm;
+    const f = tPrev.map((x, k) => coeffs[0]! * x + coeffs[1]! * tCur[k]!);
+    for (let k = 2; k < coeffs.length; k++) {
+      const next = mul(bm, tCur).map((x, l) => 2 * x - tPrev[l]!);
+      [tPrev, tCur] = [tCur, next];
+      for (let l = 0; l < N * N; l++) f[l] = f[l]! + coeffs[k]! * tCur[l]!;
+    }
+    for (let j = 0; j < N; j++) {
+      const re = new Float64Array(dim), im = new Float64Array(dim);
+      re[j] = 1;
+      const out = Statevector.fromAmplitudes(re, im).applyCircuit(c);
+      for (let i = 0; i < N; i++) {
+        expect(Math.hypot(out.re[i]! - f[i * N + j]!, out.im[i]!)).toBeLessThan(1e-9);
+      }
+    }
+    const built = circuitCost(c).gates, est = q.cost().gates;
+    expect(est).toEqual(built);
   });
 
   it('refuses encodings without ancillas and empty phase lists', () => {
