@@ -5,7 +5,9 @@
  * Aria, zz for IonQ Forte); one-qubit runs are fused and resynthesised (rz·sx for IBM, rz·ry for
  * IonQ QIS). For IonQ native targets rz is virtual: it is tracked as a frame per qubit and
  * absorbed into the phases of later gpi/gpi2/ms gates (zz commutes with it); a frame left at the
- * end of an unmeasured wire is written as gpi(β/2)·gpi(0). Angles stay in radians here.
+ * end of an unmeasured wire is written as gpi(β/2)·gpi(0). Without conditions, IonQ native lowering
+ * maps rxx/ryy/rzz straight onto ms/zz and merges one-qubit runs minimally (ionq-native.ts).
+ * Angles stay in radians here.
  * @see /work/shared/design/backends.md §A8, §B4–B5
  */
 import { expandGates, gateSpec, gateNames, withInstructions, type Instruction } from '../compiler/circuit/index.js';
@@ -15,6 +17,7 @@ import { definePass, type Pass } from './pass.js';
 import { fuseSingleQubitList } from './fuse-single-qubit.js';
 import { decomposeMultiQubitList } from './decompose-multi-qubit.js';
 import { hasEdge, type Target } from './targets/target.js';
+import { lowerPauliRotation, mergeIonqNative } from './ionq-native.js';
 
 const PI = Math.PI;
 type Entangler = 'cx' | 'cz' | 'ecr' | 'ms' | 'zz';
@@ -113,6 +116,12 @@ export function translateList(instructions: readonly Instruction[], numQubits: n
       expanded.push(inst);
       continue;
     }
+    // IonQ: rxx/ryy/rzz go straight onto ms/zz (one entangler, not two cx).
+    const pauli = (st.entangler === 'ms' || st.entangler === 'zz') && !inst.condition ? lowerPauliRotation(inst, st.entangler) : null;
+    if (pauli !== null) {
+      expanded.push(...pauli);
+      continue;
+    }
     for (const e of expandGates([inst], keep)) if (e.gate !== 'gphase') expanded.push(e);
   }
   const lowered: Instruction[] = [];
@@ -124,6 +133,8 @@ export function translateList(instructions: readonly Instruction[], numQubits: n
     const seq = lowerCx(inst.qubits[0]!, inst.qubits[1]!, st.entangler, target);
     lowered.push(...(inst.condition ? seq.map((s) => ({ ...s, condition: inst.condition! })) : seq));
   }
+  // IonQ native without conditions: merge every one-qubit run into the fewest gpi/gpi2 with virtual Z.
+  if (st.oneQubit === 'ionq-native' && !lowered.some((i) => i.condition)) return mergeIonqNative(lowered, numQubits);
   const basis1: OneQubitBasis = st.oneQubit === 'ionq-native' ? 'zsx' : st.oneQubit;
   const allowed = st.oneQubit === 'ionq-native' ? new Set(['rz', 'sx', 'sxdg', 'x']) : st.allowed1q;
   let fused = fuseSingleQubitList(lowered, numQubits, { basis: basis1, allowed, force: true }, target);

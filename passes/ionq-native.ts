@@ -1,0 +1,139 @@
+/**
+ * IonQ native lowering helpers: Pauli rotations rxx/ryy/rzz straight onto the device's entangler
+ * (ms on Aria, zz on Forte) and merging of one-qubit runs into the fewest gpi/gpi2 gates with a
+ * virtual-Z frame per qubit. Angles are radians (the IR convention); turns only at the IonQ boundary.
+ *
+ * One-qubit synthesis, up to global phase (σ(φ) = cos φ·X + sin φ·Y, gpi(φ) = σ(φ),
+ * gpi2(φ) = (I − iσ(φ))/√2 = Rz(φ)·Rx(π/2)·Rz(−φ)):
+ * - before an entangler, U = Rz(a)·W with W ∈ {I, gpi(0), gpi2(φ), gpi2(p)·gpi2(q)}; Rz(a) stays virtual.
+ *   From U = Rz(φ)Ry(θ)Rz(λ) = Rz(φ+π)·SX·Rz(θ+π)·SX·Rz(λ): with A = φ+π, B = θ+π, C = λ,
+ *   U = Rz(A+B+C)·gpi2(−(B+C))·gpi2(−C) (push each Rz left through the SX gates).
+ * - at the end of an unmeasured wire, U itself in at most 3 gates: with gpi(φ) = Rz(2φ)·X and
+ *   X·gpi2(φ) = gpi2(−φ)·X, gpi2(φ1)·gpi(φ2)·gpi2(φ3) = Rz(φ1)·SX·Rz(2φ2−φ1−φ3)·SX·Rz(φ3)·X, so writing
+ *   V = U·X = Rz(A)·SX·Rz(B)·SX·Rz(C) gives U = gpi2(A)·gpi((A+B+C)/2)·gpi2(C).
+ * - an anti-diagonal U = Rz(a)·X is gpi(a/2) exactly, so it never leaves a frame.
+ * @see /work/shared/design/backends.md §B5; IonQ "getting started with native gates"
+ */
+import { gateMatrix, type Instruction } from '../compiler/circuit/index.js';
+import { CMatrix } from '../compiler/linalg/complex.js';
+import { zyzAngles } from '../compiler/synthesis/one-qubit.js';
+
+const PI = Math.PI;
+const EPS = 1e-10;
+const g1 = (gate: string, q: number, params: number[] = []): Instruction => ({ gate, qubits: [q], params });
+const g2 = (gate: string, a: number, b: number, params: number[] = []): Instruction => ({ gate, qubits: [a, b], params });
+const arg = (m: CMatrix, i: number, j: number): number => Math.atan2(m.im[i * 2 + j]!, m.re[i * 2 + j]!);
+const abs = (m: CMatrix, i: number, j: number): number => Math.hypot(m.re[i * 2 + j]!, m.im[i * 2 + j]!);
+/** Reduce to (−π, π]. */
+const wrap = (x: number): number => {
+  const y = x - 2 * PI * Math.floor((x + PI) / (2 * PI));
+  return y <= -PI ? y + 2 * PI : y;
+};
+
+/**
+ * rxx/ryy/rzz (and zz) as the native entangler plus one-qubit gates, or null for other gates.
+ * Aria's ms angle must lie in [0, π/2]: θ is folded with rpp(θ) ∝ (P⊗P)·rpp(θ ∓ π) and a negative
+ * angle flips σ(φ0) → σ(φ0 + π) = −σ(φ0).
+ */
+export function lowerPauliRotation(inst: Instruction, entangler: 'ms' | 'zz'): Instruction[] | null {
+  const pauli = { rxx: 'x', ryy: 'y', rzz: 'z', zz: 'z' }[inst.gate];
+  if (pauli === undefined || inst.qubits.length !== 2) return null;
+  const [a, b] = [inst.qubits[0]!, inst.qubits[1]!];
+  let th = wrap(inst.params[0]!);
+  if (Math.abs(th) < 1e-12) return [];
+  if (entangler === 'zz') {
+    // P⊗P = C·(Z⊗Z)·C† with C = H (X) or S·H (Y): time order C†, zz, C.
+    const pre = pauli === 'x' ? ['h'] : pauli === 'y' ? ['sdg', 'h'] : [];
+    const post = [...pre].reverse().map((g) => (g === 'sdg' ? 's' : g));
+    return [...pre.flatMap((g) => [g1(g, a), g1(g, b)]), g2('zz', a, b, [th]), ...post.flatMap((g) => [g1(g, a), g1(g, b)])];
+  }
+  const out: Instruction[] = [];
+  // Z⊗Z = (H⊗H)(X⊗X)(H⊗H); X and Y are σ(0) and σ(π/2).
+  const phase = pauli === 'y' ? PI / 2 : 0;
+  const fix = pauli === 'y' ? 'y' : 'x';
+  if (th > PI / 2) { th -= PI; out.push(g1(fix, a), g1(fix, b)); }
+  else if (th < -PI / 2) { th += PI; out.push(g1(fix, a), g1(fix, b)); }
+  const ms = g2('ms', a, b, [th < 0 ? phase + PI : phase, phase, Math.abs(th)]);
+  if (pauli !== 'z') return [...out, ms];
+  return [g1('h', a), g1('h', b), ...out, ms, g1('h', a), g1('h', b)];
+}
+
+/** U = Rz(a)·W with W the fewest gpi/gpi2 gates (time order). */
+function splitFrame(u: CMatrix, q: number): { gates: Instruction[]; frame: number } {
+  if (abs(u, 0, 1) < EPS) return { gates: [], frame: wrap(arg(u, 1, 1) - arg(u, 0, 0)) };
+  if (abs(u, 0, 0) < EPS) return { gates: [g1('gpi', q, [wrap((arg(u, 1, 0) - arg(u, 0, 1)) / 2)])], frame: 0 };
+  if (Math.abs(abs(u, 0, 0) ** 2 - 0.5) < EPS) {
+    const a = wrap(arg(u, 1, 1) - arg(u, 0, 0));
+    return { gates: [g1('gpi2', q, [wrap(arg(u, 1, 0) - arg(u, 0, 0) + PI / 2 - a)])], frame: a };
+  }
+  const z = zyzAngles(u);
+  const [A, B, C] = [z.phi + PI, z.theta + PI, z.lambda];
+  return { gates: [g1('gpi2', q, [wrap(-C)]), g1('gpi2', q, [wrap(-(B + C))])], frame: wrap(A + B + C) };
+}
+
+/** U exactly (up to global phase) in at most 3 gpi/gpi2 gates, for the end of a wire. */
+function exactGates(u: CMatrix, q: number): Instruction[] {
+  const s = splitFrame(u, q);
+  if (Math.abs(Math.sin(s.frame / 2)) < 1e-12) return s.gates;
+  if (s.gates.length === 0) return [g1('gpi', q, [0]), g1('gpi', q, [s.frame / 2])];
+  const v = u.mul(gateMatrix('x', []));
+  const z = zyzAngles(v);
+  const [A, B, C] = [z.phi + PI, z.theta + PI, z.lambda];
+  return [g1('gpi2', q, [wrap(C)]), g1('gpi', q, [wrap((A + B + C) / 2)]), g1('gpi2', q, [wrap(A)])];
+}
+
+/**
+ * Merge one-qubit gates into gpi/gpi2 runs with virtual-Z frames around ms/zz. Every one-qubit
+ * unitary gate is accepted; a run costs ≤ 2 gates before an entangler or measurement and ≤ 3 at the
+ * end of a wire. The Rz frame commutes through zz, shifts later ms phases (ms·(Rz(β)⊗I) =
+ * (Rz(β)⊗I)·ms(φ0 − β, φ1, θ)) and is dropped before measure/reset (a diagonal there acts as a phase).
+ */
+export function mergeIonqNative(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+  const pending: (CMatrix | null)[] = new Array<CMatrix | null>(numQubits).fill(null);
+  const frame = new Float64Array(numQubits);
+  const out: Instruction[] = [];
+  const flush = (q: number): void => {
+    const u = pending[q];
+    if (u === null || u === undefined) return;
+    const s = splitFrame(u, q);
+    out.push(...s.gates);
+    frame[q] = s.frame;
+    pending[q] = null;
+  };
+  const current = (q: number): CMatrix => pending[q] ?? gateMatrix('rz', [frame[q]!]);
+  const flushExact = (q: number): void => {
+    const u = current(q);
+    out.push(...exactGates(u, q));
+    pending[q] = null;
+    frame[q] = 0;
+  };
+  for (const inst of instructions) {
+    const qs = inst.qubits;
+    if (qs.length === 1 && !inst.condition && !['measure', 'reset', 'barrier', 'delay'].includes(inst.gate)) {
+      if (inst.gate === 'id') continue;
+      const q = qs[0]!;
+      pending[q] = gateMatrix(inst.gate, inst.params).mul(current(q));
+      continue;
+    }
+    if (inst.gate === 'ms' || inst.gate === 'zz') {
+      const [a, b] = [qs[0]!, qs[1]!];
+      flush(a); flush(b);
+      out.push(inst.gate === 'zz' ? inst : g2('ms', a, b, [wrap(inst.params[0]! - frame[a]!), wrap(inst.params[1]! - frame[b]!), inst.params[2]!]));
+      continue;
+    }
+    if (inst.gate === 'measure' || inst.gate === 'reset') {
+      for (const q of qs) { flush(q); frame[q] = 0; }
+      out.push(inst);
+      continue;
+    }
+    if (inst.gate === 'barrier') {
+      for (const q of qs) flush(q);
+      out.push(inst);
+      continue;
+    }
+    for (const q of qs) flushExact(q);
+    out.push(inst);
+  }
+  for (let q = 0; q < numQubits; q++) if (pending[q] !== null || Math.abs(Math.sin(frame[q]! / 2)) > 1e-12) flushExact(q);
+  return out;
+}
