@@ -12,6 +12,8 @@
  *   X·gpi2(φ) = gpi2(−φ)·X, gpi2(φ1)·gpi(φ2)·gpi2(φ3) = Rz(φ1)·SX·Rz(2φ2−φ1−φ3)·SX·Rz(φ3)·X, so writing
  *   V = U·X = Rz(A)·SX·Rz(B)·SX·Rz(C) gives U = gpi2(A)·gpi((A+B+C)/2)·gpi2(C).
  * - an anti-diagonal U = Rz(a)·X is gpi(a/2) exactly, so it never leaves a frame.
+ * - before an ms, the rotation about that qubit's ms axis commutes with the ms and moves into the next
+ *   run, so what is left costs at most one gpi2 (see axisRotation).
  * @see /work/shared/design/backends.md §B5; IonQ "getting started with native gates"
  */
 import { gateMatrix, type Instruction } from '../compiler/circuit/index.js';
@@ -71,6 +73,31 @@ function splitFrame(u: CMatrix, q: number): { gates: Instruction[]; frame: numbe
   return { gates: [g1('gpi2', q, [wrap(-C)]), g1('gpi2', q, [wrap(-(B + C))])], frame: wrap(A + B + C) };
 }
 
+/**
+ * R = exp(−iα/2·σ(φ)) such that R†·U is diagonal (0 gates) or has |entry₀₀|² = 1/2 (one gpi2), or null
+ * when α = 0 already does that. With u = (U₀₀, e^{−iφ}U₁₀), |(R†U)₀₀|² = 1/2 + p·cos α + r·sin α,
+ * p = (|u₀|² − |u₁|²)/2, r = −Im(ū₀u₁); its range [1/2 − ρ, 1/2 + ρ] (ρ = √(p²+r²) ≤ 1/2) always holds 1/2.
+ */
+function axisRotation(u: CMatrix, phi: number): CMatrix | null {
+  const [u0r, u0i] = [u.re[0]!, u.im[0]!];
+  const [c, s] = [Math.cos(phi), Math.sin(phi)];
+  const [u1r, u1i] = [c * u.re[2]! + s * u.im[2]!, c * u.im[2]! - s * u.re[2]!];
+  const p = (u0r * u0r + u0i * u0i - u1r * u1r - u1i * u1i) / 2;
+  const r = -(u0r * u1i - u0i * u1r);
+  const rho = Math.hypot(p, r);
+  if (Math.abs(0.5 + p - 1) < EPS || Math.abs(p) < EPS && Math.abs(r) < EPS) return null;
+  let alpha: number;
+  if (Math.abs(rho - 0.5) < EPS) alpha = Math.atan2(r, p);
+  else {
+    if (Math.abs(p) < EPS) return null;
+    const x = Math.atan2(-p, r);
+    alpha = Math.abs(wrap(x)) <= Math.abs(wrap(x + PI)) ? wrap(x) : wrap(x + PI);
+  }
+  if (Math.abs(alpha) < 1e-12) return null;
+  const sig = gateMatrix('gpi', [phi]);
+  return CMatrix.identity(2).scale(Math.cos(alpha / 2)).add(sig.scale({ re: 0, im: -Math.sin(alpha / 2) }));
+}
+
 /** U exactly (up to global phase) in at most 3 gpi/gpi2 gates, for the end of a wire. */
 function exactGates(u: CMatrix, q: number): Instruction[] {
   const s = splitFrame(u, q);
@@ -115,10 +142,31 @@ export function mergeIonqNative(instructions: readonly Instruction[], numQubits:
       pending[q] = gateMatrix(inst.gate, inst.params).mul(current(q));
       continue;
     }
-    if (inst.gate === 'ms' || inst.gate === 'zz') {
+    if (inst.gate === 'zz') {
+      flush(qs[0]!); flush(qs[1]!);
+      out.push(inst);
+      continue;
+    }
+    if (inst.gate === 'ms') {
       const [a, b] = [qs[0]!, qs[1]!];
+      // ms commutes with a rotation about its own axis on each qubit: move the part of the run that
+      // costs gates past it (into the next run), keeping the cheapest remainder before it.
+      const carry = [a, b].map((q, k) => {
+        const u = pending[q];
+        if (u === null || u === undefined) return null;
+        const r = axisRotation(u, inst.params[k]!);
+        if (r === null) return null;
+        pending[q] = r.adjoint().mul(u);
+        return r;
+      });
       flush(a); flush(b);
-      out.push(inst.gate === 'zz' ? inst : g2('ms', a, b, [wrap(inst.params[0]! - frame[a]!), wrap(inst.params[1]! - frame[b]!), inst.params[2]!]));
+      out.push(g2('ms', a, b, [wrap(inst.params[0]! - frame[a]!), wrap(inst.params[1]! - frame[b]!), inst.params[2]!]));
+      [a, b].forEach((q, k) => {
+        const r = carry[k];
+        if (r === null || r === undefined) return;
+        pending[q] = r.mul(gateMatrix('rz', [frame[q]!]));
+        frame[q] = 0;
+      });
       continue;
     }
     if (inst.gate === 'measure' || inst.gate === 'reset') {

@@ -100,6 +100,21 @@ describe('IonQ native lowering', () => {
     expect(mergeIonqNative(id.instructions, 1)).toEqual([]);
   });
 
+  it('before an ms, a run costs at most one gate: the rotation about the ms axis moves past it', () => {
+    const r = rng(11);
+    for (let seed = 0; seed < 40; seed++) {
+      const b = new CircuitBuilder(2);
+      for (let k = 0; k < 3; k++) { randomOneQ(b, 0, r); randomOneQ(b, 1, r); }
+      b.gate('ms', [0, 1], [(r() - 0.5) * 7, (r() - 0.5) * 7, r() * Math.PI / 2]);
+      randomOneQ(b, 0, r);
+      const c = b.build();
+      const m = withInstructions(c, mergeIonqNative(c.instructions, 2));
+      const k = m.instructions.findIndex((i) => i.gate === 'ms');
+      for (const q of [0, 1]) expect(m.instructions.slice(0, k).filter((i) => i.qubits[0] === q).length, `seed ${seed}`).toBeLessThanOrEqual(1);
+      expect(checkEquivalence(c, m).distance, `seed ${seed}`).toBeLessThan(1e-9);
+    }
+  });
+
   it.each(['ionq_aria', 'ionq_forte'])('%s: random Pauli-rotation circuits keep their unitary, satisfy the predicates, and spend one entangler per rotation or cx', (target) => {
     const t = getTarget(target);
     for (let seed = 1; seed <= 8; seed++) {
