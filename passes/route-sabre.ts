@@ -62,6 +62,24 @@ function allQubitsOf(inst: Instruction, n: number): readonly number[] {
 }
 
 /**
+ * phys[l] = physical qubit of logical l, logOf[p] = logical on p: the layout for the circuit's
+ * qubits, then the unused physical qubits in order as ancilla labels ≥ numQubits.
+ */
+function initialPlacement(layout: readonly number[], numQubits: number, n: number): { phys: number[]; logOf: Int32Array; start: number[] } {
+  const phys = Array.from({ length: n }, (_, i) => i);
+  const used = new Set(layout);
+  let next = 0;
+  layout.forEach((p, l) => (phys[l] = p));
+  for (let l = numQubits; l < n; l++) {
+    while (used.has(next)) next++;
+    phys[l] = next++;
+  }
+  const logOf = new Int32Array(n);
+  phys.forEach((p, l) => (logOf[p] = l));
+  return { phys, logOf, start: [...phys] };
+}
+
+/**
  * Route `circuit` (gates on ≤ 2 qubits) on the target's coupling graph starting from `layout`
  * (logical → physical). Swaps are emitted as 'swap' on physical qubits.
  */
@@ -74,18 +92,7 @@ export function routeSabre(circuit: Circuit, target: Target, layout: readonly nu
   }
   const rnd = createRandom(options.seed ?? 1);
   const extSize = options.extendedSize ?? 20, extW = options.extendedWeight ?? 0.5, decayStep = options.decay ?? 0.001;
-  // phys[l] = physical of logical l; logOf[p] = logical on p (ancilla labels ≥ numQubits).
-  const phys = Array.from({ length: n }, (_, i) => i);
-  const used = new Set(layout);
-  let next = 0;
-  layout.forEach((p, l) => (phys[l] = p));
-  for (let l = circuit.numQubits; l < n; l++) {
-    while (used.has(next)) next++;
-    phys[l] = next++;
-  }
-  const logOf = new Int32Array(n);
-  phys.forEach((p, l) => (logOf[p] = l));
-  const start = [...phys];
+  const { phys, logOf, start } = initialPlacement(layout, circuit.numQubits, n);
   const dag = buildDag(insts, circuit.numQubits);
   const remaining = Int32Array.from(dag.preds);
   let front: number[] = [];
@@ -208,17 +215,7 @@ function extendedSet(front: readonly number[], insts: readonly Instruction[], da
 export function routeGreedy(circuit: Circuit, target: Target, layout: readonly number[]): RouteResult {
   const g: CouplingGraph = couplingGraph(target);
   const n = g.numQubits;
-  const phys = Array.from({ length: n }, (_, i) => i);
-  const used = new Set(layout);
-  let next = 0;
-  layout.forEach((p, l) => (phys[l] = p));
-  for (let l = circuit.numQubits; l < n; l++) {
-    while (used.has(next)) next++;
-    phys[l] = next++;
-  }
-  const logOf = new Int32Array(n);
-  phys.forEach((p, l) => (logOf[p] = l));
-  const start = [...phys];
+  const { phys, logOf, start } = initialPlacement(layout, circuit.numQubits, n);
   const out: Instruction[] = [];
   let swaps = 0;
   for (const inst of circuit.instructions) {
