@@ -61,6 +61,16 @@ function allQubitsOf(inst: Instruction, n: number): readonly number[] {
   return inst.condition ? Array.from({ length: n }, (_, q) => q) : inst.qubits;
 }
 
+/** Emit a swap of physical qubits pa, pb and update both directions of the placement. */
+function applySwap(phys: number[], logOf: Int32Array, out: Instruction[], pa: number, pb: number): void {
+  const la = logOf[pa]!, lb = logOf[pb]!;
+  out.push({ gate: 'swap', qubits: [pa, pb], params: [] });
+  logOf[pa] = lb;
+  logOf[pb] = la;
+  phys[la] = pb;
+  phys[lb] = pa;
+}
+
 /**
  * phys[l] = physical qubit of logical l, logOf[p] = logical on p: the layout for the circuit's
  * qubits, then the unused physical qubits in order as ancilla labels ≥ numQubits.
@@ -111,12 +121,7 @@ export function routeSabre(circuit: Circuit, target: Target, layout: readonly nu
     return inst.qubits.length !== 2 || inst.gate === 'barrier' || D(inst.qubits[0]!, inst.qubits[1]!) === 1;
   };
   const doSwap = (pa: number, pb: number): void => {
-    const la = logOf[pa]!, lb = logOf[pb]!;
-    out.push({ gate: 'swap', qubits: [pa, pb], params: [] });
-    logOf[pa] = lb;
-    logOf[pb] = la;
-    phys[la] = pb;
-    phys[lb] = pa;
+    applySwap(phys, logOf, out, pa, pb);
     swaps++;
   };
   while (front.length > 0) {
@@ -222,13 +227,7 @@ export function routeGreedy(circuit: Circuit, target: Target, layout: readonly n
     if (inst.qubits.length === 2 && inst.gate !== 'barrier') {
       const path = shortestPath(g, phys[inst.qubits[0]!]!, phys[inst.qubits[1]!]!);
       for (let k = 0; k + 2 < path.length; k++) {
-        const pa = path[k]!, pb = path[k + 1]!;
-        const la = logOf[pa]!, lb = logOf[pb]!;
-        out.push({ gate: 'swap', qubits: [pa, pb], params: [] });
-        logOf[pa] = lb;
-        logOf[pb] = la;
-        phys[la] = pb;
-        phys[lb] = pa;
+        applySwap(phys, logOf, out, path[k]!, path[k + 1]!);
         swaps++;
       }
     }

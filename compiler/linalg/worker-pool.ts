@@ -25,3 +25,21 @@ export function workerPool(source: string): (count: number) => Worker[] {
     return pool.slice(0, count);
   };
 }
+
+/** Post one job to a pool worker; resolves when it answers {ok: true}, rejects on failure or a worker error. */
+export function runOnWorker(w: Worker, message: unknown, label: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (m: { ok: boolean; error?: string }): void => {
+      w.off('error', onError);
+      if (m.ok) resolve();
+      else reject(new Error(`${label} worker failed: ${m.error ?? 'unknown'}`));
+    };
+    const onError = (e: Error): void => {
+      w.off('message', onMessage);
+      reject(e);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
+    w.postMessage(message);
+  });
+}

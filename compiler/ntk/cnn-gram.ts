@@ -6,12 +6,11 @@
  * @see arXiv:2107.09200 (CNN experiments); cnn-kernel.ts for the per-pair algorithm
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { silent, type Progress } from '../progress.js';
 import { cnnPlan, reluEvaluationsPerPair, type CnnArchitecture, type CnnPlan } from './cnn-plan.js';
 import { cnnWasmBytes } from './cnn-wasm.js';
 import { CnnWorkspace, cnnKernelSource, pairKernel, selfFeatures, type CnnImageFeatures, type CnnWasmModule, type WasmJsApi } from './cnn-kernel.js';
-import { workerPool } from '../linalg/worker-pool.js';
+import { runOnWorker, workerPool } from '../linalg/worker-pool.js';
 
 export interface CnnKernelOptions {
   readonly architecture?: CnnArchitecture;
@@ -124,26 +123,12 @@ async function execute(ws: CnnWorkspace, job: Job, items: number, threads: numbe
   const counter = new Int32Array(new SharedArrayBuffer(8));
   const helpers = threads > 1 ? workers(threads - 1) : [];
   const planKey = JSON.stringify(ws.plan);
-  const pending = helpers.map(
-    (w) =>
-      new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { ok: boolean; error?: string }): void => {
-          w.off('error', onError);
-          if (m.ok) resolve();
-          else reject(new Error(`cnn kernel worker failed: ${m.error ?? 'unknown'}`));
-        };
-        const onError = (e: Error): void => {
-          w.off('message', onMessage);
-          reject(e);
-        };
-        w.once('message', onMessage);
-        w.once('error', onError);
-        w.postMessage({
-          phase: job.phase, imgs: job.imgs.buffer, feats: job.feats.buffer, pairs: job.pairs.buffer, out: job.out.buffer,
-          pixels: job.pixels, featureLen: job.featureLen, stageSizes: job.stageSizes.buffer, counter: counter.buffer,
-          items, plan: ws.plan, planKey: planKey + (ws.wasmPlane ? ':simd' : ':js'), wasm: ws.wasmPlane ? CNN_WASM : undefined,
-        });
-      }),
+  const pending = helpers.map((w) =>
+    runOnWorker(w, {
+      phase: job.phase, imgs: job.imgs.buffer, feats: job.feats.buffer, pairs: job.pairs.buffer, out: job.out.buffer,
+      pixels: job.pixels, featureLen: job.featureLen, stageSizes: job.stageSizes.buffer, counter: counter.buffer,
+      items, plan: ws.plan, planKey: planKey + (ws.wasmPlane ? ':simd' : ':js'), wasm: ws.wasmPlane ? CNN_WASM : undefined,
+    }, 'cnn kernel'),
   );
   for (;;) {
     const c = Atomics.add(counter, 0, 1);

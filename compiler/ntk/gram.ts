@@ -10,7 +10,7 @@ import { silent } from '../progress.js';
 import { rowDots, wasmRowDots, type WasmTileExports } from './dots.js';
 import { dotsWasmBytes } from './dots-wasm.js';
 import { applyNtkInPlace, erfLayerTable, validateSpec, type FcKernelSpec } from './kernels.js';
-import { workerPool } from '../linalg/worker-pool.js';
+import { runOnWorker, workerPool } from '../linalg/worker-pool.js';
 
 /** Rows of a row-major matrix: n rows of d features. */
 export interface RowMatrix {
@@ -147,22 +147,8 @@ async function executeNow(job: Job, threads: number, progress: Progress, stage: 
   // Workers build their own instance from the bytes; all threads use SIMD or none does.
   const tile = job.dots && job.wasm ? tileKernel() : null;
   const dots = tile ? wasmRowDots(tile, job.a, job.b, job.d) : rowDots;
-  const pending = helpers.map(
-    (w) =>
-      new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { ok: boolean; error?: string }): void => {
-          w.off('error', onError);
-          if (m.ok) resolve();
-          else reject(new Error(`gram worker failed: ${m.error ?? 'unknown'}`));
-        };
-        const onError = (e: Error): void => {
-          w.off('message', onMessage);
-          reject(e);
-        };
-        w.once('message', onMessage);
-        w.once('error', onError);
-        w.postMessage({ ...job, wasm: tile ? job.wasm : null, a: job.a.buffer, b: job.b.buffer, out: job.out.buffer, table: job.table.buffer, bounds: job.bounds.buffer, counter: counter.buffer });
-      }),
+  const pending = helpers.map((w) =>
+    runOnWorker(w, { ...job, wasm: tile ? job.wasm : null, a: job.a.buffer, b: job.b.buffer, out: job.out.buffer, table: job.table.buffer, bounds: job.bounds.buffer, counter: counter.buffer }, 'gram'),
   );
   for (;;) {
     const c = Atomics.add(counter, 0, 1);
