@@ -1,7 +1,7 @@
 /**
  * Angles benchmark: phase-solver time and maxError at degree 100, 1000, 10000, and the inverse-
  * polynomial degrees for (κ, ε) = (10, 1e-3) and (50, 1e-4), beside the anchors recorded on this
- * machine (issue 4 §6; pyqsp is not installed here, so its figures are the recorded ones).
+ * machine (pyqsp is not installed here, so its figures are the recorded ones).
  * Target polynomial for the solver: 0.9·(degree-d Chebyshev interpolant of cos(τx)), τ = d/1.5 —
  * the oscillatory family of the Newton paper (arXiv:2307.12468 uses α cos(1000x) at degree ≈ 1433).
  */

@@ -1,13 +1,15 @@
 /**
- * `npm run bench -- nam`: the Nam et al. arithmetic/Toffoli suite (../shared/bench/circuits/nam_ccz)
+ * `npm run bench -- nam`: the Nam et al. arithmetic/Toffoli suite (bench/circuits/nam_ccz)
  * through qntk's logical -O3, counted with the suite's rule (ccz = 13 gates: 6 CNOT + 7 T;
  * ccx = 15: 6 CNOT + 7 T + 2 H), beside the published results of Nam heavy, VOQC and PyZX
- * (../shared/bench/published/nam_suite_results.csv). Mean reductions over the 26 circuits up to
+ * (bench/published/nam_suite_results.csv). Mean reductions over the 26 circuits up to
  * gf2^10. Every output is verified: dense unitary (≤ 8 qubits), two Haar-random states on the
  * local state-vector engine with one common phase (≤ 24 qubits), a sparse superposition of random
  * basis states with random phases above.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_CIRCUITS, BENCH_PUBLISHED } from './paths.js';
 import type { Circuit } from '../compiler/circuit/index.js';
 import { readQasmFile } from '../compiler/qasm/read.js';
 import { createRandom } from '../compiler/linalg/random.js';
@@ -18,7 +20,6 @@ import { optimizationPipeline } from '../passes/transpile.js';
 import { getTarget } from '../passes/targets/builtins.js';
 import type { BenchSuite } from './suite.js';
 
-const ROOT = '/work/shared/bench';
 const EXCLUDED_FROM_MEAN = new Set(['gf2^16_mult', 'gf2^32_mult']);
 
 export interface NamCounts {
@@ -103,7 +104,7 @@ interface Row {
 }
 
 function published(): Map<string, Record<string, NamCounts>> {
-  const lines = readFileSync(`${ROOT}/published/nam_suite_results.csv`, 'utf8').trim().split('\n');
+  const lines = readFileSync(join(BENCH_PUBLISHED, 'nam_suite_results.csv'), 'utf8').trim().split('\n');
   const head = lines[0]!.split(',');
   const out = new Map<string, Record<string, NamCounts>>();
   for (const line of lines.slice(1)) {
@@ -132,7 +133,7 @@ export const namSuite: BenchSuite = {
     let optMs26 = 0, optMsAll = 0;
     log(`${'circuit'.padEnd(15)} ${'n'.padStart(3)}  ${'orig'.padStart(15)}  ${'qntk -O3'.padStart(15)}  ${'Nam heavy'.padStart(15)}  ${'VOQC'.padStart(15)}  ${'ms'.padStart(6)}  verified`);
     for (const [name, p] of pub) {
-      const c = readQasmFile(`${ROOT}/circuits/nam_ccz/${name}.qasm`);
+      const c = readQasmFile(join(BENCH_CIRCUITS, 'nam_ccz', `${name}.qasm`));
       const t0 = performance.now();
       const out = pipe.run(c, ctx);
       const ms = performance.now() - t0;

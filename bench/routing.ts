@@ -7,13 +7,15 @@
 import { withInstructions } from '../compiler/circuit/index.js';
 import { readQasmFile } from '../compiler/qasm/read.js';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_CIRCUITS } from './paths.js';
 import { toTwoQubitList } from '../passes/decompose-multi-qubit.js';
 import { chooseLayout } from '../passes/layout.js';
 import { refineLayoutSabre, routeGreedy, routeSabre } from '../passes/route-sabre.js';
 import { getTarget } from '../passes/targets/builtins.js';
 import type { BenchSuite } from './suite.js';
 
-const DIR = '/work/shared/bench/circuits/nam_ccz';
+const DIR = join(BENCH_CIRCUITS, 'nam_ccz');
 const SKIP = new Set(['gf2^64_mult.qasm', 'gf2^128_mult.qasm', 'gf2^131_mult.qasm', 'gf2^163_mult.qasm']);
 
 export const routingSuite: BenchSuite = {

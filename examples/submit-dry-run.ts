@@ -11,7 +11,7 @@
  * with QNTK_IBM_TOKEN / QNTK_IBM_INSTANCE or IONQ_API_KEY set in your shell, never in code.
  *
  * Run: npm run build && node dist/examples/submit-dry-run.js
- * @see /work/shared/design/backends.md (request formats)
+ * @see docs/backends.md (request formats)
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,12 +6,12 @@
  * (a flip moves a term by π/2), the number of remaining Clifford phases does.
  * @see arXiv:1710.07345 (Nam et al., §4: Toffoli decomposition with free polarity)
  */
-import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { instruction, withInstructions, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseAngle, piQuarterMultiple } from './primitives/angles.js';
 import { ParityTracker, parityKey } from './primitives/parity.js';
 
-const g = (gate: string, qubits: number[]): Instruction => ({ gate, qubits, params: [] });
+const g = instruction;
 
 /** ccz(a, b, c) as 6 cx + 7 T; polarity −1 swaps every t and tdg. */
 export function cczNetwork(a: number, b: number, c: number, polarity: 1 | -1 = 1): Instruction[] {

@@ -5,7 +5,7 @@
  * the Clifford+T passes unless `force` is set, so T-counts stay meaningful.
  * @see compiler/synthesis/one-qubit.ts
  */
-import { withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { withInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { gateMatrix } from '../compiler/circuit/index.js';
@@ -25,12 +25,12 @@ export interface FuseOptions {
 const CLIFFORD_T = new Set(['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'id']);
 
 const CLIFFORD_WORDS_GATES = ['h', 's', 'sdg', 'z', 'x', 'y', 'sx', 'sxdg'] as const;
-let cliffordTable: Array<[CMatrix, string[]]> | undefined;
+let cliffordTable: Array<[CMatrix, GateName[]]> | undefined;
 
 /** Shortest word over the one-qubit Clifford gates for each of the 24 Cliffords (BFS, cached). */
-function cliffordWords(): Array<[CMatrix, string[]]> {
+function cliffordWords(): Array<[CMatrix, GateName[]]> {
   if (cliffordTable) return cliffordTable;
-  const table: Array<[CMatrix, string[]]> = [[CMatrix.identity(2), []]];
+  const table: Array<[CMatrix, GateName[]]> = [[CMatrix.identity(2), []]];
   for (let head = 0; head < table.length && table.length < 24; head++) {
     const [m, w] = table[head]!;
     for (const g of CLIFFORD_WORDS_GATES) {

@@ -6,11 +6,11 @@
  * pipeline that is kept only when it ends cheaper.
  * @see arXiv:1710.07345 (Nam et al., Hadamard gate reduction, §4.1)
  */
-import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { instruction, withInstructions, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 
-const g = (gate: string, qubits: number[]): Instruction => ({ gate, qubits, params: [] });
+const g = instruction;
 
 export function hadamardCnotToPhaseList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
   const w = new WireGraph(instructions, numQubits);

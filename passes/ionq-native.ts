@@ -14,16 +14,16 @@
  * - an anti-diagonal U = Rz(a)·X is gpi(a/2) exactly, so it never leaves a frame.
  * - before an ms, the rotation about that qubit's ms axis commutes with the ms and moves into the next
  *   run, so what is left costs at most one gpi2 (see axisRotation).
- * @see /work/shared/design/backends.md §B5; IonQ "getting started with native gates"
+ * @see docs/backends.md §B5; IonQ "getting started with native gates"
  */
-import { gateMatrix, type Instruction } from '../compiler/circuit/index.js';
+import { gateMatrix, instruction, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { zyzAngles } from '../compiler/synthesis/one-qubit.js';
 
 const PI = Math.PI;
 const EPS = 1e-10;
-const g1 = (gate: string, q: number, params: number[] = []): Instruction => ({ gate, qubits: [q], params });
-const g2 = (gate: string, a: number, b: number, params: number[] = []): Instruction => ({ gate, qubits: [a, b], params });
+const g1 = (gate: GateName, q: number, params: number[] = []): Instruction => instruction(gate, [q], params);
+const g2 = (gate: GateName, a: number, b: number, params: number[] = []): Instruction => instruction(gate, [a, b], params);
 const arg = (m: CMatrix, i: number, j: number): number => Math.atan2(m.im[i * 2 + j]!, m.re[i * 2 + j]!);
 const abs = (m: CMatrix, i: number, j: number): number => Math.hypot(m.re[i * 2 + j]!, m.im[i * 2 + j]!);
 /** Reduce to (−π, π]. */
@@ -38,14 +38,14 @@ const wrap = (x: number): number => {
  * angle flips σ(φ0) → σ(φ0 + π) = −σ(φ0).
  */
 export function lowerPauliRotation(inst: Instruction, entangler: 'ms' | 'zz'): Instruction[] | null {
-  const pauli = { rxx: 'x', ryy: 'y', rzz: 'z', zz: 'z' }[inst.gate];
+  const pauli = ({ rxx: 'x', ryy: 'y', rzz: 'z', zz: 'z' } as const satisfies Partial<Record<OperationName, 'x' | 'y' | 'z'>>)[inst.gate as 'rxx' | 'ryy' | 'rzz' | 'zz'] as 'x' | 'y' | 'z' | undefined;
   if (pauli === undefined || inst.qubits.length !== 2) return null;
   const [a, b] = [inst.qubits[0]!, inst.qubits[1]!];
   let th = wrap(inst.params[0]!);
   if (Math.abs(th) < 1e-12) return [];
   if (entangler === 'zz') {
     // P⊗P = C·(Z⊗Z)·C† with C = H (X) or S·H (Y): time order C†, zz, C.
-    const pre = pauli === 'x' ? ['h'] : pauli === 'y' ? ['sdg', 'h'] : [];
+    const pre: GateName[] = pauli === 'x' ? ['h'] : pauli === 'y' ? ['sdg', 'h'] : [];
     const post = [...pre].reverse().map((g) => (g === 'sdg' ? 's' : g));
     return [...pre.flatMap((g) => [g1(g, a), g1(g, b)]), g2('zz', a, b, [th]), ...post.flatMap((g) => [g1(g, a), g1(g, b)])];
   }

@@ -5,13 +5,13 @@
  * rotation merging.
  * @see arXiv:1710.07345 (Nam et al., §4.1, Fig. 4)
  */
-import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { instruction, withInstructions, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 
-const one = (gate: string, q: number): Instruction => ({ gate, qubits: [q], params: [] });
-const isG = (g: WireGraph, i: number, name: string): boolean => i >= 0 && g.insts[i]?.gate === name && !g.insts[i]?.condition;
-const DUAL: Readonly<Record<string, string>> = { s: 'sdg', sdg: 's' };
+const one = (gate: GateName, q: number): Instruction => instruction(gate, [q]);
+const isG = (g: WireGraph, i: number, name: GateName): boolean => i >= 0 && g.insts[i]?.gate === name && !g.insts[i]?.condition;
+const DUAL: Partial<Record<OperationName, GateName>> = { s: 'sdg', sdg: 's' };
 
 /** One sweep of the rules; true when something changed. */
 export function hadamardSweep(g: WireGraph): boolean {

@@ -8,9 +8,9 @@
  * end of an unmeasured wire is written as gpi(β/2)·gpi(0). Without conditions, IonQ native lowering
  * maps rxx/ryy/rzz straight onto ms/zz and merges one-qubit runs minimally (ionq-native.ts).
  * Angles stay in radians here.
- * @see /work/shared/design/backends.md §A8, §B4–B5
+ * @see docs/backends.md §A8, §B4–B5
  */
-import { expandGates, gateSpec, gateNames, withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { expandGates, gateSpec, gateNames, instruction, withInstructions, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
 import { oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { definePass, type Pass } from './pass.js';
@@ -46,8 +46,8 @@ export function strategyFor(target: Target): Strategy | null {
   return { entangler, oneQubit, allowed1q };
 }
 
-const g1 = (gate: string, q: number, params: number[] = []): Instruction => ({ gate, qubits: [q], params });
-const g2 = (gate: string, a: number, b: number, params: number[] = []): Instruction => ({ gate, qubits: [a, b], params });
+const g1 = (gate: GateName, q: number, params: number[] = []): Instruction => instruction(gate, [q], params);
+const g2 = (gate: GateName, a: number, b: number, params: number[] = []): Instruction => instruction(gate, [a, b], params);
 
 /** cx(c, t) in the target's entangler, respecting edge direction where it matters (ecr). */
 function lowerCx(c: number, t: number, ent: Entangler, target: Target): Instruction[] {

@@ -1,7 +1,7 @@
 /**
  * IBM Cloud IAM: exchange an API key for a bearer token and refresh it before it expires (the
  * token lives about an hour; a long --wait outlives it). A 401 from Runtime also forces a refresh.
- * @see /work/shared/design/backends.md §A2
+ * @see docs/backends.md §A2
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { HttpClient } from '../http.js';

@@ -1,7 +1,7 @@
 /**
  * IBM Quantum behind the Backend contract: ISA check against the live device, intent recorded,
  * Sampler V2 job created, remote id recorded; status, results and cancel through the job store.
- * @see /work/shared/design/backends.md §A
+ * @see docs/backends.md §A
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
@@ -20,7 +20,7 @@ import { decodeSamplerResult } from './results.js';
 /**
  * The OpenQASM 3 text IBM executes: physical `$k` qubits, `c[i] = measure $k;`, definitions for
  * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate).
- * @see /work/shared/design/backends.md §A9
+ * @see docs/backends.md §A9
  */
 export function ibmQasm(circuit: Circuit): string {
   return printQasm(circuit, { dialect: 'ibm', definitions: true });

@@ -2,7 +2,7 @@
  * IBM Quantum Runtime REST client (API v1): IAM bearer token + Service-CRN on every call,
  * backends, configuration/properties, Sampler V2 jobs, status, results, cancel. A 401 refreshes the
  * token once (it may have expired during a long poll); 429 and 5xx are retried by HttpClient.
- * @see /work/shared/design/backends.md §A1–§A7
+ * @see docs/backends.md §A1–§A7
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { RequestPreview } from '../backend.js';

@@ -3,7 +3,7 @@
  * qiskit-ibm-runtime runs before submitting: basis gates, supported instructions, directed coupling
  * edges, rzz angle range, faulty qubits/edges, classical-register names. Every violation is listed,
  * so a non-ISA circuit fails here in one line instead of after hours in the queue (code 1517).
- * @see /work/shared/design/backends.md §A3, §A8
+ * @see docs/backends.md §A3, §A8
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { makeTarget, noConditionsPredicate, verify, type Target, type Violation } from '../../passes/targets/target.js';

@@ -1,7 +1,7 @@
 /**
  * IBM error bodies (Runtime ErrorContainer, the older {error:{…}} shape, IAM's errorCode shape)
  * and job failure reason codes, each turned into one line that says what to do.
- * @see /work/shared/design/backends.md §A2, §A7
+ * @see docs/backends.md §A2, §A7
  */
 
 /** What qntk tells the user to do for the codes users actually meet. */

@@ -3,7 +3,7 @@
  * one hex sample per shot (`hex(int)`, unpadded) with bit i = c[i], so c[0] is the least
  * significant bit; shot k of every register belongs to the same execution, which lets us join the
  * registers into whole-circuit bitstrings (later registers further left, c[0] rightmost).
- * @see /work/shared/design/backends.md §A6
+ * @see docs/backends.md §A6
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { JobResult, RegisterInfo } from '../backend.js';

@@ -2,7 +2,7 @@
  * IonQ behind the Backend contract: serialise (JSON circuit, or OpenQASM 3 for circuits the JSON
  * format cannot carry), record the intent, create the job, record its id; status (v0.4 `started`
  * and v0.3 `running`), probabilities → counts, cancel.
- * @see /work/shared/design/backends.md §B
+ * @see docs/backends.md §B
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';

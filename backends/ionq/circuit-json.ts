@@ -3,7 +3,7 @@
  * IonQ's QIS gates or in its native gates. QIS rotations stay in radians; native phases and angles
  * become turns (θ / 2π), the one place qntk leaves radians. MS is native on Aria (and Harmony), ZZ on
  * Forte and Tempo. Measurements must be terminal: IonQ measures every qubit at the end.
- * @see /work/shared/design/backends.md §B3–§B5
+ * @see docs/backends.md §B3–§B5
  */
 import type { Circuit, Instruction } from '../../compiler/circuit/index.js';
 import { TargetError } from '../../compiler/errors.js';

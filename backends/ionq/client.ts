@@ -1,7 +1,7 @@
 /**
  * IonQ REST client (API v0.4): `Authorization: apiKey …`, create job (ionq.circuit.v1 or
  * ionq.qasm3.v1), job status, probabilities (legacy results URL or artifact), cancel, backends.
- * @see /work/shared/design/backends.md §B1–§B9
+ * @see docs/backends.md §B1–§B9
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { RequestPreview } from '../backend.js';

@@ -1,7 +1,7 @@
 /**
  * IonQ error bodies (`{error, message, statusCode, validation?}`, plus the `{code, message}` and
  * `{error: {type, message}}` shapes qiskit-ionq also meets) turned into one line with advice.
- * @see /work/shared/design/backends.md §B10
+ * @see docs/backends.md §B10
  */
 
 /** Read an IonQ error body; undefined if it has none of the known shapes. */

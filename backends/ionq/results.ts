@@ -3,7 +3,7 @@
  * counts. Keys carry no width, so they are padded to the circuit's qubit count (qBraid#1321). When
  * the circuit measures into classical bits, each state is read through the measure map so that
  * bitstrings are over the clbits (c[0] rightmost), as for every other backend.
- * @see /work/shared/design/backends.md §B9
+ * @see docs/backends.md §B9
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { JobResult } from '../backend.js';

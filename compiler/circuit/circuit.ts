@@ -4,7 +4,7 @@
  * Qubit 0 is the least significant bit of a basis-state index (see gates.ts for gate matrices).
  */
 import { ValidationError } from '../errors.js';
-import { gateSpec, gateInverse, NON_UNITARY } from './gates.js';
+import { gateSpec, gateInverse, NON_UNITARY, type GateName, type OperationName } from './gates.js';
 
 /** A named, contiguous slice of qubits or clbits. */
 export interface Register {
@@ -24,7 +24,7 @@ export interface Condition {
 
 /** One operation: a library gate, or 'measure' | 'reset' | 'barrier'. */
 export interface Instruction {
-  readonly gate: string;
+  readonly gate: OperationName;
   readonly qubits: readonly number[];
   readonly params: readonly number[];
   /** For 'measure': the clbit receiving each measured qubit. */
@@ -42,6 +42,11 @@ export interface Circuit {
   readonly cregs: readonly Register[];
   readonly instructions: readonly Instruction[];
   readonly metadata: CircuitMetadata;
+}
+
+/** A gate instruction without clbits or condition (the form most builders and passes emit). */
+export function instruction(gate: GateName, qubits: readonly number[], params: readonly number[] = []): Instruction {
+  return { gate, qubits, params };
 }
 
 /** Check an instruction against the library and the circuit's sizes; throws ValidationError. */
@@ -145,7 +150,7 @@ export class CircuitBuilder {
   }
 
   /** Append a gate by name. */
-  gate(gate: string, qubits: readonly number[], params: readonly number[] = []): this {
+  gate(gate: GateName, qubits: readonly number[], params: readonly number[] = []): this {
     return this.add({ gate, qubits: [...qubits], params: [...params] });
   }
 

@@ -8,9 +8,9 @@ import type { Circuit, Instruction } from './circuit.js';
 import { withInstructions } from './circuit.js';
 import { gateDefinition } from './definitions.js';
 import { eulerAngles } from './euler.js';
-import { gateMatrix, gateSpec, NON_UNITARY } from './gates.js';
+import { gateMatrix, gateSpec, NON_UNITARY, type GateName, type OperationName } from './gates.js';
 
-const g = (gate: string, qubits: number[], params: readonly number[] = []): Instruction => ({ gate, qubits, params: [...params] });
+const g = (gate: GateName, qubits: number[], params: readonly number[] = []): Instruction => ({ gate, qubits, params: [...params] });
 
 /** A phase e^{iθ} applied when every qubit in `qs` is 1 (empty: a global phase). */
 function phaseOn(qs: readonly number[], theta: number): Instruction[] {
@@ -35,7 +35,7 @@ function zOn(qs: readonly number[]): Instruction {
 }
 
 /** Single-control library forms: base gate → controlled gate with the same parameters. */
-const SINGLE_CONTROL: Readonly<Record<string, string>> = {
+const SINGLE_CONTROL: Partial<Record<OperationName, GateName>> = {
   y: 'cy', h: 'ch', rx: 'crx', ry: 'cry', rz: 'crz', swap: 'cswap',
 };
 

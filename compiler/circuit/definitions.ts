@@ -6,7 +6,7 @@
  * Multi-controlled gates get a correct but exponential-size recursive definition; the efficient
  * linear-size decompositions live in compiler/synthesis/mcx.ts.
  */
-import type { Instruction } from './circuit.js';
+import { instruction, type Instruction } from './circuit.js';
 import { gateMatrix, gateSpec } from './gates.js';
 import { eulerAngles } from './euler.js';
 
@@ -14,7 +14,7 @@ import { eulerAngles } from './euler.js';
 export const PRIMITIVE_GATES: ReadonlySet<string> = new Set(['U', 'cx', 'gphase']);
 
 const PI = Math.PI;
-const g = (gate: string, qubits: number[], params: number[] = []): Instruction => ({ gate, qubits, params });
+const g = instruction;
 
 /** Exact 1-qubit definition e^{iγ}·U(θ,φ,λ) from the gate's matrix. */
 function oneQubitDefinition(name: string, params: readonly number[]): Instruction[] {

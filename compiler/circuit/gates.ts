@@ -13,14 +13,29 @@
  */
 import { CMatrix, type Complex } from '../linalg/complex.js';
 
+/** Every unitary gate of the library, by canonical name (the printers use these names). */
+export const GATE_NAMES = [
+  'id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'rx',
+  'ry', 'rz', 'p', 'u1', 'u2', 'u3', 'U', 'gphase', 'gpi', 'gpi2', 'cx', 'cy',
+  'cz', 'ch', 'cp', 'crx', 'cry', 'crz', 'cu', 'swap', 'ecr', 'rxx', 'ryy', 'rzz',
+  'zz', 'ms', 'ccx', 'ccz', 'cswap', 'mcx', 'mcz', 'mcp'
+] as const;
+
+/** The canonical name of a unitary gate of the library. */
+export type GateName = (typeof GATE_NAMES)[number];
+/** Operations that are not unitary gates. */
+export type NonUnitaryName = 'measure' | 'reset' | 'barrier' | 'delay';
+/** What an instruction applies: a library gate or a non-unitary operation. */
+export type OperationName = GateName | NonUnitaryName;
+
 /** The name and parameters of a gate application, without its qubits. */
 export interface GateCall {
-  readonly gate: string;
+  readonly gate: GateName;
   readonly params: readonly number[];
 }
 
 export interface GateSpec {
-  readonly name: string;
+  readonly name: GateName;
   /** Fixed qubit count; for variadic gates the minimum. */
   readonly qubits: number;
   readonly variadic: boolean;
@@ -30,7 +45,7 @@ export interface GateSpec {
   /** For controlled forms: how many leading qubits are controls (variadic: all but the last). */
   readonly controls: number;
   /** For controlled forms: the gate applied to the remaining qubits when every control is 1. */
-  readonly base?: string;
+  readonly base?: GateName;
   /** Matrix of the gate on `n` qubits (n matters only for variadic gates). */
   matrix(params: readonly number[], n: number): CMatrix;
   /** The gate call that undoes this one. */
@@ -96,10 +111,10 @@ interface Def {
   variadic?: boolean;
   diagonal?: boolean;
   controls?: number;
-  base?: string;
+  base?: GateName;
   matrix: (params: readonly number[], n: number) => CMatrix;
   /** Name of the inverse gate with the same params negated ('neg'), the same gate ('self'), or a function. */
-  inverse: 'self' | 'neg' | string | ((params: readonly number[]) => GateCall);
+  inverse: 'self' | 'neg' | GateName | ((params: readonly number[]) => GateCall);
 }
 
 const rx = (t: number): CMatrix => m2(z(Math.cos(t / 2)), z(0, -Math.sin(t / 2)), z(0, -Math.sin(t / 2)), z(Math.cos(t / 2)));
@@ -107,7 +122,7 @@ const ry = (t: number): CMatrix => m2(z(Math.cos(t / 2)), z(-Math.sin(t / 2)), z
 const rz = (t: number): CMatrix => diag(e(-t / 2), e(t / 2));
 const ph = (t: number): CMatrix => diag(z(1), e(t));
 
-const DEFS: Record<string, Def> = {
+const DEFS: Readonly<Record<GateName, Def>> = {
   id: { qubits: 1, diagonal: true, matrix: () => CMatrix.identity(2), inverse: 'self' },
   x: { qubits: 1, matrix: () => X, inverse: 'self' },
   y: { qubits: 1, matrix: () => Y, inverse: 'self' },
@@ -178,11 +193,11 @@ const DEFS: Record<string, Def> = {
 };
 
 /** Alternative spellings accepted on input; the IR and the printers use the canonical names. */
-export const GATE_ALIASES: Readonly<Record<string, string>> = {
+export const GATE_ALIASES: Readonly<Record<string, GateName>> = {
   CX: 'cx', cnot: 'cx', phase: 'p', cphase: 'cp', cu1: 'cp', u: 'U', u0: 'id', toffoli: 'ccx', fredkin: 'cswap', i: 'id',
 };
 
-function buildSpec(name: string, d: Def): GateSpec {
+function buildSpec(name: GateName, d: Def): GateSpec {
   const inv = d.inverse;
   const inverse =
     inv === 'self' ? (q: readonly number[]): GateCall => ({ gate: name, params: [...q] })
@@ -202,10 +217,10 @@ function buildSpec(name: string, d: Def): GateSpec {
   };
 }
 
-const SPECS: ReadonlyMap<string, GateSpec> = new Map(Object.entries(DEFS).map(([k, d]) => [k, buildSpec(k, d)]));
+const SPECS: ReadonlyMap<string, GateSpec> = new Map(GATE_NAMES.map((k) => [k, buildSpec(k, DEFS[k])]));
 
 /** Operations that are not unitary gates. */
-export const NON_UNITARY = new Set(['measure', 'reset', 'barrier', 'delay']);
+export const NON_UNITARY: ReadonlySet<string> = new Set<NonUnitaryName>(['measure', 'reset', 'barrier', 'delay']);
 
 /** The spec of a library gate (canonical name), or undefined. */
 export function gateSpec(name: string): GateSpec | undefined {
@@ -213,15 +228,16 @@ export function gateSpec(name: string): GateSpec | undefined {
 }
 
 /** Canonical name for a gate name or alias, or undefined if unknown. */
-export function canonicalGateName(name: string): string | undefined {
-  if (SPECS.has(name)) return name;
+export function canonicalGateName(name: string): GateName | undefined {
+  const spec = SPECS.get(name);
+  if (spec !== undefined) return spec.name;
   const a = GATE_ALIASES[name];
   return a !== undefined && SPECS.has(a) ? a : undefined;
 }
 
 /** All canonical gate names of the library. */
-export function gateNames(): string[] {
-  return [...SPECS.keys()];
+export function gateNames(): GateName[] {
+  return [...GATE_NAMES];
 }
 
 /** Number of control qubits of a gate applied to `n` qubits (variadic gates: n − 1). */

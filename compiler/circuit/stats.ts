@@ -1,5 +1,5 @@
 /**
- * Circuit statistics as `qntk stats` reports them (issue 2 §6), shared by every stage that prints
+ * Circuit statistics as `qntk stats` reports them, shared by every stage that prints
  * before/after figures. Definitions:
  * - size: unitary gates (everything except measure, reset, barrier; gphase counts as a gate).
  * - depth: longest chain of operations sharing a qubit or clbit (measure targets and condition

@@ -6,12 +6,12 @@
  * qelib1 bodies, u0 → id).
  */
 import type { LexState } from './lexer.js';
-import { GATE_ALIASES, gateNames, gateSpec } from '../circuit/gates.js';
+import { GATE_ALIASES, gateNames, gateSpec, type GateName } from '../circuit/gates.js';
 
 /** A library gate: the call becomes one instruction (after modifiers). */
 export interface LibraryGate {
   readonly kind: 'library';
-  readonly name: string;
+  readonly name: GateName;
   readonly qubits: number;
   readonly variadic: boolean;
   readonly params: number;
@@ -55,7 +55,7 @@ export const PRELUDE_FILE = '<qelib1 extras>';
 function libraryEntry(alias: string, canonical: string): [string, LibraryGate] | undefined {
   const s = gateSpec(canonical);
   if (s === undefined) return undefined;
-  return [alias, { kind: 'library', name: canonical, qubits: s.qubits, variadic: s.variadic, params: s.params }];
+  return [alias, { kind: 'library', name: s.name, qubits: s.qubits, variadic: s.variadic, params: s.params }];
 }
 
 /** Every library gate under its canonical name and its aliases. */

@@ -11,10 +11,10 @@
  * @see arXiv:quant-ph/9503016 (Barenco et al., Lemmas 7.2, 7.3, 7.5)
  * @see arXiv:1508.03273 (Maslov, relative-phase Toffoli gates)
  */
-import type { Instruction } from '../circuit/index.js';
+import { instruction, type GateName, type Instruction, type OperationName } from '../circuit/index.js';
 import { SynthesisError } from '../errors.js';
 
-const g = (gate: string, qubits: number[], params: number[] = []): Instruction => ({ gate, qubits, params });
+const g = instruction;
 
 function distinct(qs: readonly number[], what: string): void {
   if (new Set(qs).size !== qs.length) throw new SynthesisError(`${what}: qubits [${qs.join(', ')}] must be distinct`);
@@ -38,7 +38,7 @@ export function relativePhaseToffoli(a: number, b: number, t: number): Instructi
 
 /** Inverse of a gate sequence made of self-inverse gates and t/tdg/s/sdg. */
 function inverseSeq(seq: readonly Instruction[]): Instruction[] {
-  const inv: Readonly<Record<string, string>> = { t: 'tdg', tdg: 't', s: 'sdg', sdg: 's' };
+  const inv: Partial<Record<OperationName, GateName>> = { t: 'tdg', tdg: 't', s: 'sdg', sdg: 's' };
   return [...seq].reverse().map((i) => ({ ...i, gate: inv[i.gate] ?? i.gate }));
 }
 

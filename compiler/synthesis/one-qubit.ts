@@ -4,7 +4,7 @@
  * @see arXiv:quant-ph/9503016 (Barenco et al., Lemma 4.1: U = e^{iα} Rz(φ) Ry(θ) Rz(λ))
  */
 import { CMatrix } from '../linalg/complex.js';
-import { eulerAngles, gateMatrix, normalizeAngle, type Instruction } from '../circuit/index.js';
+import { eulerAngles, gateMatrix, normalizeAngle, type GateName, type Instruction } from '../circuit/index.js';
 
 /** U = e^{i·phase} · Rz(phi) · Ry(theta) · Rz(lambda). */
 export interface EulerAngles {
@@ -47,10 +47,10 @@ export function phaseDistance2(a: CMatrix, b: CMatrix): number {
   return Math.max(0, 2 - Math.hypot(tr, ti));
 }
 
-let namedCache: Array<[string, CMatrix]> | undefined;
+let namedCache: Array<[GateName, CMatrix]> | undefined;
 
 /** The library gate (no parameters) equal to u up to global phase, if any ('id' for the identity). */
-export function namedOneQubitGate(u: CMatrix, tol = 1e-9): string | undefined {
+export function namedOneQubitGate(u: CMatrix, tol = 1e-9): GateName | undefined {
   namedCache ??= NAMED.map((n) => [n, gateMatrix(n, [])]);
   for (const [n, m] of namedCache) if (phaseDistance2(u, m) <= tol) return n;
   return undefined;

@@ -10,7 +10,7 @@
  * @see arXiv:quant-ph/0209120 (Kraus, Cirac; magic basis and the KAK decomposition)
  */
 import { CMatrix, globalPhaseDistance, type Complex } from '../linalg/complex.js';
-import { applyMatrixToColumns, gateMatrix, type Instruction } from '../circuit/index.js';
+import { applyMatrixToColumns, gateMatrix, instruction, type Instruction } from '../circuit/index.js';
 import { oneQubitToInstructions, type OneQubitBasis } from './one-qubit.js';
 
 const S = Math.SQRT1_2;
@@ -207,7 +207,7 @@ export function weylCoordinates(d: readonly Complex[]): [number, number, number]
   return [(t0 + t1 - t2 - t3) / 4, (t1 + t3 - t0 - t2) / 4, (t0 + t3 - t1 - t2) / 4];
 }
 
-const g = (gate: string, qubits: number[], params: number[] = []): Instruction => ({ gate, qubits, params });
+const g = instruction;
 const HALF_PI = Math.PI / 2;
 
 /**

@@ -3,7 +3,7 @@
  * identity tests per gate family, and the emission of a phase angle as Clifford+T names when it
  * is a multiple of π/4 (so T-counts stay meaningful) or as one rz otherwise.
  */
-import type { Instruction } from '../../compiler/circuit/index.js';
+import type { GateName, Instruction } from '../../compiler/circuit/index.js';
 import { wrapAngle } from '../../compiler/synthesis/one-qubit.js';
 import type { Target } from '../targets/target.js';
 
@@ -34,7 +34,7 @@ export function piQuarterMultiple(a: number, tol = 1e-10): number | undefined {
   return ((k % 8) + 8) % 8;
 }
 
-const BY_K: ReadonlyArray<readonly string[]> = [[], ['t'], ['s'], ['s', 't'], ['z'], ['sdg', 'tdg'], ['sdg'], ['tdg']];
+const BY_K: ReadonlyArray<readonly GateName[]> = [[], ['t'], ['s'], ['s', 't'], ['z'], ['sdg', 'tdg'], ['sdg'], ['tdg']];
 
 /** Whether the phase-gate emitter may use Clifford+T names on this target. */
 export function cliffordTAllowed(target: Target): boolean {

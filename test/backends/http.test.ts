@@ -3,7 +3,7 @@ import { HttpClient, UncertainOutcomeError, parseRetryAfter, redact } from '../.
 import { BackendError } from '../../compiler/errors.js';
 import { MockServer } from '../helpers/mock-server.js';
 import type { NetConfig } from '../../backends/http.js';
-import { FAST_NET, HANG_NET } from './net.js';
+import { FAST_NET, HANG_NET } from '../helpers/net.js';
 
 const SECRET = 'sk-live-0123456789abcdef';
 let server: MockServer;

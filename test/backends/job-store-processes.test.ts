@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JobStore, hashProgram } from '../../backends/job-store.js';
-import { expectIntactStore } from './store-check.js';
+import { expectIntactStore } from '../helpers/store-check.js';
 
 /**
  * Real concurrent qntk processes: the store module is bundled to plain JS (with vitest's own

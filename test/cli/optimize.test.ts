@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { benchCircuit } from '../helpers/fixtures.js';
 import { parseQasm } from '../../compiler/qasm/index.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { verify } from '../../passes/targets/target.js';
 
-const TOF = '/work/shared/bench/circuits/nam_ccz/tof_3.qasm';
+const TOF = benchCircuit('nam_ccz', 'tof_3');
 const dir = mkdtempSync(join(tmpdir(), 'qntk-opt-'));
 
 describe('qntk optimize', () => {

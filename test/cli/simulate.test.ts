@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { circuitState } from '../../compiler/circuit/index.js';
 import { readQasmFile } from '../../compiler/qasm/index.js';
 import { runCli } from '../helpers/cli.js';
+import { BENCH_CIRCUITS } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qntk-simulate-'));
 function program(name: string, text: string): string {
@@ -13,7 +14,7 @@ function program(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-const BENCH = '/work/shared/bench/circuits';
+const BENCH = BENCH_CIRCUITS;
 
 describe('qntk simulate', () => {
   it.each(['nam_ccz/barenco_tof_3.qasm', 'nam_rz/mod5_4.qasm', 'nam_clifford_t/tof_4.qasm', 'nam_ccz/hwb6.qasm', 'nam_rz/grover_5.qasm', 'nam_ccz/gf2^4_mult.qasm'])(

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { BENCH_CIRCUITS } from '../helpers/fixtures.js';
 import { parseQasm } from '../../compiler/qasm/index.js';
 import { expectSameUnitary } from '../helpers/quantum.js';
 
-const BENCH = '/work/shared/bench/circuits';
+const BENCH = BENCH_CIRCUITS;
 const dir = mkdtempSync(join(tmpdir(), 'qntk-cli-'));
 const write = (name: string, text: string): string => {
   const p = join(dir, name);

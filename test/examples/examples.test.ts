@@ -114,7 +114,7 @@ describe('examples', () => {
     const turn = 2 * Math.PI;
     for (const g of json.circuit) {
       if (g.gate === 'ms') b.gate('ms', g.targets!, [g.phases![0]! * turn, g.phases![1]! * turn, g.angle! * turn]);
-      else b.gate(g.gate, [g.target!], [g.phase! * turn]);
+      else b.gate(g.gate === 'gpi' ? 'gpi' : 'gpi2', [g.target!], [g.phase! * turn]);
     }
     const finalLine = c.lines.filter((l) => l.startsWith('final permutation'))[1]!;
     const perm = [...finalLine.matchAll(/(\d+)→(\d+)/g)].map((m) => Number(m[2]));

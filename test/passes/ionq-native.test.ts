@@ -1,6 +1,6 @@
 /** IonQ native lowering: rxx/ryy/rzz onto one ms/zz, cx onto one entangler, minimal gpi/gpi2 runs with virtual Z. */
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder, withInstructions, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
+import { CircuitBuilder, withInstructions, type Circuit, type GateName, type Instruction } from '../../compiler/circuit/index.js';
 import { lowerPauliRotation, mergeIonqNative } from '../../passes/ionq-native.js';
 import { translateList } from '../../passes/translate-basis.js';
 import { transpile } from '../../passes/transpile.js';
@@ -11,7 +11,7 @@ import { rng } from '../helpers/quantum.js';
 import { randomCircuit } from './random-circuits.js';
 
 const ENT = new Set(['ms', 'zz']);
-const ONE_Q = ['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'rz', 'rx', 'ry', 'U', 'gpi', 'gpi2'];
+const ONE_Q: GateName[] = ['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'rz', 'rx', 'ry', 'U', 'gpi', 'gpi2'];
 
 function randomOneQ(b: CircuitBuilder, q: number, r: () => number): void {
   const g = ONE_Q[Math.floor(r() * ONE_Q.length)]!;
@@ -28,7 +28,7 @@ function randomPauliCircuit(n: number, gates: number, seed: number): Circuit {
     if (u < 0.45) {
       const a = Math.floor(r() * n);
       const c = (a + 1 + Math.floor(r() * (n - 1))) % n;
-      const g = ['rxx', 'ryy', 'rzz', 'cx'][Math.floor(r() * 4)]!;
+      const g = (['rxx', 'ryy', 'rzz', 'cx'] as const)[Math.floor(r() * 4)]!;
       b.gate(g, [a, c], g === 'cx' ? [] : [(r() - 0.5) * 4 * Math.PI]);
     } else randomOneQ(b, Math.floor(r() * n), r);
   }
@@ -53,7 +53,7 @@ describe('IonQ native lowering', () => {
   it.each([['ms', 'ionq_aria'], ['zz', 'ionq_forte']] as const)('rxx/ryy/rzz at any angle become exactly one %s', (ent, target) => {
     const t = getTarget(target);
     const r = rng(3);
-    for (const g of ['rxx', 'ryy', 'rzz']) {
+    for (const g of ['rxx', 'ryy', 'rzz'] as const) {
       for (const th of [0.3, -0.3, 1.4, -1.4, 2.5, -2.5, Math.PI, -3.1, 7.7, (r() - 0.5) * 20]) {
         const c = new CircuitBuilder(2).gate('h', [0]).gate(g, [1, 0], [th]).build();
         const seq = lowerPauliRotation(c.instructions[1]!, ent)!;

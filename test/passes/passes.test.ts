@@ -17,6 +17,7 @@ import { consolidateTwoQubit } from '../../passes/consolidate-two-qubit.js';
 import { hadamardCnotToPhase } from '../../passes/hadamard-cnot-to-phase.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { randomCircuit, type GatePool } from './random-circuits.js';
+import { benchCircuit } from '../helpers/fixtures.js';
 
 const ctx = makeContext(getTarget('generic'));
 const gates = (c: Circuit): string[] => c.instructions.map((i) => i.gate);
@@ -54,7 +55,7 @@ describe('every pass preserves the unitary (up to global phase) on seeded random
   });
 
   it.each(['tof_3', 'barenco_tof_3', 'mod5_4', 'tof_4', 'barenco_tof_4'])('bench circuit %s through -O1…-O3 stays equivalent and shrinks', (name) => {
-    const c = readQasmFile(`/work/shared/bench/circuits/nam_ccz/${name}.qasm`);
+    const c = readQasmFile(benchCircuit('nam_ccz', name));
     for (const level of [1, 2, 3] as const) {
       const out = optimizationPipeline(level).run(c, ctx);
       expect(checkEquivalence(c, out).distance, `-O${level}`).toBeLessThan(1e-8);

@@ -1,13 +1,13 @@
 /** Seeded random circuits for pass tests (Clifford+T, rotations, multi-qubit gates). */
-import { CircuitBuilder, remapInstruction, withInstructions, type Circuit } from '../../compiler/circuit/index.js';
+import { CircuitBuilder, remapInstruction, withInstructions, type Circuit, type GateName } from '../../compiler/circuit/index.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { rng } from '../helpers/quantum.js';
 
 export type GatePool = 'clifford-t' | 'rotations' | 'mixed';
 
-const ONE = { 'clifford-t': ['h', 'x', 't', 'tdg', 's', 'sdg', 'z'], rotations: ['rz', 'rx', 'ry', 'h', 'sx', 'p'], mixed: ['h', 'x', 't', 'tdg', 's', 'rz', 'ry', 'U', 'sx', 'y'] };
-const TWO = { 'clifford-t': ['cx', 'cx', 'cx', 'cz'], rotations: ['cx', 'cz', 'cp', 'crz', 'rzz'], mixed: ['cx', 'cx', 'cz', 'swap', 'cp', 'ch', 'rzz', 'ecr'] };
-const THREE = { 'clifford-t': ['ccx', 'ccz'], rotations: ['ccx'], mixed: ['ccx', 'ccz', 'cswap', 'mcx'] };
+const ONE: Record<GatePool, GateName[]> = { 'clifford-t': ['h', 'x', 't', 'tdg', 's', 'sdg', 'z'], rotations: ['rz', 'rx', 'ry', 'h', 'sx', 'p'], mixed: ['h', 'x', 't', 'tdg', 's', 'rz', 'ry', 'U', 'sx', 'y'] };
+const TWO: Record<GatePool, GateName[]> = { 'clifford-t': ['cx', 'cx', 'cx', 'cz'], rotations: ['cx', 'cz', 'cp', 'crz', 'rzz'], mixed: ['cx', 'cx', 'cz', 'swap', 'cp', 'ch', 'rzz', 'ecr'] };
+const THREE: Record<GatePool, GateName[]> = { 'clifford-t': ['ccx', 'ccz'], rotations: ['ccx'], mixed: ['ccx', 'ccz', 'cswap', 'mcx'] };
 
 /** A random circuit of `gates` gates on n qubits. */
 export function randomCircuit(n: number, gates: number, seed: number, pool: GatePool = 'mixed'): Circuit {

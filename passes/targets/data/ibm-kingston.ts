@@ -1,6 +1,6 @@
 /**
  * ibm_kingston (Heron r2) device data: configuration and one calibration snapshot.
- * Copied from /work/shared/bench/devices, originally Qiskit/qiskit-ibm-runtime fake backends (Apache-2.0).
+ * From Qiskit/qiskit-ibm-runtime fake_provider (conf_*.json, props_*.json), Apache-2.0; see passes/targets/README.md.
  * coupling: directed [control, target] pairs as the device reports them; qubits: [T1 µs, T2 µs, readout error];
  * gates: [name, qubits, error, length ns].
  */
