@@ -114,7 +114,7 @@ export const readerSuite: BenchSuite = {
     if (qs === undefined) log('qsharp-lang: not installed, skipped');
     else {
       // Full QIR generation is far slower than the front end; it is timed on 500 gates.
-      const cases = [['HIR', small, (s: string) => qs.compile(s)], ['QIR', 500, (s: string) => qs.compileQir(s)]] as const;
+      const cases = [['HIR', small, (s: string) => qs.lowerToHir(s)], ['QIR', 500, (s: string) => qs.compile(s)]] as const;
       for (const [label, size, fn] of cases) {
         await fn(generateProgram(100, 3));
         const src = size === small ? smallText : generateProgram(size, 2);

@@ -4,13 +4,11 @@
  * A suite that needs a peer (numpy, qsharp-lang) checks for it and says clearly when it skips.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.js';
 import { SUITES } from './suites.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-// dist/bench → repository bench/results
-const resultsDir = join(here, '..', '..', 'bench', 'results');
+const resultsDir = join(REPO_ROOT, 'bench', 'results');
 
 async function run(): Promise<void> {
   const wanted = process.argv.slice(2);

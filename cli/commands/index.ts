@@ -1,35 +1,23 @@
-/** Every sub-command of `qntk`, in the order `--help` lists them. One import per command file. */
-import type { QntkCommand } from '../command.js';
-import { demoCommand } from './demo.js';
-import { anglesCommand } from './angles.js';
-import { compileCommand } from './compile.js';
-import { ntkCommand } from './ntk.js';
-import { statsCommand } from './stats.js';
-import { simulateCommand } from './simulate.js';
-import { convertCommand } from './convert.js';
-import { optimizeCommand } from './optimize.js';
-import { submitCommand } from './submit.js';
-import { statusCommand } from './status.js';
-import { resultCommand } from './result.js';
-import { jobsCommand } from './jobs.js';
-import { cancelCommand } from './cancel.js';
-import { backendsCommand } from './backends.js';
-import { estimateCommand } from './estimate.js';
+/** Every sub-command of `qntk`, in the order `--help` lists them: specs only; each command's module loads when it runs. */
+import { registerCommand, type RegisteredCommand } from '../spec.js';
+import { anglesSpec, compileSpec, demoSpec, estimateSpec, ntkSpec } from '../specs/pipeline.js';
+import { convertSpec, optimizeSpec, simulateSpec, statsSpec } from '../specs/circuits.js';
+import { backendsSpec, cancelSpec, jobsSpec, resultSpec, statusSpec, submitSpec } from '../specs/jobs.js';
 
-export const COMMANDS: readonly QntkCommand[] = [
-  demoCommand,
-  ntkCommand,
-  anglesCommand,
-  compileCommand,
-  statsCommand,
-  simulateCommand,
-  convertCommand,
-  optimizeCommand,
-  submitCommand,
-  statusCommand,
-  resultCommand,
-  jobsCommand,
-  cancelCommand,
-  backendsCommand,
-  estimateCommand,
+export const COMMANDS: readonly RegisteredCommand[] = [
+  registerCommand(demoSpec, () => import('./demo.js')),
+  registerCommand(ntkSpec, () => import('./ntk.js')),
+  registerCommand(anglesSpec, () => import('./angles.js')),
+  registerCommand(compileSpec, () => import('./compile.js')),
+  registerCommand(statsSpec, () => import('./stats.js')),
+  registerCommand(simulateSpec, () => import('./simulate.js')),
+  registerCommand(convertSpec, () => import('./convert.js')),
+  registerCommand(optimizeSpec, () => import('./optimize.js')),
+  registerCommand(submitSpec, () => import('./submit.js')),
+  registerCommand(statusSpec, () => import('./status.js')),
+  registerCommand(resultSpec, () => import('./result.js')),
+  registerCommand(jobsSpec, () => import('./jobs.js')),
+  registerCommand(cancelSpec, () => import('./cancel.js')),
+  registerCommand(backendsSpec, () => import('./backends.js')),
+  registerCommand(estimateSpec, () => import('./estimate.js')),
 ];

@@ -1,12 +1,12 @@
 /** `qntk jobs [--json]`: every recorded job, oldest first, as the store knows it (no network). */
-import type { Argv } from 'yargs';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { jobsSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { out, outJson, specOf, storeOf } from './backend-common.js';
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+export async function run(args: ArgsOf<typeof jobsSpec>, io: CliIo): Promise<number> {
   const recs = await storeOf(io).list();
-  if (args.json === true) {
+  if (args.json) {
     outJson(io, {
       jobs: recs.map((r) => ({
         id: r.id, provider: r.provider, backend: r.backend, status: r.status, createdAt: r.createdAt,
@@ -27,10 +27,3 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   out(io, line(head) + rows.map(line).join(''));
   return 0;
 }
-
-export const jobsCommand: QntkCommand = {
-  command: 'jobs',
-  describe: 'List every recorded job (local store, no network)',
-  builder: (y: Argv) => y.option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
-  run,
-};

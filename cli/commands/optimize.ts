@@ -4,7 +4,6 @@
  * physical qubits $k) and print the before/after statistics.
  */
 import { readFileSync } from 'node:fs';
-import type { Argv } from 'yargs';
 import { canonicalGateName, type Circuit } from '../../compiler/circuit/index.js';
 import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js';
 import { ValidationError } from '../../compiler/errors.js';
@@ -13,7 +12,8 @@ import { readQasmFile } from '../../compiler/qasm/read.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { optimizeSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 
@@ -78,30 +78,22 @@ function formatComparison(file: string, t: Target, before: CircuitStats, after: 
   return `${lines.join('\n')}\n`;
 }
 
-function parseLevel(v: unknown): 0 | 1 | 2 | 3 {
-  const n = Number(v);
-  if (![0, 1, 2, 3].includes(n)) throw new ValidationError(`-O ${String(v)}: expected 0, 1, 2 or 3`);
-  return n as 0 | 1 | 2 | 3;
-}
-
-function run(args: Record<string, unknown>, io: CliIo): number {
-  const file = String(args.in);
-  const level = parseLevel(args.O);
-  if (args.output !== undefined) checkWritable(String(args.output), '-o');
-  const target = resolveTarget(String(args.target), args.basis === undefined ? undefined : String(args.basis), args.coupling === undefined ? undefined : String(args.coupling));
+export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
+  const file = args.in;
+  const level = args.O as 0 | 1 | 2 | 3;
+  if (args.output !== undefined) checkWritable(args.output, '-o');
+  const target = resolveTarget(args.target, args.basis, args.coupling);
   const circuit: Circuit = readQasmFile(file);
-  const seed = args.seed === undefined ? 1 : Number(args.seed);
-  if (!Number.isInteger(seed)) throw new ValidationError(`--seed ${String(args.seed)}: expected an integer`);
-  const layout = args.layout === undefined ? undefined : String(args.layout);
-  if (layout !== undefined && !['trivial', 'dense', 'noise-aware'].includes(layout)) throw new ValidationError(`--layout ${layout}: expected trivial, dense or noise-aware`);
+  const seed = args.seed ?? 1;
+  const layout = args.layout;
   if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
-  const result = transpile(circuit, target, { level, seed, ...(layout ? { layout: layout as 'trivial' | 'dense' | 'noise-aware' } : {}) });
+  const result = transpile(circuit, target, { level, seed, ...(layout ? { layout } : {}) });
   const physical = target.physicalQubits && target.coupling !== null;
   const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm' } : { physicalQubits: physical });
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
-  if (args.output !== undefined) writeFileAtomic(String(args.output), text);
+  if (args.output !== undefined) writeFileAtomic(args.output, text);
   if (args.json) {
-    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, ...(args.output !== undefined ? { output: String(args.output) } : {}) });
+    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, ...(args.output !== undefined ? { output: args.output } : {}) });
     return 0;
   }
   if (args.output === undefined) {
@@ -110,19 +102,3 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   } else io.stdout(formatComparison(file, target, before, after));
   return 0;
 }
-
-export const optimizeCommand: QntkCommand = {
-  command: 'optimize <in>',
-  describe: 'Optimise an OpenQASM program and lower it for a device (basis, layout, routing); prints before/after statistics',
-  builder: (y: Argv) => y
-    .positional('in', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
-    .option('O', { type: 'number', default: 2, describe: 'optimisation level 0–3' })
-    .option('target', { type: 'string', default: 'generic', choices: [...TARGET_NAMES], describe: 'device target (generic: every gate, all-to-all)' })
-    .option('basis', { type: 'string', describe: 'comma-separated basis gates overriding the target\'s' })
-    .option('coupling', { type: 'string', describe: 'JSON coupling map: [[control, target], …] or {"coupling_map": …}' })
-    .option('layout', { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' })
-    .option('seed', { type: 'number', describe: 'seed for routing tie-breaks (default 1)' })
-    .option('output', { alias: 'o', type: 'string', describe: 'output file (OpenQASM 3; written atomically)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print {before, after, target, level, layout, finalPermutation}' }),
-  run,
-};

@@ -1,9 +1,9 @@
 /** `qntk simulate FILE [--shots N] [--seed S] [--json]`: run an OpenQASM program on the local statevector simulator. */
-import type { Argv } from 'yargs';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type SimulationResult } from '../../backends/local/index.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { simulateSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 
 /** Rows shown in the human table; the JSON output has every entry. */
@@ -61,20 +61,8 @@ export function formatDistribution(file: string, result: SimulationResult, recor
   return `${lines.join('\n')}\n`;
 }
 
-function integerOption(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (value === undefined) return undefined;
-  const v = Number(value);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    throw new ValidationError(`--${name} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in ${min}..${max}`}, got '${String(value)}'`);
-  }
-  return v;
-}
-
-function run(args: Record<string, unknown>, io: CliIo): number {
-  const file = String(args.file);
-  const shots = integerOption(args.shots, 'shots', 1, 1e9);
-  // createRandom keeps 32 bits (seed >>> 0): a larger seed would silently alias a smaller one.
-  const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
+export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
+  const { file, shots, seed } = args;
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const counts = result.counts;
@@ -105,17 +93,3 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   }
   return 0;
 }
-
-export const simulateCommand: QntkCommand = {
-  command: 'simulate <file>',
-  describe: 'Simulate an OpenQASM 2/3 program on the local statevector simulator (exact probabilities, or counts with --shots)',
-  builder: (y: Argv) => y
-    .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
-    .option('shots', { type: 'number', describe: 'sample this many shots (counts) instead of exact probabilities' })
-    .option('seed', { type: 'number', describe: 'seed for shot sampling (default: random, printed with the counts)' })
-    .option('json', {
-      type: 'boolean', default: false,
-      describe: 'print {qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted',
-    }),
-  run,
-};

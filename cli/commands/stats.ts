@@ -1,8 +1,8 @@
 /** `qntk stats FILE [--json]`: gate counts, depth and T-count of an OpenQASM program after flattening. */
-import type { Argv } from 'yargs';
 import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { statsSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 
 /** The stats as an aligned two-column table, counts sorted by frequency. */
@@ -19,19 +19,10 @@ export function formatStats(file: string, s: CircuitStats): string {
   return `${lines.join('\n')}\n`;
 }
 
-function run(args: Record<string, unknown>, io: CliIo): number {
-  const file = String(args.file);
+export function run(args: ArgsOf<typeof statsSpec>, io: CliIo): number {
+  const file = args.file;
   const stats = circuitStats(readQasmFile(file));
   if (args.json) printJson(io, stats);
   else io.stdout(formatStats(file, stats));
   return 0;
 }
-
-export const statsCommand: QntkCommand = {
-  command: 'stats <file>',
-  describe: 'Gate counts, depth, two-qubit and T counts of an OpenQASM 2/3 file (after flattening definitions, modifiers and loops)',
-  builder: (y: Argv) => y
-    .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
-    .option('json', { type: 'boolean', default: false, describe: 'print {qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth}' }),
-  run,
-};

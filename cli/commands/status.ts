@@ -1,13 +1,13 @@
 /** `qntk status ID [--json]`: the job's state, refreshed from its provider unless it is final. */
-import type { Argv } from 'yargs';
 import { IbmBackend } from '../../backends/ibm/backend.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { statusSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { backendFor, describeRecord, needsRefresh, out, outJson, storeOf } from './backend-common.js';
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
+export async function run(args: ArgsOf<typeof statusSpec>, io: CliIo): Promise<number> {
   const store = storeOf(io);
-  let rec = await store.get(String(args.id));
+  let rec = await store.get(args.id);
   let queue: number | undefined;
   if (needsRefresh(rec)) {
     const backend = backendFor(rec, io, store, true);
@@ -15,7 +15,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
     // Long queues are the usual reason a job seems stuck (qiskit-ibm-runtime#317): say how long.
     if (backend instanceof IbmBackend && rec.status === 'queued') queue = await backend.client.queueLength(rec.backend).catch(() => undefined);
   }
-  if (args.json === true) {
+  if (args.json) {
     outJson(io, {
       id: rec.id, provider: rec.provider, backend: rec.backend, status: rec.status,
       ...(rec.remoteId !== undefined ? { remoteId: rec.remoteId } : {}), ...(rec.remoteStatus !== undefined ? { remoteStatus: rec.remoteStatus } : {}),
@@ -27,10 +27,3 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   }
   return 0;
 }
-
-export const statusCommand: QntkCommand = {
-  command: 'status <id>',
-  describe: 'Show the status of a recorded job (local id, remote id, or a unique prefix)',
-  builder: (y: Argv) => y.positional('id', { type: 'string', describe: 'job id' }).option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
-  run,
-};

@@ -3,7 +3,6 @@
  * (unless --no-transpile), check it against the target, record the job, submit it; --dry-run
  * prints the exact request instead (secrets redacted) and sends nothing; --wait polls to the end.
  */
-import type { Argv } from 'yargs';
 import { waitForJob, type Backend, type JobRecord, type RequestPreview, type SubmitOptions } from '../../backends/backend.js';
 import { netConfigFromEnv } from '../../backends/http.js';
 import { IbmBackend } from '../../backends/ibm/backend.js';
@@ -14,21 +13,23 @@ import type { Circuit } from '../../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../../compiler/errors.js';
 import { readQasmFile } from '../../compiler/qasm/index.js';
 import { checkStateSize } from '../../backends/local/index.js';
-import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
+import { getTarget } from '../../passes/targets/builtins.js';
+import { isTargetName, TARGET_NAMES } from '../../passes/targets/names.js';
 import { verify, type Target } from '../../passes/targets/target.js';
-import type { QntkCommand } from '../command.js';
+import type { ArgsOf } from '../spec.js';
+import type { submitSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { describeRecord, describeResult, ionqQasm3, out, outJson, resultJson, storeOf } from './backend-common.js';
 import { lowerForTarget, measureAll } from './lowering.js';
 
 /** The built-in target a backend compiles for when no live device data is needed. */
 export function offlineTarget(spec: BackendSpec, noise: string | undefined): Target | undefined {
-  if (spec.provider === 'local') return noise !== undefined && TARGET_NAMES.includes(noise) ? getTarget(noise) : undefined;
+  if (spec.provider === 'local') return noise !== undefined && isTargetName(noise) ? getTarget(noise) : undefined;
   if (spec.provider === 'ionq') {
     const n = spec.name.toLowerCase();
     return getTarget(/forte|tempo/.test(n) ? 'ionq_forte' : /aria|harmony/.test(n) ? 'ionq_aria' : 'ionq_qis');
   }
-  return TARGET_NAMES.includes(spec.name) ? getTarget(spec.name) : undefined;
+  return isTargetName(spec.name) ? getTarget(spec.name) : undefined;
 }
 
 /** Every violation of `target` in one TargetError line. */
@@ -36,19 +37,6 @@ function check(circuit: Circuit, target: Target): void {
   const list = groupViolations(verify(circuit, target));
   if (list.length === 0) return;
   throw new TargetError(`circuit does not fit ${target.name}, nothing was submitted (${list.length} problem${list.length > 1 ? 's' : ''}): ${list.join('; ')}`);
-}
-
-function parseShots(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new ValidationError(`--shots ${String(v)}: give a positive integer`);
-  return n;
-}
-
-function parseSeed(v: unknown): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32) throw new ValidationError(`--seed ${String(v)}: give an integer in 0..2^32−1`);
-  return n;
 }
 
 function printPreview(io: CliIo, spec: BackendSpec, req: RequestPreview | null, json: boolean): void {
@@ -64,22 +52,22 @@ function printPreview(io: CliIo, spec: BackendSpec, req: RequestPreview | null, 
   out(io, `dry run (nothing sent)\n${req.method} ${req.url}\n${headers}\n${JSON.stringify(req.body, null, 2)}\n`);
 }
 
-async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
-  const spec = parseBackendSpec(String(args.backend));
+export async function run(args: ArgsOf<typeof submitSpec>, io: CliIo): Promise<number> {
+  const spec = parseBackendSpec(args.backend);
   const options: SubmitOptions = {
-    ...(parseShots(args.shots) !== undefined ? { shots: parseShots(args.shots)! } : {}),
-    ...(args.noise !== undefined ? { noise: String(args.noise) } : {}),
-    ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
+    ...(args.shots !== undefined ? { shots: args.shots } : {}),
+    ...(args.noise !== undefined ? { noise: args.noise } : {}),
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
   };
   if (spec.provider === 'ibm' && options.noise !== undefined) throw new ValidationError('--noise applies to the local and IonQ simulators, not to IBM devices');
   // The local sampler's limit, checked before a job is recorded (it was recorded as failed).
   if (spec.provider === 'local' && options.shots !== undefined && options.shots > 1e9) throw new ValidationError(`--shots ${options.shots}: the local simulator samples at most 1e9 shots`);
-  const dryRun = args.dryRun === true;
-  const transpile = args.transpile !== false;
+  const dryRun = args.dryRun;
+  const transpile = args.transpile;
   const store = storeOf(io);
   // Credentials first: a missing variable stops us before anything is recorded.
   const backend: Backend = openBackend(spec, { env: io.env, store, requireCredentials: !dryRun, qasm3: ionqQasm3 });
-  const source = readQasmFile(String(args.file));
+  const source = readQasmFile(args.file);
 
   let device: IbmDevice | undefined;
   let target = offlineTarget(spec, options.noise);
@@ -105,12 +93,12 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   if (spec.provider === 'local') checkStateSize(source.numQubits);
   if (dryRun) {
     const req = backend instanceof IbmBackend || backend instanceof IonqBackend ? backend.preview(circuit, options) : null;
-    printPreview(io, spec, req, args.json === true);
+    printPreview(io, spec, req, args.json);
     return 0;
   }
   let rec: JobRecord = backend instanceof IbmBackend ? await backend.submit(circuit, options, device) : await backend.submit(circuit, options);
-  if (args.wait !== true) {
-    if (args.json === true) outJson(io, { id: rec.id, provider: rec.provider, backend: rec.backend, status: rec.status });
+  if (!args.wait) {
+    if (args.json) outJson(io, { id: rec.id, provider: rec.provider, backend: rec.backend, status: rec.status });
     else out(io, `submitted ${describeRecord(rec)}`);
     return 0;
   }
@@ -118,24 +106,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   rec = await waitForJob(backend, rec.id, { intervalMs: net.pollIntervalMs, maxIntervalMs: net.pollMaxIntervalMs, timeoutMs: net.pollTimeoutMs });
   const res = await backend.result(rec.id);
   rec = await store.get(rec.id);
-  if (args.json === true) outJson(io, { id: rec.id, provider: rec.provider, backend: rec.backend, ...resultJson(rec, res) });
+  if (args.json) outJson(io, { id: rec.id, provider: rec.provider, backend: rec.backend, ...resultJson(rec, res) });
   else out(io, `${describeRecord(rec)}${describeResult(res)}`);
   return 0;
 }
-
-export const submitCommand: QntkCommand = {
-  command: 'submit <file>',
-  describe: 'Run an OpenQASM circuit on the local simulator, IBM Quantum or IonQ and record the job',
-  builder: (y: Argv) =>
-    y
-      .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 file' })
-      .option('backend', { type: 'string', demandOption: true, describe: 'local | ibm:NAME | ionq:NAME' })
-      .option('shots', { type: 'number', describe: 'shots (local default: exact probabilities; IBM 4096; IonQ 1024)' })
-      .option('noise', { type: 'string', describe: 'noise model: a calibrated device for local (e.g. ibm_kingston), an IonQ simulator model (e.g. forte-1)' })
-      .option('seed', { type: 'number', describe: 'seed for sampling (local) or the IonQ noisy simulator' })
-      .option('transpile', { type: 'boolean', default: true, describe: 'lower for the backend target first (--no-transpile sends the circuit as is)' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'print the exact request (secrets redacted) and send nothing' })
-      .option('wait', { type: 'boolean', default: false, describe: 'poll until the job ends and print its counts' })
-      .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
-  run,
-};

@@ -5,6 +5,7 @@
  */
 import { TargetError } from '../../compiler/errors.js';
 import type { DeviceData } from './device-data.js';
+import { TARGET_NAMES, type TargetName } from './names.js';
 import { makeTarget, msAnglePredicate, noConditionsPredicate, type Target, type TargetFamily } from './target.js';
 import { IBM_BRISBANE } from './data/ibm-brisbane.js';
 import { IBM_TORINO } from './data/ibm-torino.js';
@@ -33,7 +34,7 @@ function ibmTarget(d: DeviceData): Target {
 
 const IONQ_OPS = ['measure', 'barrier'];
 
-const BUILDERS: Record<string, () => Target> = {
+const BUILDERS: Readonly<Record<TargetName, () => Target>> = {
   generic: () => makeTarget({ name: 'generic', family: 'generic' }),
   ibm_brisbane: () => ibmTarget(IBM_BRISBANE),
   ibm_torino: () => ibmTarget(IBM_TORINO),
@@ -45,8 +46,7 @@ const BUILDERS: Record<string, () => Target> = {
   ionq_qis: () => makeTarget({ name: 'ionq_qis', family: 'ionq-qis', numQubits: 36, basisGates: IONQ_QIS_BASIS, operations: IONQ_OPS, extraPredicates: [noConditionsPredicate] }),
 };
 
-/** Names accepted by `--target`. */
-export const TARGET_NAMES: readonly string[] = Object.keys(BUILDERS);
+export { TARGET_NAMES };
 
 const cache = new Map<string, Target>();
 
@@ -54,7 +54,7 @@ const cache = new Map<string, Target>();
 export function getTarget(name: string): Target {
   const hit = cache.get(name);
   if (hit) return hit;
-  const b = BUILDERS[name];
+  const b = (BUILDERS as Readonly<Record<string, () => Target>>)[name];
   if (b === undefined) throw new TargetError(`unknown target '${name}'; use one of ${TARGET_NAMES.join(', ')}`);
   const t = b();
   cache.set(name, t);

@@ -34,7 +34,7 @@ describe('qntk ntk', () => {
 
   it.each([
     [['ntk', '--n', '15'], /even integers/],
-    [['ntk', '--digits', '8'], /two digits/],
+    [['ntk', '--digits', '8'], /--digits 8: expected two different digits/],
     [['ntk', 'kernel', '--rho', '0.5'], /needs --depth/],
     [['ntk', 'kernel', '--depth', '2', '--rho', '1.5'], /\[-1, 1\]/],
     [['ntk', '--depth', 'deep'], /--depth must be/],

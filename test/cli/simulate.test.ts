@@ -87,9 +87,9 @@ describe('qntk simulate', () => {
   });
 
   it.each([
-    [['--shots', '0'], /--shots must be an integer/],
-    [['--shots', '2.5'], /--shots must be an integer/],
-    [['--seed', '-1'], /--seed must be an integer/],
+    [['--shots', '0'], /--shots 0: expected an integer in 1\.\.1000000000/],
+    [['--shots', '2.5'], /--shots 2\.5: expected an integer in 1\.\.1000000000/],
+    [['--seed', '-1'], /--seed -1: expected an integer in 0\.\.4294967295/],
   ])('bad option %j exits 2 with one line', async (extra, message) => {
     const file = program('x.qasm', 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nx q[0];\n');
     const res = await runCli(['simulate', file, ...extra]);

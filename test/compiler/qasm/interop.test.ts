@@ -46,6 +46,21 @@ function allGates(seed: number, n: number, lo = -3): Circuit {
   return b.build();
 }
 
+describe('the qsharp-lang compile check', () => {
+  it('rejects programs qsharp cannot compile, with its diagnostics', async () => {
+    const head = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n';
+    await expect(qs!.compile(`${head}qubit[2] q;\nfoo q[0];\n`)).rejects.toThrow(/qsharp cannot compile the program: 4:1 undefined symbol: foo/);
+    await expect(qs!.compile(`${head}qubit[2 q;\n`)).rejects.toThrow(/qsharp cannot compile the program: 3:\d+ expected `\]`/);
+    await expect(qs!.compile(`${head}qubit[2] q;\nh q[0];\ncx q[0], q[1];\n`)).resolves.toMatch(/__quantum__qis__/);
+  }, 30_000);
+
+  it('accepts every program our writer emits: all gates, with and without gate definitions', async () => {
+    for (const options of [{ wrapAngles: true }, { modifiers: false, wrapAngles: true }, {}]) {
+      await expect(qs!.compile(printQasm(allGates(5, 5), options))).resolves.toMatch(/__quantum__qis__/);
+    }
+  }, 30_000);
+});
+
 describe('qsharp-lang reads our OpenQASM 3', () => {
   it.each([1, 2])('every library gate, angles of both signs, wrapAngles (seed %i): same final state', async (seed) => {
     if (qs === undefined) throw new Error('qsharp-lang is not installed (npm ci installs it as a dev dependency)');

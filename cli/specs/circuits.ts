@@ -1,0 +1,49 @@
+/** Specs of the commands that read, transform and run OpenQASM files. */
+import { json, output, qasmFile, seed, shots, target } from '../options.js';
+import { defineCommand } from '../spec.js';
+
+export const statsSpec = defineCommand({
+  name: 'stats',
+  describe: 'Gate counts, depth, two-qubit and T counts of an OpenQASM 2/3 file (after flattening definitions, modifiers and loops)',
+  positionals: [qasmFile('file')],
+  options: {
+    json: json('{qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth}'),
+  },
+});
+
+export const simulateSpec = defineCommand({
+  name: 'simulate',
+  describe: 'Simulate an OpenQASM 2/3 program on the local statevector simulator (exact probabilities, or counts with --shots)',
+  positionals: [qasmFile('file')],
+  options: {
+    shots: shots('sample this many shots (counts) instead of exact probabilities'),
+    seed: seed('seed for shot sampling (default: random, printed with the counts)'),
+    json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
+  },
+});
+
+export const convertSpec = defineCommand({
+  name: 'convert',
+  describe: 'Convert an OpenQASM 2/3 program to flattened OpenQASM 3 or 2 (stdout unless -o)',
+  positionals: [qasmFile('in')],
+  options: {
+    to: { type: 'string', choices: ['qasm3', 'qasm2'], default: 'qasm3', describe: 'output language' },
+    output: output('output file (written atomically; nothing is written on error)'),
+  },
+});
+
+export const optimizeSpec = defineCommand({
+  name: 'optimize',
+  describe: 'Optimise an OpenQASM program and lower it for a device (basis, layout, routing); prints before/after statistics',
+  positionals: [qasmFile('in')],
+  options: {
+    O: { type: 'integer', min: 0, max: 3, default: 2, value: 'LEVEL', describe: 'optimisation level 0–3' },
+    target: { ...target('device target (generic: every gate, all-to-all)'), default: 'generic' },
+    basis: { type: 'string', value: 'G1,G2,…', describe: 'comma-separated basis gates overriding the target\'s' },
+    coupling: { type: 'string', value: 'FILE.json', describe: 'JSON coupling map: [[control, target], …] or {"coupling_map": …}' },
+    layout: { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' },
+    seed: seed('seed for routing tie-breaks (default 1)'),
+    output: output('output file (OpenQASM 3; written atomically)'),
+    json: json('{before, after, target, level, layout, finalPermutation}'),
+  },
+});

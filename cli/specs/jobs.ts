@@ -1,0 +1,57 @@
+/** Specs of the commands that submit and follow jobs on the local simulator, IBM Quantum and IonQ. */
+import { json, qasmFile, seed, shots } from '../options.js';
+import { defineCommand } from '../spec.js';
+
+const jobId = { name: 'id', describe: 'job id: local id, remote id, or a unique prefix' } as const;
+const jsonRecord = json('(the job record)');
+
+export const submitSpec = defineCommand({
+  name: 'submit',
+  describe: 'Run an OpenQASM circuit on the local simulator, IBM Quantum or IonQ and record the job',
+  positionals: [qasmFile('file')],
+  options: {
+    backend: { type: 'string', required: true, value: 'local|ibm:NAME|ionq:NAME', describe: 'where to run: local, ibm:NAME or ionq:NAME' },
+    shots: shots('shots (local default: exact probabilities; IBM 4096; IonQ 1024)'),
+    noise: { type: 'string', value: 'MODEL', describe: 'noise model: a calibrated device for local (e.g. ibm_kingston), an IonQ simulator model (e.g. forte-1)' },
+    seed: seed('seed for sampling (local) or the IonQ noisy simulator'),
+    transpile: { type: 'boolean', default: true, describe: 'lower for the backend target first (--no-transpile sends the circuit as is)' },
+    'dry-run': { type: 'boolean', default: false, describe: 'print the exact request (secrets redacted) and send nothing' },
+    wait: { type: 'boolean', default: false, describe: 'poll until the job ends and print its counts' },
+    json: json('{id, provider, backend, status} (with --wait: and the result)'),
+  },
+});
+
+export const statusSpec = defineCommand({
+  name: 'status',
+  describe: 'Show the status of a recorded job (local id, remote id, or a unique prefix)',
+  positionals: [jobId],
+  options: { json: jsonRecord },
+});
+
+export const resultSpec = defineCommand({
+  name: 'result',
+  describe: 'Print the counts of a finished job (fetched once, then kept in the job store)',
+  positionals: [jobId],
+  options: { json: json('{id, provider, backend, status, counts, shots, …}') },
+});
+
+export const jobsSpec = defineCommand({
+  name: 'jobs',
+  describe: 'List every recorded job (local store, no network)',
+  positionals: [],
+  options: { json: json('{jobs: [records]}') },
+});
+
+export const cancelSpec = defineCommand({
+  name: 'cancel',
+  describe: 'Cancel a queued or running cloud job',
+  positionals: [jobId],
+  options: { json: jsonRecord },
+});
+
+export const backendsSpec = defineCommand({
+  name: 'backends',
+  describe: 'List the devices of IBM Quantum or IonQ',
+  positionals: [{ name: 'provider', describe: 'ibm | ionq', choices: ['ibm', 'ionq'] }],
+  options: { json: json('{backends: […]}') },
+});
