@@ -11,3 +11,5 @@ export type { EngineOptions } from './engine.js';
 export type { Op } from './kernels.js';
 export { postselectedState } from './postselect.js';
 export type { PostselectedState } from './postselect.js';
+export { SparseState, SPARSE_MAX_QUBITS } from './sparse.js';
+export type { SparseOptions } from './sparse.js';
