@@ -55,3 +55,10 @@ export type { Pass, PassContext, Preset, RouteResult, EquivalenceResult } from '
 export { mcx, mcxNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, mcpNoAncilla, mczNoAncilla, relativePhaseToffoli } from './compiler/synthesis/mcx.js';
 export { zyzAngles, u3Angles, oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
 export { twoQubitToInstructions, weylCoordinates } from './compiler/synthesis/two-qubit.js';
+export { stateFidelity, stateOverlap, cosineOverlap } from './compiler/linalg/states.js';
+export type { StateLike } from './compiler/linalg/states.js';
+export { accuracy, classifyAtMedian, median } from './compiler/ntk/evaluate.js';
+export { SparseState, finalState } from './backends/local/index.js';
+export type { FinalState, SparseOptions } from './backends/local/index.js';
+export { runClassifier, readOut, readoutShots } from './experiments/index.js';
+export type { ClassifierOptions, ClassifierReport, ClassifierRun, ReadoutPoint, ReadoutEstimate } from './experiments/index.js';

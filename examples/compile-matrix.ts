@@ -12,24 +12,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CsrMatrix, Statevector, compileLinearSystem, parseQasm, postselectedState, printQasm, solveSymmetric } from '../index.js';
+import { CsrMatrix, Statevector, compileLinearSystem, parseQasm, postselectedState, printQasm, solveSymmetric, stateFidelity } from '../index.js';
 
 export interface ExampleIo {
   log(line: string): void;
   /** Where the OpenQASM file goes (default `out/`). */
   readonly outDir?: string;
-}
-
-/** |⟨ψ|x⟩|² / (‖ψ‖²‖x‖²) for a complex ψ (re, im) and a real x. */
-function fidelity(re: Float64Array, im: Float64Array, x: Float64Array): number {
-  let dr = 0, di = 0, nPsi = 0, nX = 0;
-  for (let i = 0; i < x.length; i++) {
-    dr += re[i]! * x[i]!;
-    di += im[i]! * x[i]!;
-    nPsi += re[i]! ** 2 + im[i]! ** 2;
-    nX += x[i]! ** 2;
-  }
-  return (dr * dr + di * di) / (nPsi * nX);
 }
 
 /** A 4×4 symmetric, diagonally dominant (so positive-definite) matrix, row-major, and a right-hand side. */
@@ -68,7 +56,7 @@ export async function main(io: ExampleIo = { log: (line) => console.log(line) })
   // Simulate, keep the post-selected branch, compare with the classical solution.
   const kept = postselectedState(Statevector.fromCircuit(circuit), prog.system, prog.postselect);
   const x = solveSymmetric(dense, n, b);
-  const f = fidelity(kept.re.subarray(0, n), kept.im.subarray(0, n), x);
+  const f = stateFidelity({ re: kept.re.subarray(0, n), im: kept.im.subarray(0, n) }, x);
   const norm = Math.hypot(...x);
   io.log(`classical A⁻¹b/‖A⁻¹b‖ = [${Array.from(x, (v) => (v / norm).toFixed(5)).join(', ')}]`);
   io.log(`simulated post-selection probability ${kept.probability.toFixed(4)} (predicted ${prog.successProbability.toFixed(4)})`);

@@ -13,20 +13,10 @@
  * @see arXiv:2107.09200 (Zlokapa, Neven, Lloyd) — sparsified NTK and its quantum speed-up.
  */
 import { pathToFileURL } from 'node:url';
-import { Statevector, compileLinearSystem, conjugateGradient, postselectedState, prepareNtkProblem } from '../index.js';
+import { Statevector, accuracy, classifyAtMedian, compileLinearSystem, conjugateGradient, postselectedState, prepareNtkProblem } from '../index.js';
 
 export interface ExampleIo {
   log(line: string): void;
-}
-
-/** Fraction of points where sign(output − median of outputs) equals the ±1 label (the paper's rule). */
-function medianAccuracy(outputs: Float64Array, labels: Float64Array): number {
-  const sorted = Float64Array.from(outputs).sort();
-  const m = sorted.length;
-  const median = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
-  let right = 0;
-  for (let i = 0; i < m; i++) if ((outputs[i]! > median ? 1 : -1) === labels[i]) right++;
-  return right / m;
 }
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
@@ -63,7 +53,7 @@ export async function main(io: ExampleIo = { log: (line) => console.log(line) })
   // Predictions from the quantum state: out(x*) = ⟨k*|ψ⟩ (the sign of ⟨k*|K̃⁻¹y⟩ is the class).
   const psi = kept.re.subarray(0, problem.n);
   const outputs = Float64Array.from(problem.kstar, (k) => k.reduce((acc, v, i) => acc + v * psi[i]!, 0));
-  io.log(`accuracy: quantum (simulated) ${pct(medianAccuracy(outputs, problem.testLabels))}, classical sparsified ${pct(problem.accuracy.sparse)}`);
+  io.log(`accuracy: quantum (simulated) ${pct(accuracy(classifyAtMedian(outputs), problem.testLabels))}, classical sparsified ${pct(problem.accuracy.sparse)}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -13,3 +13,5 @@ export { postselectedState } from './postselect.js';
 export type { PostselectedState } from './postselect.js';
 export { SparseState, SPARSE_MAX_QUBITS } from './sparse.js';
 export type { SparseOptions } from './sparse.js';
+export { finalState } from './final-state.js';
+export type { FinalState, FinalStateOptions } from './final-state.js';

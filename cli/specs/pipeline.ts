@@ -10,7 +10,7 @@ export const demoSpec = defineCommand({
   positionals: [],
   options: {
     digits: { ...digits, default: '8,9' },
-    n: { type: 'integer', min: 4, max: 256, default: 16, describe: 'training examples (the demo simulates the circuit)' },
+    n: { type: 'integer', min: 4, max: 512, default: 32, describe: 'training examples (the demo simulates the circuit)' },
     test: { type: 'integer', min: 2, default: 256, describe: 'test points (balanced)' },
     method,
     target: { ...target('device for the lowered program (IBM Heron by default)'), default: 'ibm_fez' },

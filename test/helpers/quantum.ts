@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { CMatrix, globalPhaseDistance } from '../../compiler/linalg/complex.js';
 import { circuitUnitary, type Circuit } from '../../compiler/circuit/index.js';
+import { stateFidelity } from '../../compiler/linalg/states.js';
 
 /** The two circuits (or matrices) have equal unitaries up to a global phase. */
 export function expectSameUnitary(a: Circuit | CMatrix, b: Circuit | CMatrix, tol = 1e-8): void {
@@ -12,21 +13,7 @@ export function expectSameUnitary(a: Circuit | CMatrix, b: Circuit | CMatrix, to
   expect(d, `unitaries differ by ${d.toExponential(3)} after aligning the global phase`).toBeLessThanOrEqual(tol);
 }
 
-/** |⟨a|b⟩| / (‖a‖‖b‖): 1 when the states agree up to phase and scale. */
-export function stateFidelity(a: ArrayLike<number> | { re: ArrayLike<number>; im: ArrayLike<number> }, b: ArrayLike<number> | { re: ArrayLike<number>; im: ArrayLike<number> }): number {
-  const split = (v: typeof a): [ArrayLike<number>, ArrayLike<number>] =>
-    're' in v ? [v.re, v.im] : [v, new Float64Array(v.length)];
-  const [ar, ai] = split(a);
-  const [br, bi] = split(b);
-  let dr = 0, di = 0, na = 0, nb = 0;
-  for (let k = 0; k < ar.length; k++) {
-    dr += ar[k]! * br[k]! + ai[k]! * bi[k]!;
-    di += ar[k]! * bi[k]! - ai[k]! * br[k]!;
-    na += ar[k]! * ar[k]! + ai[k]! * ai[k]!;
-    nb += br[k]! * br[k]! + bi[k]! * bi[k]!;
-  }
-  return Math.hypot(dr, di) / Math.sqrt(na * nb);
-}
+export { stateFidelity } from '../../compiler/linalg/states.js';
 
 /** The two states agree up to global phase and normalisation: fidelity ≥ 1 − tol. */
 export function expectStateClose(actual: Parameters<typeof stateFidelity>[0], expected: Parameters<typeof stateFidelity>[1], tol = 1e-9): void {
