@@ -7,7 +7,7 @@ import { readQasmFile } from '../../compiler/qasm/read.js';
 import { solveSymmetric } from '../../compiler/linalg/solve.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
 import { runCli } from '../helpers/cli.js';
-import { stateFidelity } from '../helpers/quantum.js';
+import { stateOverlap } from '../helpers/quantum.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qntk-compile-'));
 const file = (name: string, text: string): string => {
@@ -46,7 +46,7 @@ describe('qntk compile --method qsvt', () => {
       prob += re[i]! ** 2 + im[i]! ** 2;
     }
     const x = [...solveSymmetric(dense, 3, [1, -2, 0.5]), 0];
-    expect(stateFidelity(sys, x)).toBeGreaterThanOrEqual(0.999);
+    expect(stateOverlap(sys, x)).toBeGreaterThanOrEqual(0.999);
     expect(prob).toBeCloseTo(j.successProbability, 8);
   });
 
@@ -66,7 +66,7 @@ describe('qntk compile --method qsvt', () => {
       sys.re[s] = sys.re[s]! + re[i]!;
       sys.im[s] = sys.im[s]! + im[i]!;
     }
-    expect(stateFidelity(sys, solveSymmetric(problem.ktilde.toDense(), 4, problem.y))).toBeGreaterThanOrEqual(0.999);
+    expect(stateOverlap(sys, solveSymmetric(problem.ktilde.toDense(), 4, problem.y))).toBeGreaterThanOrEqual(0.999);
   });
 
   it('--measure adds measurements', async () => {

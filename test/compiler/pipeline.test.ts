@@ -4,7 +4,7 @@ import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { solveSymmetric } from '../../compiler/linalg/solve.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
 import { compileLinearSystem, type CompiledProgram } from '../../compiler/pipeline.js';
-import { rng, stateFidelity } from '../helpers/quantum.js';
+import { rng, stateOverlap } from '../helpers/quantum.js';
 
 /** Simulate, keep the post-selected branch, return the system register's amplitudes and its probability. */
 function postselectedSystemState(p: CompiledProgram): { re: Float64Array; im: Float64Array; probability: number } {
@@ -54,7 +54,7 @@ describe('compileLinearSystem (QSVT)', () => {
     const x = solveSymmetric(dense, n, b);
     const padded = new Float64Array(out.re.length);
     padded.set(x);
-    expect(stateFidelity(out, padded)).toBeGreaterThanOrEqual(0.999);
+    expect(stateOverlap(out, padded)).toBeGreaterThanOrEqual(0.999);
     expect(out.probability).toBeCloseTo(p.successProbability, 8);
     expect(p.n).toBe(n);
     expect(p.system[0]).toBe(0);
@@ -65,7 +65,7 @@ describe('compileLinearSystem (QSVT)', () => {
     const p = compileLinearSystem(CsrMatrix.fromDense(2, 2, dense), [1, 0], { method: 'hhl' });
     expect([p.method, p.encoding, p.n]).toEqual(['hhl', 'eigenbasis', 2]);
     const out = postselectedSystemState(p);
-    expect(stateFidelity(out, solveSymmetric(dense, 2, [1, 0]))).toBeGreaterThanOrEqual(0.99);
+    expect(stateOverlap(out, solveSymmetric(dense, 2, [1, 0]))).toBeGreaterThanOrEqual(0.99);
     expect(out.probability).toBeCloseTo(p.successProbability, 8);
   });
 
@@ -75,7 +75,7 @@ describe('compileLinearSystem (QSVT)', () => {
     const out = postselectedSystemState(p);
     const x = new Float64Array(out.re.length);
     x.set(solveSymmetric(problem.ktilde.toDense(), 8, problem.y));
-    expect(stateFidelity(out, x)).toBeGreaterThanOrEqual(0.999);
+    expect(stateOverlap(out, x)).toBeGreaterThanOrEqual(0.999);
     expect(out.probability).toBeCloseTo(p.successProbability, 8);
   }, 60000);
 

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { CMatrix, globalPhaseDistance } from '../../compiler/linalg/complex.js';
 import { circuitUnitary, type Circuit } from '../../compiler/circuit/index.js';
-import { stateFidelity } from '../../compiler/linalg/states.js';
+import { stateOverlap } from '../../compiler/linalg/states.js';
 
 /** The two circuits (or matrices) have equal unitaries up to a global phase. */
 export function expectSameUnitary(a: Circuit | CMatrix, b: Circuit | CMatrix, tol = 1e-8): void {
@@ -13,11 +13,11 @@ export function expectSameUnitary(a: Circuit | CMatrix, b: Circuit | CMatrix, to
   expect(d, `unitaries differ by ${d.toExponential(3)} after aligning the global phase`).toBeLessThanOrEqual(tol);
 }
 
-export { stateFidelity } from '../../compiler/linalg/states.js';
+export { stateOverlap } from '../../compiler/linalg/states.js';
 
 /** The two states agree up to global phase and normalisation: fidelity ≥ 1 − tol. */
-export function expectStateClose(actual: Parameters<typeof stateFidelity>[0], expected: Parameters<typeof stateFidelity>[1], tol = 1e-9): void {
-  const f = stateFidelity(actual, expected);
+export function expectStateClose(actual: Parameters<typeof stateOverlap>[0], expected: Parameters<typeof stateOverlap>[1], tol = 1e-9): void {
+  const f = stateOverlap(actual, expected);
   expect(f, `state fidelity ${f}`).toBeGreaterThanOrEqual(1 - tol);
 }
 

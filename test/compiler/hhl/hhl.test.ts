@@ -8,7 +8,7 @@ import { CsrMatrix } from '../../../compiler/linalg/csr.js';
 import { circuitCost } from '../../../compiler/synthesis/cost.js';
 import { ntkLike, randomSymmetric } from '../blockencoding/check.js';
 import { postselectedState, Statevector } from '../../../backends/local/index.js';
-import { expectSameUnitary, rng, stateFidelity } from '../../helpers/quantum.js';
+import { expectSameUnitary, rng, stateOverlap } from '../../helpers/quantum.js';
 import { solve } from './solve.js';
 
 /** Simulate, post-select, and return the system state's fidelity with A⁻¹b and the branch probability. */
@@ -18,7 +18,7 @@ function run(p: HhlProgram, a: CsrMatrix, b: number[]): { fidelity: number; prob
   const N = 2 ** p.system.length;
   const xs = new Float64Array(N);
   xs.set(solve(a, b));
-  return { fidelity: stateFidelity({ re: kept.re, im: kept.im }, xs), probability };
+  return { fidelity: stateOverlap({ re: kept.re, im: kept.im }, xs), probability };
 }
 
 const textbook = CsrMatrix.fromDense(2, 2, [1, -1 / 3, -1 / 3, 1]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHhlWalk, type HhlWalkProgram } from '../../../compiler/hhl/walk.js';
 import { CsrMatrix } from '../../../compiler/linalg/csr.js';
 import { postselectedState, Statevector } from '../../../backends/local/index.js';
-import { stateFidelity } from '../../helpers/quantum.js';
+import { stateOverlap } from '../../helpers/quantum.js';
 import { solve } from './solve.js';
 
 /** Post-selected system state and branch probability by simulation. */
@@ -19,7 +19,7 @@ describe('HHL through the block encoding (qubitization walk)', () => {
   ] as const)('%s: fidelity ≥ 0.99; predictions match the simulation', (_n, a, b, enc) => {
     const p = buildHhlWalk(a, [...b], { encoding: enc });
     const r = run(p);
-    const f = stateFidelity(r.state, solve(a, [...b]));
+    const f = stateOverlap(r.state, solve(a, [...b]));
     expect(f).toBeGreaterThanOrEqual(0.99);
     expect(f).toBeCloseTo(p.expectedFidelity, 8);
     expect(r.probability).toBeCloseTo(p.successProbability, 10);

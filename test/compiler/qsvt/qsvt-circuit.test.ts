@@ -12,7 +12,7 @@ import { FableEncoding } from '../../../compiler/blockencoding/fable.js';
 import { LcuEncoding } from '../../../compiler/blockencoding/lcu.js';
 import { SparseEncoding } from '../../../compiler/blockencoding/sparse.js';
 import { appendMultiplexor } from '../../../compiler/synthesis/uniformly-controlled.js';
-import { rng, stateFidelity } from '../../helpers/quantum.js';
+import { rng, stateOverlap } from '../../helpers/quantum.js';
 import { Statevector } from '../../../backends/local/index.js';
 import { lcuExamples } from '../../../compiler/blockencoding/lcu.js';
 import { sparseEncodingExamples } from '../../../compiler/blockencoding/sparse.js';
@@ -93,7 +93,7 @@ describe('QSVT circuit', () => {
     }
     const ainv = matrixFunction(v, eig, (x) => 1 / x);
     const exact = Array.from({ length: 4 }, (_, i) => bvec.reduce((s, bj, j) => s + ainv.re[i * 4 + j]! * bj, 0));
-    expect(stateFidelity(out, exact)).toBeGreaterThanOrEqual(1 - eps);
+    expect(stateOverlap(out, exact)).toBeGreaterThanOrEqual(1 - eps);
     const fb = matrixFunction(v, eig, (x) => chebEval(P.coeffs, x));
     const fbv = Array.from({ length: 4 }, (_, i) => bvec.reduce((s, bj, j) => s + fb.re[i * 4 + j]! * bj, 0) / norm);
     const pSucc = out.re.reduce((s, r, i) => s + r * r + out.im[i]! ** 2, 0);
