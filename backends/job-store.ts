@@ -3,7 +3,9 @@
  * concurrent qntk processes never rewrite each other's records. Each write goes to a private temp
  * file and is renamed into place (atomic on POSIX); files are mode 0600 in a 0700 directory.
  * Updates of one record take a per-job lock file created with O_EXCL; a lock older than
- * LOCK_STALE_MS (its holder crashed) is broken.
+ * LOCK_STALE_MS (its holder crashed) is broken. Every record is redacted as it is written, with
+ * the environment's credentials and those the backends register (IBM's bearer token).
+ * @see docs/backends.md §C3
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { BackendError, ValidationError } from '../compiler/errors.js';
 import { describeFsError } from '../compiler/files.js';
 import type { JobRecord } from './backend.js';
+import { envSecrets, redactorFor } from './redact.js';
 
 const LOCK_STALE_MS = 15_000;
 const LOCK_WAIT_MS = 5_000;
@@ -42,13 +45,22 @@ export type NewJob = Omit<JobRecord, 'id' | 'createdAt' | 'updatedAt'>;
 /** Persistent, crash-safe, multi-process-safe record of every job. */
 export class JobStore {
   readonly dir: string;
+  private readonly secretSources: (() => readonly string[])[] = [];
 
-  constructor(home: string) {
+  /** `secrets`: credentials no record may contain (more can be added with addSecrets). */
+  constructor(home: string, secrets: readonly string[] = []) {
     this.dir = join(home, 'jobs');
+    if (secrets.length > 0) this.secretSources.push(() => secrets);
   }
 
+  /** The store of $QNTK_HOME, redacting the credentials the environment holds. */
   static fromEnv(env: Readonly<Record<string, string | undefined>>): JobStore {
-    return new JobStore(qntkHome(env));
+    return new JobStore(qntkHome(env), envSecrets(env));
+  }
+
+  /** Also keep the values `source` returns (read at every write) out of every record. */
+  addSecrets(source: () => readonly string[]): void {
+    this.secretSources.push(source);
   }
 
   /** Record a new job (the intent, before any request is sent); returns the stored record. */
@@ -150,9 +162,12 @@ export class JobStore {
   private async writeAtomic(rec: JobRecord, exclusive: boolean): Promise<void> {
     const final = this.file(rec.id);
     const tmp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const r = redactorFor(this.secretSources.flatMap((f) => f()));
+    // Field by field, so that a redaction can never break the JSON around a value.
+    const text = `${JSON.stringify(rec, (_k, v: unknown) => (typeof v === 'string' ? r.redact(v) : v), 2)}\n`;
     const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
     try {
-      await fh.writeFile(`${JSON.stringify(rec, null, 2)}\n`, 'utf8');
+      await fh.writeFile(text, 'utf8');
       await fh.sync();
     } finally {
       await fh.close();

@@ -118,18 +118,34 @@ describe('qntk against the IBM mock', () => {
     expect([c.code, c.stderr]).toEqual([1, `qntk: job ${r.id} is already completed; nothing to cancel\n`]);
   });
 
-  it('previews the exact request with --dry-run, secrets redacted, nothing sent or recorded', async () => {
+  it('previews the exact request with --dry-run: a summary on stdout, the full request in --request-out, nothing sent or recorded', async () => {
     const before = [ibm.log.length, storeText()];
-    const r = await cliJson<{ dryRun: boolean; request: { method: string; url: string; headers: Record<string, string>; body: { params: { pubs: unknown[][] } } } }>(['submit', FLIPS, '--backend', 'ibm:ibm_kingston', '--shots', '100', '--dry-run']);
+    const out = join(dir, 'request.json');
+    interface DryJson {
+      dryRun: boolean; provider: string; backend: string; warnings: string[];
+      request: { method: string; url: string; headers: Record<string, string>; summary: string; bodyBytes: number; file?: string };
+      circuit: { qubits: number; qubitsUsed: number; gates: number; twoQubit: number; depth: number; target: string; lowered: boolean; measuredAll: boolean };
+    }
+    const r = await cliJson<DryJson>(['submit', FLIPS, '--backend', 'ibm:ibm_kingston', '--shots', '100', '--dry-run', '--request-out', out]);
+    expect(r).toMatchObject({ dryRun: true, provider: 'ibm', backend: 'ibm_kingston', warnings: [] });
     expect(r.request.method).toBe('POST');
     expect(r.request.url).toBe(`${ibm.url}/v1/jobs`);
     expect(r.request.headers.Authorization).toBe('Bearer <redacted>');
     expect(r.request.headers['Service-CRN']).toBe(CRN);
-    expect(r.request.body.params.pubs[0]![2]).toBe(100);
+    expect(r.request.file).toBe(out);
+    expect(r.request.summary).toMatch(/^Sampler V2 job on ibm_kingston: 1 pub \(OpenQASM 3, \d+ lines\), 100 shots, tag qntk:<job id>$/);
+    expect(r.circuit).toMatchObject({ qubits: 156, qubitsUsed: 3, target: 'ibm_kingston', lowered: true, measuredAll: false });
+    const full = JSON.parse(readFileSync(out, 'utf8')) as { method: string; url: string; headers: Record<string, string>; body: { params: { pubs: [string, null, number][] } } };
+    expect([full.method, full.url, full.headers.Authorization]).toEqual(['POST', `${ibm.url}/v1/jobs`, 'Bearer <redacted>']);
+    expect(full.body.params.pubs[0]![2]).toBe(100);
+    expect(r.request.bodyBytes).toBe(Buffer.byteLength(JSON.stringify(full.body)));
     expect([ibm.log.length, storeText()]).toEqual(before);
     const human = await cli(['submit', XCX, '--backend', 'ionq:simulator', '--dry-run'], { IONQ_API_KEY: undefined });
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain(`POST ${ionq.url}/jobs\nAuthorization: apiKey <redacted>\n`);
+    expect(human.stdout).toMatch(new RegExp(`^dry run \\(nothing sent, nothing recorded\\)\nPOST ${ionq.url}/jobs\nAuthorization: apiKey <redacted>\n`));
+    expect(human.stdout).toMatch(/\nbody: \d+ B of JSON: ionq\.circuit\.v1 job on simulator: qis gates \(2 on 3 qubits\), 1024 shots, name <job id>\ncircuit: 2 of 3 qubits used, 2 gates \(1 two-qubit\), depth 2; lowered for simulator\nthe full request is not printed; write it with --request-out FILE\n$/);
+    const wrong = await cli(['submit', XCX, '--backend', 'ionq:simulator', '--request-out', out]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'qntk: --request-out writes the request of a dry run; add --dry-run\n']);
   });
 
   it('stops on missing credentials with one line naming the variable, losing no record', async () => {
@@ -147,7 +163,7 @@ describe('qntk against the IBM mock', () => {
     const n = ibm.requestsTo('POST', /\/v1\/jobs$/).length;
     const bad = await cli(['submit', BELL, '--backend', 'ibm:ibm_tiny', '--no-transpile']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^qntk: circuit does not fit ibm_tiny, nothing was submitted \(\d problems?\): gate 'h' is not in the basis of ibm_tiny/);
+    expect(bad.stderr).toMatch(/^qntk: circuit does not fit ibm:ibm_tiny, nothing was submitted \(\d problems?\): gate 'h' is not in the basis of ibm_tiny/);
     expect(ibm.requestsTo('POST', /\/v1\/jobs$/).length).toBe(n);
     ibm.nextJobFailure = { code: 1305, reason: 'Job ran longer than its maximum execution time' };
     const f = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny', '--wait']);
@@ -164,9 +180,11 @@ describe('qntk against the IBM mock', () => {
     const gates = new Set([...program.matchAll(/^(\w+)(?:\([^)]*\))? \$/gm)].map((m) => m[1]));
     expect([...gates].every((g) => ['rz', 'sx', 'x', 'cz'].includes(g!))).toBe(true);
     expect(program).toMatch(/c\[1\] = measure \$\d+;/);
-    const dry = await cliJson<{ request: { body: { input: { gateset: string; circuit: { gate: string }[] } } } }>(['submit', BELL, '--backend', 'ionq:qpu.forte-1', '--dry-run']);
-    expect(dry.request.body.input.gateset).toBe('native');
-    expect(new Set(dry.request.body.input.circuit.map((g) => g.gate))).toEqual(new Set(['gpi2', 'zz']));
+    const out = join(dir, 'forte.json');
+    await cliJson(['submit', BELL, '--backend', 'ionq:qpu.forte-1', '--dry-run', '--request-out', out]);
+    const dry = JSON.parse(readFileSync(out, 'utf8')) as { body: { input: { gateset: string; circuit: { gate: string }[] } } };
+    expect(dry.body.input.gateset).toBe('native');
+    expect(new Set(dry.body.input.circuit.map((g) => g.gate))).toEqual(new Set(['gpi2', 'zz']));
   });
 
   it('lists backends', async () => {
