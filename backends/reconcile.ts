@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { BackendError } from '../compiler/errors.js';
 import { needsReconciliation, type Backend, type JobRecord, type JobStatus, type SubmissionState } from './backend.js';
 import { UncertainOutcomeError, type NetConfig } from './http.js';
-import type { JobStore } from './job-store.js';
+import { processAlive, type JobStore } from './job-store.js';
 
 /** A remote job found by its identity. */
 export interface RemoteJobRef {
@@ -182,13 +182,7 @@ function submissionOf(r: JobRecord): SubmissionState {
 /** Whether the process that sent the create request may still be working on it. */
 export function submitterAlive(sub: SubmissionState): boolean {
   if (sub.host !== hostname() || sub.pid <= 0) return false;
-  if (sub.pid === process.pid) return false;
-  try {
-    process.kill(sub.pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return sub.pid !== process.pid && processAlive(sub.pid);
 }
 
 function backoff(net: NetConfig, attempt: number): number {
