@@ -7,10 +7,12 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 import { MockIbm, TINY_HERON } from '../helpers/mock-ibm.js';
 import { MockIonq } from '../helpers/mock-ionq.js';
 import { expectIntactStore } from '../helpers/store-check.js';
+import { filesUnder, leaks } from '../helpers/leaks.js';
 import { FAST_NET_ENV } from '../helpers/net.js';
 
-const IBM_KEY = 'ibm-cli-SECRET-key-0123456789';
-const IONQ_KEY = 'ionq-cli-SECRET-key-0123456789';
+/** Keys with the characters URL, form and JSON encodings change. */
+const IBM_KEY = 'ibm+cli/SECRET=key&01%23456789';
+const IONQ_KEY = 'ionq/cli+SECRET&key=01%23456789';
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/acct:guid::';
 const dir = mkdtempSync(join(tmpdir(), 'qntk-cli-'));
 const home = join(dir, 'home');
@@ -60,9 +62,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await ibm.close();
   await ionq.close();
+  // No 8-character piece of a key or token, in any spelling, in anything printed or any file under QNTK_HOME.
   const tokens = ibm.log.map((r) => r.headers.authorization?.slice(7) ?? '').filter((t) => t.length > 8);
-  const all = outputs.map((o) => o.stdout + o.stderr).join('\n') + storeText();
-  for (const s of [IBM_KEY, IONQ_KEY, ...tokens]) expect(all).not.toContain(s);
+  const all = [...outputs.map((o) => o.stdout + o.stderr), ...filesUnder(home).map((f) => `${f.path}\n${f.text}`)].join('\n');
+  expect(leaks(all, [IBM_KEY, IONQ_KEY, ...new Set(tokens)])).toEqual([]);
   expectIntactStore(join(home, 'jobs'));
 });
 
@@ -207,5 +210,33 @@ describe('qntk against the IonQ mock', () => {
     expect([res.code, res.stderr]).toEqual([1, `qntk: job ${q.id} was cancelled; it has no result\n`]);
     const unknown = await cli(['status', 'qj-nope']);
     expect(unknown.code).toBe(2);
+  });
+});
+
+describe('servers that echo the key into their errors, at every offset', () => {
+  const pad = (n: number): string => 'e'.repeat(n);
+  it('IBM: a refused create (400) and an unknown one (502, lookup failing) keep no piece of the key in output, records or jobs --json', async () => {
+    for (let n = 0; n <= 170; n += 17) {
+      ibm.fault('POST', /^\/api\/v1\/jobs$/, { status: 400, body: { errors: [{ code: 1002, message: `${pad(n)}${IBM_KEY}`, solution: `${pad(n)}${encodeURIComponent(IBM_KEY)}` }], trace: 't' } });
+      const refused = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^qntk: IBM Quantum: POST \/api\/v1\/jobs failed: HTTP 400 code 1002: e*<redacted>/);
+    }
+    ibm.fault('POST', /^\/api\/v1\/jobs$/, { after: { status: 502, body: `${pad(40)}${JSON.stringify({ key: IBM_KEY })}` } });
+    ibm.fault('GET', /^\/api\/v1\/jobs$/, ...Array.from({ length: 4 }, () => ({ status: 503, body: `${pad(100)}${IBM_KEY}` })));
+    const unknown = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny']);
+    expect(unknown.stderr).toMatch(/may or may not have taken effect; looking the job up by its tag qntk:qj-\S+ failed too/);
+    const listed = await cliJson<{ jobs: { status: string; error?: string }[] }>(['jobs']);
+    expect(listed.jobs.filter((j) => j.status === 'failed' && j.error?.includes('<redacted>')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('IonQ: a 401 echoing the key URL- and JSON-encoded leaves nothing of it', async () => {
+    for (let n = 0; n <= 170; n += 17) {
+      ionq.fault('POST', /^\/v0\.4\/jobs$/, { status: 401, body: { error: 'Unauthorized Error', message: `${pad(n)}${IONQ_KEY} / ${encodeURIComponent(IONQ_KEY)} / ${JSON.stringify(IONQ_KEY)}`, statusCode: 401 } });
+      const r = await cli(['submit', XCX, '--backend', 'ionq:simulator']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^qntk: IonQ: POST \/v0\.4\/jobs failed: HTTP 401 Unauthorized Error: e*<redacted>/);
+    }
+    await cliJson(['jobs']);
   });
 });
