@@ -77,7 +77,6 @@ export async function prepareSubmission(backend: Backend, source: Circuit, optio
   if (problems.length > 0) throw new TargetError(notSendable(`${backend.provider}:${backend.name}`, problems));
   const warnings: string[] = [];
   for (const check of prep.checks ?? []) warnings.push(...(await check({ circuit, target, backend, options })));
-  prep.progress?.({ stage: 'check', done: STAGES.length, total: STAGES.length });
   return { circuit, target, lowered, measuredAll, warnings };
 }
 

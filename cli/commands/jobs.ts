@@ -21,7 +21,8 @@ export function run(args: ArgsOf<typeof jobsSpec>, io: CliIo): Promise<number> {
           ...(r.remoteId !== undefined ? { remoteId: r.remoteId } : {}), ...(r.shots !== undefined ? { shots: r.shots } : {}),
           ...(r.error !== undefined ? { error: r.error } : {}),
         })),
-        unreconciled,
+        // Present only when some record could not be looked up (no credentials, provider unreachable).
+        ...(unreconciled.length > 0 ? { unreconciled } : {}),
       });
       return 0;
     }

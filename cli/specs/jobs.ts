@@ -40,7 +40,7 @@ export const jobsSpec = defineCommand({
   name: 'jobs',
   describe: 'List every recorded job; records whose create response was lost are first looked up at their provider',
   positionals: [],
-  options: { json: json('{jobs: [records], unreconciled: [{id, reason}]}') },
+  options: { json: json('{jobs: [records]}, plus unreconciled: [{id, reason}] when a record could not be looked up') },
 });
 
 export const cancelSpec = defineCommand({

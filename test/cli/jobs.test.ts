@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTarget } from '../../passes/targets/builtins.js';
+import { main } from '../../cli/main.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { MockIbm, TINY_HERON } from '../helpers/mock-ibm.js';
 import { MockIonq } from '../helpers/mock-ionq.js';
@@ -238,5 +239,24 @@ describe('servers that echo the key into their errors, at every offset', () => {
       expect(r.stderr).toMatch(/^qntk: IonQ: POST \/v0\.4\/jobs failed: HTTP 401 Unauthorized Error: e*<redacted>/);
     }
     await cliJson(['jobs']);
+  });
+});
+
+describe('progress while a submission is prepared', () => {
+  const run = async (args: string[]): Promise<CliResult> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, interactive: true, env: env() });
+    const r = { code, stdout, stderr };
+    outputs.push(r);
+    return r;
+  };
+  it('names each stage on a terminal and erases it, and stays silent with --json', async () => {
+    const r = await run(['submit', BELL, '--backend', 'ibm:ibm_fez', '--dry-run']);
+    expect(r.code).toBe(0);
+    const stages = r.stderr.split('\r\x1b[K').filter((x) => x !== '');
+    expect(stages).toEqual(['reading the device target…', 'lowering the circuit for the device…', 'checking the circuit against the device…', 'building the request…']);
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect((await run(['submit', BELL, '--backend', 'ibm:ibm_fez', '--dry-run', '--json'])).stderr).toBe('');
   });
 });
