@@ -14,8 +14,12 @@ export type { ParseOptions, QasmWriteOptions, Program, CircuitStats } from './co
 export {
   JobStore, waitForJob, openBackend, parseBackendSpec, LocalBackend, IbmBackend, IbmClient, IonqBackend, IonqClient,
   toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,
+  prepareSubmission, measureAll, redact, reconcileRecord,
 } from './backends/index.js';
-export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput } from './backends/index.js';
+export type {
+  Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, NetConfig, IbmDevice, IonqCircuitInput,
+  PrepareOptions, PreparedSubmission, PreSubmitCheck, SamplerTwirling, SamplerDynamicalDecoupling, TargetRequest,
+} from './backends/index.js';
 export {
   prepareNtkProblem, runNtkExperiment, readNtkDir, writeNtkDir, fullyConnectedNetwork, mnistSource, readUserData, ntkValue, gramMatrix,
   crossMatrix, sparsityPattern, ruleDepth,

@@ -1,10 +1,13 @@
 /**
- * The Backend contract shared by the local simulator, IBM Quantum and IonQ: submit a finished
- * circuit, ask for its status, fetch its result, cancel it. Every job is a JobRecord in the job
- * store (backends/job-store.ts); the record, not the process, is the source of truth.
+ * The Backend contract shared by the local simulator, IBM Quantum and IonQ: name the target it
+ * compiles for, check and preview a circuit, submit it, ask for its status, fetch its result,
+ * cancel it, reconcile a record whose create response was lost. Every job is a JobRecord in the
+ * job store (backends/job-store.ts); the record, not the process, is the source of truth.
+ * @see docs/backends.md §C
  */
 import type { Circuit } from '../compiler/circuit/index.js';
 import { BackendError } from '../compiler/errors.js';
+import type { Target, Violation } from '../passes/targets/target.js';
 
 /** Where a job runs. */
 export type Provider = 'local' | 'ibm' | 'ionq';
@@ -65,7 +68,38 @@ export interface JobRecord {
   readonly measuredQubits?: readonly number[];
   /** Free-form, secret-free extras (noise model, gate set, request type). */
   readonly details?: Readonly<Record<string, string | number | boolean>>;
+  /** How the create request went, for records of cloud jobs (see reconcile.ts). */
+  readonly submission?: SubmissionState;
   readonly result?: JobResult;
+}
+
+/**
+ * IBM Sampler V2 Pauli twirling, done by the service (`options.twirling`).
+ * @see docs/backends.md §A4
+ */
+export interface SamplerTwirling {
+  /** Twirl two-qubit gate layers (default true when this object is given). */
+  readonly enableGates?: boolean;
+  /** Twirl measurements. */
+  readonly enableMeasure?: boolean;
+  /** Randomizations per pub, or 'auto' (the service chooses). */
+  readonly numRandomizations?: number | 'auto';
+  /** Shots per randomization, or 'auto'. */
+  readonly shotsPerRandomization?: number | 'auto';
+  /** Which qubits of a twirled layer are twirled. */
+  readonly strategy?: 'active' | 'active-accum' | 'active-circuit' | 'all';
+}
+
+/**
+ * IBM Sampler V2 dynamical decoupling, done by the service (`options.dynamical_decoupling`).
+ * @see docs/backends.md §A4
+ */
+export interface SamplerDynamicalDecoupling {
+  /** Pulse sequence in idle windows (the service's default when absent). */
+  readonly sequenceType?: 'XX' | 'XpXm' | 'XY4';
+  readonly extraSlackDistribution?: 'middle' | 'edges';
+  readonly schedulingMethod?: 'alap' | 'asap';
+  readonly skipResetQubits?: boolean;
 }
 
 /** Options of one submission (one typed object). */
@@ -76,6 +110,10 @@ export interface SubmitOptions {
   readonly noise?: string;
   /** Seed for sampling / noisy simulation where the backend supports one. */
   readonly seed?: number;
+  /** IBM only: the Sampler's own Pauli twirling. */
+  readonly twirling?: SamplerTwirling;
+  /** IBM only: the Sampler's own dynamical decoupling. */
+  readonly dynamicalDecoupling?: SamplerDynamicalDecoupling;
 }
 
 /** An HTTP request exactly as it would be sent, with secrets already redacted (for --dry-run). */
@@ -84,6 +122,14 @@ export interface RequestPreview {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /** One line saying what the body holds (program format, shots, the tag or name that identifies the job). */
+  readonly summary: string;
+}
+
+/** Where a target's data came from. */
+export interface TargetRequest {
+  /** Read the device from the provider (needs credentials and network) rather than built-in data. */
+  readonly live: boolean;
 }
 
 /** The one contract every execution target implements. */
@@ -91,14 +137,66 @@ export interface Backend {
   readonly provider: Provider;
   /** Device name, e.g. `ibm_kingston`, `qpu.forte-1`, `simulator`. */
   readonly name: string;
+  /**
+   * The target circuits are compiled for: the provider's live data when `live`, built-in data
+   * otherwise (TargetError when there is none); null when the backend runs any circuit of the IR as
+   * written (the local simulator without a noise device). Validates the options that decide it.
+   */
+  target(options: SubmitOptions, how?: TargetRequest): Promise<Target | null>;
+  /**
+   * Every reason `circuit` cannot be sent as it is (empty when it can), each reason once with its
+   * count; `target` is what target() returned. Throws ResourceError for what no circuit change fixes.
+   */
+  check(circuit: Circuit, options: SubmitOptions, target: Target | null): Promise<readonly string[]>;
+  /** The exact create request, secrets redacted, without sending anything; null for the local simulator. */
+  preview(circuit: Circuit, options: SubmitOptions): RequestPreview | null;
   /** Validate, record the intent, submit, record the remote id; resolves to the stored record. */
   submit(circuit: Circuit, options: SubmitOptions): Promise<JobRecord>;
-  /** Refresh and return the stored record of job `id` (local id). */
+  /** Reconcile, refresh and return the stored record of job `id` (local id). */
   status(id: string): Promise<JobRecord>;
   /** The result of a completed job (fetched once, then served from the store). */
   result(id: string): Promise<JobResult>;
   /** Ask the provider to cancel; resolves to the updated record. */
   cancel(id: string): Promise<JobRecord>;
+  /**
+   * For a record without a remote id (crash, lost response): look its job up by the tag or name the
+   * create request carried, and record what is found. Any other record is returned unchanged.
+   */
+  reconcile(id: string): Promise<JobRecord>;
+  /** Jobs waiting on this device, where the provider reports it. */
+  queueLength?(): Promise<number | undefined>;
+}
+
+/**
+ * The create request's story, kept so that any later qntk process can finish it: who sent it, when
+ * the last attempt went out, how many attempts left their outcome unknown, and the verdict.
+ */
+export interface SubmissionState {
+  /** Process and host that sent the create request (to tell a crashed submitter from a live one). */
+  readonly pid: number;
+  readonly host: string;
+  /** Create requests sent so far, and the time of the last one (ISO). */
+  readonly attempts: number;
+  readonly lastAttemptAt: string;
+  /** Attempts whose outcome was unknown (timeout, lost connection, 5xx, unreadable answer). */
+  readonly ambiguous: number;
+  /**
+   * `rejected`: the provider refused the request (nothing was created); `absent`: no job carries
+   * the tag long after the last attempt (never created); `checked`: duplicates were looked for.
+   */
+  readonly verdict?: 'rejected' | 'absent' | 'checked';
+  /** Remote jobs found carrying the same tag besides the adopted one, with what became of them. */
+  readonly duplicates?: string;
+}
+
+/** Violation messages for people: each distinct reason once, with its count. */
+export function groupViolations(violations: readonly Violation[]): string[] {
+  const out = new Map<string, number>();
+  for (const viol of violations) {
+    const m = viol.message.replace(/^instruction \d+: /, '');
+    out.set(m, (out.get(m) ?? 0) + 1);
+  }
+  return [...out.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
 }
 
 /** Classical registers of a circuit in the store's shape. */
@@ -119,13 +217,33 @@ export function measuredQubits(circuit: Circuit): number[] {
   return out;
 }
 
-/** The error for asking the result of a job that has none (yet). */
+/**
+ * Whether a record may have a remote job it does not know about: a cloud record without a remote id
+ * that is not known to have been refused or never created. Such records are looked up by the tag
+ * or name their create request carried, never resubmitted blindly.
+ */
+export function needsReconciliation(rec: JobRecord): boolean {
+  if (rec.provider === 'local' || rec.remoteId !== undefined) return false;
+  const verdict = rec.submission?.verdict;
+  if (rec.status === 'pending' || rec.status === 'unknown') return true;
+  return rec.status === 'failed' && verdict !== 'rejected' && verdict !== 'absent';
+}
+
+/** Whether asking the provider could change what the store says about `rec`. */
+export function needsRefresh(rec: JobRecord): boolean {
+  if (rec.provider === 'local') return false;
+  if (needsReconciliation(rec)) return true;
+  if (rec.remoteId === undefined) return false;
+  return !(FINAL_STATUSES.has(rec.status) && (rec.status !== 'completed' || rec.result !== undefined));
+}
+
+/** The error for asking the result of a job that has none (yet); never invites a duplicate. */
 export function notReady(rec: JobRecord): BackendError {
+  if (needsReconciliation(rec)) {
+    return new BackendError(`job ${rec.id} is not confirmed by ${rec.provider} yet: no job carrying its tag was found so far (${rec.error ?? 'no remote id'}); its create request may still be in flight — check again with qntk status ${rec.id}; do not resubmit before then`);
+  }
   if (rec.status === 'failed') return new BackendError(`job ${rec.id} failed: ${rec.error ?? 'no reason given'}`);
   if (rec.status === 'cancelled') return new BackendError(`job ${rec.id} was cancelled; it has no result`);
-  if (rec.status === 'pending' || rec.status === 'unknown') {
-    return new BackendError(`job ${rec.id} was never confirmed by ${rec.provider} (${rec.error ?? 'no remote id'}); check the provider's job list and resubmit if needed`);
-  }
   return new BackendError(`job ${rec.id} is ${rec.remoteStatus ?? rec.status}; no result yet (qntk status ${rec.id}, or submit with --wait)`);
 }
 
@@ -151,7 +269,7 @@ export async function waitForJob(backend: Backend, id: string, poll: PollOptions
   for (;;) {
     const rec = await backend.status(id);
     poll.onPoll?.(rec);
-    if (FINAL_STATUSES.has(rec.status) || rec.status === 'pending' || rec.status === 'unknown') return rec;
+    if (FINAL_STATUSES.has(rec.status) || needsReconciliation(rec)) return rec;
     const left = poll.timeoutMs - (Date.now() - start);
     if (left <= 0) {
       throw new BackendError(`job ${rec.id} is still ${rec.remoteStatus ?? rec.status} after ${Math.round(poll.timeoutMs / 1000)} s of waiting; it keeps running: check with qntk status ${rec.id} (QNTK_POLL_TIMEOUT_MS sets the limit)`);

@@ -1,9 +1,15 @@
 /**
  * HTTP for the cloud clients: fetch with a per-attempt timeout, retries with exponential backoff
- * and jitter on 429 and 5xx (honouring Retry-After), provider error bodies turned into one line,
- * and every secret redacted from anything that could reach a user, a log or the job store.
+ * and jitter (honouring Retry-After), provider error bodies turned into one line, and every secret
+ * redacted from anything that could reach a user or the job store — redacted first, cut to length
+ * after. A request that may create something (a POST) is never retried here once it may have
+ * taken effect: its caller looks the effect up first (backends/reconcile.ts).
+ * @see docs/backends.md §C1, §C4
  */
 import { BackendError } from '../compiler/errors.js';
+import { boundedLine, redactorFor } from './redact.js';
+
+export { redact } from './redact.js';
 
 /** Timing knobs; all overridable from the environment so tests can run in milliseconds. */
 export interface NetConfig {
@@ -20,6 +26,12 @@ export interface NetConfig {
   readonly pollIntervalMs: number;
   readonly pollMaxIntervalMs: number;
   readonly pollTimeoutMs: number;
+  /**
+   * How long after its last create request a job that no lookup finds is still assumed to be in
+   * flight at the provider; after that (and once its submitting process is gone) it is recorded
+   * as never created.
+   */
+  readonly settleMs: number;
 }
 
 export const DEFAULT_NET: NetConfig = {
@@ -31,6 +43,7 @@ export const DEFAULT_NET: NetConfig = {
   pollIntervalMs: 1_000,
   pollMaxIntervalMs: 30_000,
   pollTimeoutMs: 600_000,
+  settleMs: 600_000,
 };
 
 const NET_ENV: Record<keyof NetConfig, string> = {
@@ -42,6 +55,7 @@ const NET_ENV: Record<keyof NetConfig, string> = {
   pollIntervalMs: 'QNTK_POLL_INTERVAL_MS',
   pollMaxIntervalMs: 'QNTK_POLL_MAX_INTERVAL_MS',
   pollTimeoutMs: 'QNTK_POLL_TIMEOUT_MS',
+  settleMs: 'QNTK_SUBMIT_SETTLE_MS',
 };
 
 /** NetConfig from `QNTK_HTTP_*` / `QNTK_POLL_*` variables (non-negative integers), else defaults. */
@@ -57,22 +71,16 @@ export function netConfigFromEnv(env: Readonly<Record<string, string | undefined
   return out as unknown as NetConfig;
 }
 
-/** Replace every occurrence of each secret (and credential-looking header values) by `<redacted>`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('<redacted>');
-  // Belt and braces: credential syntax we emit ourselves, whatever the value.
-  return out
-    .replace(/(Bearer|apiKey|apikey)(\s+)(?!<redacted>)[A-Za-z0-9._~+/=-]{8,}/g, '$1$2<redacted>')
-    .replace(/(apikey=|access_token"?\s*[:=]\s*"?)(?!<redacted>)[^&"\s]+/gi, '$1<redacted>');
-}
-
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** Also retry when the outcome is unknown (timeout, connection lost); true for GET/PUT/DELETE. */
+  /**
+   * Whether repeating the request is harmless (default: true for GET/PUT/DELETE, false for POST).
+   * A non-idempotent request is retried only after answers that prove it had no effect (429);
+   * a timeout, a lost connection or a 5xx raises UncertainOutcomeError instead.
+   */
   readonly idempotent?: boolean;
   /** HTTP statuses that are answers, not errors (e.g. 204 or 409 handled by the caller). */
   readonly accept?: readonly number[];
@@ -102,6 +110,9 @@ export interface HttpClientOptions {
 /** Raised when the outcome of a non-idempotent request is unknown (it may have taken effect). */
 export class UncertainOutcomeError extends BackendError {}
 
+/** HTTP statuses that prove the server did not act on the request: safe to repeat even a POST. */
+const NOT_EXECUTED = new Set([429]);
+
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529]);
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -129,7 +140,12 @@ export class HttpClient {
 
   /** Scrub the current secrets from `text`. */
   redact(text: string): string {
-    return redact(text, this.opts.secrets());
+    return redactorFor(this.opts.secrets()).redact(text);
+  }
+
+  /** A one-line, bounded, redacted message (redacted before it is cut). */
+  line(text: string, max = 400): string {
+    return boundedLine(this.redact(text), max);
   }
 
   /**
@@ -146,18 +162,23 @@ export class HttpClient {
       try {
         res = await this.once(req);
       } catch (err) {
-        const reason = this.redact(networkReason(err, net.timeoutMs));
+        const reason = networkReason(err, net.timeoutMs);
         if (idempotent && !last) {
           await this.sleep(this.backoff(attempt));
           continue;
         }
         const tries = attempt + 1;
         if (!idempotent) {
-          throw new UncertainOutcomeError(`${service}: ${where} ${reason}; the request may or may not have taken effect (no retry, to avoid a duplicate)`);
+          throw new UncertainOutcomeError(this.line(`${service}: ${where} ${reason}; the request may or may not have taken effect`));
         }
-        throw new BackendError(`${service}: ${where} ${reason} (${tries} attempt${tries > 1 ? 's' : ''}); check the network or raise QNTK_HTTP_TIMEOUT_MS`);
+        throw new BackendError(this.line(`${service}: ${where} ${reason} (${tries} attempt${tries > 1 ? 's' : ''}); check the network or raise QNTK_HTTP_TIMEOUT_MS`));
       }
       if ((res.status >= 200 && res.status < 300) || req.accept?.includes(res.status)) return res;
+      if (!idempotent && RETRY_STATUSES.has(res.status) && !NOT_EXECUTED.has(res.status)) {
+        // A 5xx after a create may come from a proxy after the server acted: the caller looks first.
+        const e = this.httpError(req, res, '; the request may or may not have taken effect');
+        throw new UncertainOutcomeError(e.message, { status: res.status });
+      }
       if (RETRY_STATUSES.has(res.status) && !last) {
         let wait = this.backoff(attempt);
         // Retry-After comes with 429 and, during maintenance, with 503 (RFC 9110 §10.2.3).
@@ -188,8 +209,9 @@ export class HttpClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      const snippet = this.redact(text.slice(0, 60).replace(/\s+/g, ' '));
-      throw new BackendError(`${this.opts.service}: ${req.method} ${this.pathOf(req.url)} returned malformed JSON (starts "${snippet}")`);
+      // Redact the whole body before cutting the quote out of it.
+      const snippet = boundedLine(this.redact(text), 60);
+      throw new BackendError(this.line(`${this.opts.service}: ${req.method} ${this.pathOf(req.url)} returned malformed JSON (starts "${snippet}")`));
     }
   }
 
@@ -214,9 +236,9 @@ export class HttpClient {
   }
 
   private httpError(req: HttpRequest, res: HttpResponse, suffix: string): BackendError {
-    const desc = this.opts.describeError(res.status, res.text) ?? genericDescription(res);
-    const msg = `${this.opts.service}: ${req.method} ${this.pathOf(req.url)} failed: HTTP ${res.status} ${desc}${suffix}`;
-    return new BackendError(this.redact(oneLine(msg)), { status: res.status });
+    // The provider's text is redacted whole, then bounded; the suffix (our advice) is kept intact.
+    const desc = boundedLine(this.redact(this.opts.describeError(res.status, res.text) ?? genericDescription(this.redact(res.text))), 300);
+    return new BackendError(this.line(`${this.opts.service}: ${req.method} ${this.pathOf(req.url)} failed: HTTP ${res.status} ${desc}${suffix}`, 600), { status: res.status });
   }
 
   private pathOf(url: string): string {
@@ -240,11 +262,12 @@ function networkReason(err: unknown, timeoutMs: number): string {
   return `failed: ${cause?.code ?? cause?.message ?? e?.message ?? String(err)}`;
 }
 
-function genericDescription(res: HttpResponse): string {
-  const t = res.text.trim();
+/** A body no provider parser recognised: quoted (already redacted) and bounded. */
+function genericDescription(redactedBody: string): string {
+  const t = redactedBody.trim();
   if (t === '') return '(empty body)';
   if (t.startsWith('<')) return '(HTML error page)';
-  return `(${t.slice(0, 160)})`;
+  return `(${boundedLine(t, 160)})`;
 }
 
 /** Collapse whitespace so a message is one line. */

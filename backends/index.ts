@@ -1,16 +1,25 @@
 /** Public surface of the execution backends: the Backend contract, job store, and the local, IBM and IonQ clients. */
-export { FINAL_STATUSES, waitForJob, notReady, registerInfo, measuredQubits } from './backend.js';
-export type { Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, RegisterInfo, PollOptions } from './backend.js';
+export { FINAL_STATUSES, waitForJob, notReady, registerInfo, measuredQubits, needsReconciliation, needsRefresh, groupViolations } from './backend.js';
+export type {
+  Backend, Provider, JobStatus, JobRecord, JobResult, SubmitOptions, RequestPreview, RegisterInfo, PollOptions, TargetRequest,
+  SubmissionState, SamplerTwirling, SamplerDynamicalDecoupling,
+} from './backend.js';
 export { JobStore, qntkHome, newJobId, hashProgram } from './job-store.js';
-export { HttpClient, UncertainOutcomeError, DEFAULT_NET, netConfigFromEnv, redact, parseRetryAfter } from './http.js';
+export { HttpClient, UncertainOutcomeError, DEFAULT_NET, netConfigFromEnv, parseRetryAfter } from './http.js';
+export { redact, Redactor, envSecrets, boundedLine, REDACTED } from './redact.js';
+export { prepareSubmission, measureAll, notSendable } from './prepare.js';
+export type { PrepareOptions, PreparedSubmission, PreSubmitCheck, PreSubmitInput } from './prepare.js';
+export { createIdempotently, reconcileRecord, submitterAlive } from './reconcile.js';
+export type { CreateProtocol, RemoteJobRef } from './reconcile.js';
 export type { NetConfig, HttpRequest, HttpResponse } from './http.js';
 export { parseBackendSpec, openBackend } from './open.js';
 export type { BackendSpec, OpenBackendOptions } from './open.js';
 export { LocalBackend, localNoiseModel, noiseModelNames } from './local/backend.js';
 export { noiseFromDevice, simulateNoisy } from './local/noise.js';
 export type { NoiseModel } from './local/noise.js';
-export { IbmBackend, ibmQasm, mapIbmStatus } from './ibm/backend.js';
-export { IbmClient, ibmConfigFromEnv, samplerJobBody } from './ibm/client.js';
+export { IbmBackend, ibmQasm, mapIbmStatus, qntkTag } from './ibm/backend.js';
+export { IbmClient, ibmConfigFromEnv } from './ibm/client.js';
+export { samplerJobBody, samplerOptions, validateSamplerOptions } from './ibm/sampler.js';
 export type { IbmConfig } from './ibm/client.js';
 export { deviceFromApi, ibmDeviceTarget, isaViolations } from './ibm/device.js';
 export type { IbmDevice } from './ibm/device.js';
@@ -18,6 +27,6 @@ export { decodeSamplerResult } from './ibm/results.js';
 export { IonqBackend, mapIonqStatus, normaliseIonqBackend } from './ionq/backend.js';
 export { IonqClient, ionqConfigFromEnv, ionqJobBody, IONQ_NOISE_MODELS } from './ionq/client.js';
 export type { IonqConfig } from './ionq/client.js';
-export { toIonqCircuit, nativeEntanglers } from './ionq/circuit-json.js';
+export { toIonqCircuit, serialiseIonqCircuit, nativeEntanglers } from './ionq/circuit-json.js';
 export type { IonqCircuitInput, IonqGate, IonqGateset } from './ionq/circuit-json.js';
 export { decodeIonqProbabilities, largestRemainder } from './ionq/results.js';

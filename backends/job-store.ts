@@ -3,17 +3,39 @@
  * concurrent qntk processes never rewrite each other's records. Each write goes to a private temp
  * file and is renamed into place (atomic on POSIX); files are mode 0600 in a 0700 directory.
  * Updates of one record take a per-job lock file created with O_EXCL; a lock older than
- * LOCK_STALE_MS (its holder crashed) is broken.
+ * LOCK_STALE_MS (its holder crashed) is broken. Every record is redacted as it is written, with
+ * the environment's credentials and those the backends register (IBM's bearer token).
+ * @see docs/backends.md §C3
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { BackendError, ValidationError } from '../compiler/errors.js';
 import { describeFsError } from '../compiler/files.js';
 import type { JobRecord } from './backend.js';
+import { envSecrets, redactorFor } from './redact.js';
 
 const LOCK_STALE_MS = 15_000;
+/** This host, short: temp and lock files name their writer by host and pid, so a crash's leftovers can be told from live work. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const LEFTOVER_RE = /\.([0-9a-f]{8})-(\d+)-[0-9a-f]+\.tmp$/;
+
+/** Whether process `pid` of this host is running (a process of another user counts). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether a temp or lock file written by `host`-`pid` belongs to a process that is gone. */
+function writerGone(host: string, pid: number): boolean {
+  return host === HOST && pid !== process.pid && !processAlive(pid);
+}
 const LOCK_WAIT_MS = 5_000;
 const ID_RE = /^qj-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
 
@@ -42,13 +64,22 @@ export type NewJob = Omit<JobRecord, 'id' | 'createdAt' | 'updatedAt'>;
 /** Persistent, crash-safe, multi-process-safe record of every job. */
 export class JobStore {
   readonly dir: string;
+  private readonly secretSources: (() => readonly string[])[] = [];
 
-  constructor(home: string) {
+  /** `secrets`: credentials no record may contain (more can be added with addSecrets). */
+  constructor(home: string, secrets: readonly string[] = []) {
     this.dir = join(home, 'jobs');
+    if (secrets.length > 0) this.secretSources.push(() => secrets);
   }
 
+  /** The store of $QNTK_HOME, redacting the credentials the environment holds. */
   static fromEnv(env: Readonly<Record<string, string | undefined>>): JobStore {
-    return new JobStore(qntkHome(env));
+    return new JobStore(qntkHome(env), envSecrets(env));
+  }
+
+  /** Also keep the values `source` returns (read at every write) out of every record. */
+  addSecrets(source: () => readonly string[]): void {
+    this.secretSources.push(source);
   }
 
   /** Record a new job (the intent, before any request is sent); returns the stored record. */
@@ -95,6 +126,12 @@ export class JobStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw this.dirError(err);
+    }
+    // A process killed mid-write leaves its temp file or lock: remove those of writers that are gone.
+    for (const n of names) {
+      const m = LEFTOVER_RE.exec(n);
+      if (m !== null && writerGone(m[1]!, Number(m[2]))) await fs.unlink(join(this.dir, n)).catch(() => undefined);
+      if (n.endsWith('.json.lock') && (await this.lockHolderGone(join(this.dir, n)))) await fs.unlink(join(this.dir, n)).catch(() => undefined);
     }
     const recs: JobRecord[] = [];
     for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
@@ -149,10 +186,13 @@ export class JobStore {
 
   private async writeAtomic(rec: JobRecord, exclusive: boolean): Promise<void> {
     const final = this.file(rec.id);
-    const tmp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const tmp = this.tempName(final);
+    const r = redactorFor(this.secretSources.flatMap((f) => f()));
+    // Field by field, so that a redaction can never break the JSON around a value.
+    const text = `${JSON.stringify(rec, (_k, v: unknown) => (typeof v === 'string' ? r.redact(v) : v), 2)}\n`;
     const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
     try {
-      await fh.writeFile(`${JSON.stringify(rec, null, 2)}\n`, 'utf8');
+      await fh.writeFile(text, 'utf8');
       await fh.sync();
     } finally {
       await fh.close();
@@ -171,20 +211,38 @@ export class JobStore {
     }
   }
 
+  /** Whether the process named in lock file `lock` is gone. */
+  private async lockHolderGone(lock: string): Promise<boolean> {
+    const holder = (await fs.readFile(lock, 'utf8').catch(() => '')).trim().split(' ');
+    return holder.length === 2 && writerGone(holder[0]!, Number(holder[1]));
+  }
+
+  /** `final.HOST-PID-RANDOM.tmp`: unique, and tells whose it is. */
+  private tempName(final: string): string {
+    return `${final}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  }
+
+  /**
+   * Run `body` holding the record's lock. The lock file is linked into place with its holder
+   * (`HOST PID`) already written, so it is never seen empty; a lock whose holder is gone (killed)
+   * is broken at once, any other after LOCK_STALE_MS.
+   */
   private async withLock<T>(id: string, body: () => Promise<T>): Promise<T> {
     await this.ensureDir();
     const lock = `${this.file(id)}.lock`;
     const start = Date.now();
-    for (;;) {
-      try {
-        const fh = await fs.open(lock, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
-        await fh.writeFile(`${process.pid}\n`);
-        await fh.close();
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const tmp = this.tempName(lock);
+    await fs.writeFile(tmp, `${HOST} ${process.pid}\n`, { mode: 0o600 });
+    try {
+      for (;;) {
+        try {
+          await fs.link(tmp, lock);
+          break;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
         const st = await fs.stat(lock).catch(() => undefined);
-        if (st !== undefined && Date.now() - st.mtimeMs > LOCK_STALE_MS) {
+        if ((await this.lockHolderGone(lock)) || (st !== undefined && Date.now() - st.mtimeMs > LOCK_STALE_MS)) {
           await fs.unlink(lock).catch(() => undefined);
           continue;
         }
@@ -193,6 +251,8 @@ export class JobStore {
         }
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
       }
+    } finally {
+      await fs.unlink(tmp).catch(() => undefined);
     }
     try {
       return await body();

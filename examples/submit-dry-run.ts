@@ -2,7 +2,8 @@
  * Example: build the exact job requests for IBM Quantum and IonQ without sending anything.
  *
  * What it shows: `openBackend` configured from an environment object (credentials, endpoints),
- * lowering a circuit for each device with `transpile`, and the backends' `preview` — the dry run
+ * `prepareSubmission` lowering and checking a circuit for each device's built-in target, and the
+ * backends' `preview` — the dry run
  * behind `qntk submit --dry-run`: method, URL, headers with the secrets redacted, and the body
  * (IBM: a Sampler V2 job whose pub is the OpenQASM 3 program in IBM's dialect; IonQ: an
  * ionq.circuit.v1 job in native gates). No request leaves the machine and no job is recorded.
@@ -17,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CircuitBuilder, IbmBackend, IonqBackend, JobStore, getTarget, openBackend, parseBackendSpec, transpile, verify,
+  CircuitBuilder, JobStore, openBackend, parseBackendSpec, prepareSubmission, verify,
   type Circuit, type RequestPreview,
 } from '../index.js';
 
@@ -63,15 +64,14 @@ export async function main(io: ExampleIo = { log: (line) => console.log(line) })
   const store = JobStore.fromEnv(env);
   const circuit = bellCircuit();
 
-  // [backend spec as `qntk submit --backend` takes it, built-in target to lower for]
-  const jobs: [string, string][] = [['ibm:ibm_fez', 'ibm_fez'], ['ionq:qpu.aria-1', 'ionq_aria']];
-  for (const [spec, targetName] of jobs) {
+  for (const spec of ['ibm:ibm_fez', 'ionq:qpu.aria-1']) {
     const backend = openBackend(parseBackendSpec(spec), { env, store, requireCredentials: false });
-    const target = getTarget(targetName);
-    const lowered = transpile(circuit, target, { seed: 1 }).circuit;
-    io.log(`== ${spec}: lowered for ${targetName}, ${verify(lowered, target).length} target violations; dry run, nothing sent`);
-    if (!(backend instanceof IbmBackend || backend instanceof IonqBackend)) continue;
-    const req = backend.preview(lowered, { shots: 1000 });
+    // live: false uses the built-in device data, as a dry run does; nothing leaves the machine.
+    const prepared = await prepareSubmission(backend, circuit, { shots: 1000 }, { transpile: true, live: false, seed: 1 });
+    const target = prepared.target!;
+    io.log(`== ${spec}: lowered for ${target.name}, ${verify(prepared.circuit, target).length} target violations; dry run, nothing sent`);
+    const req = backend.preview(prepared.circuit, { shots: 1000 });
+    if (req === null) continue;
     printRequest(io, req);
     const program = ibmProgram(req.body);
     if (program !== undefined) {

@@ -1,21 +1,27 @@
 /**
- * IBM Quantum behind the Backend contract: ISA check against the live device, intent recorded,
- * Sampler V2 job created, remote id recorded; status, results and cancel through the job store.
+ * IBM Quantum behind the Backend contract: the device as a target (live configuration and
+ * properties, or the built-in copy offline), ISA and runtime-rule checks, the Sampler V2 request,
+ * idempotent creation tagged with the local job id, status, results and cancel through the store.
  * @see docs/backends.md §A
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
+import { printQasm } from '../../compiler/qasm/index.js';
+import { getTarget } from '../../passes/targets/builtins.js';
+import { isTargetName, TARGET_NAMES } from '../../passes/targets/names.js';
+import { verify, type Target } from '../../passes/targets/target.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions,
+  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
-import { UncertainOutcomeError } from '../http.js';
 import { hashProgram, type JobStore } from '../job-store.js';
-import { IbmClient, samplerJobBody, type IbmConfig, type IbmJobInfo } from './client.js';
-import { isaViolations, type IbmDevice } from './device.js';
+import { notSendable } from '../prepare.js';
+import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
+import { IbmClient, type IbmConfig, type IbmJobInfo } from './client.js';
+import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
-import { printQasm } from '../../compiler/qasm/index.js';
 import { decodeSamplerResult } from './results.js';
+import { describeSamplerBody, samplerJobBody, validateSamplerOptions } from './sampler.js';
 
 /**
  * The OpenQASM 3 text IBM executes: physical `$k` qubits, `c[i] = measure $k;`, definitions for
@@ -26,7 +32,7 @@ export function ibmQasm(circuit: Circuit): string {
   return printQasm(circuit, { dialect: 'ibm', definitions: true });
 }
 
-/** Sampler's default when the user gives no --shots. */
+/** Sampler's default when the user gives no shots. */
 export const IBM_DEFAULT_SHOTS = 4096;
 
 export interface IbmBackendOptions {
@@ -53,73 +59,90 @@ export function mapIbmStatus(info: IbmJobInfo): { status: JobStatus; remote: str
   return { status: 'unknown', remote };
 }
 
+/** The tag that ties an IBM job to its qntk record. */
+export function qntkTag(id: string): string {
+  return `qntk:${id}`;
+}
+
 export class IbmBackend implements Backend {
   readonly provider = 'ibm' as const;
   readonly name: string;
   readonly client: IbmClient;
   private readonly store: JobStore;
+  private readonly sleep: ((ms: number) => Promise<void>) | undefined;
+  private live: Promise<IbmDevice> | undefined;
 
   constructor(opts: IbmBackendOptions) {
     this.name = opts.name;
     this.store = opts.store;
+    this.sleep = opts.sleep;
     this.client = new IbmClient(opts.config, { ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.sleep ? { sleep: opts.sleep } : {}) });
+    this.store.addSecrets(() => this.client.secrets());
   }
 
-  /** The device as IBM describes it now (configuration + properties). */
+  /** The device as IBM describes it now (configuration + properties), read once per backend. */
   device(): Promise<IbmDevice> {
-    return this.client.device(this.name);
+    this.live ??= this.client.device(this.name).catch((err: unknown) => {
+      this.live = undefined;
+      throw err;
+    });
+    return this.live;
   }
 
-  /** Throw one TargetError listing every ISA violation of `circuit` on `device`. */
-  static checkIsa(circuit: Circuit, device: IbmDevice): void {
-    const v = isaViolations(circuit, device);
-    if (v.length > 0) {
-      throw new TargetError(`circuit is not ISA for ${device.name}, nothing was submitted (${v.length} problem${v.length > 1 ? 's' : ''}): ${v.join('; ')}`);
-    }
+  async target(options: SubmitOptions, how: TargetRequest = { live: true }): Promise<Target> {
+    this.checkOptions(options);
+    if (how.live) return ibmDeviceTarget(await this.device());
+    if (isTargetName(this.name)) return getTarget(this.name);
+    const known = TARGET_NAMES.filter((n) => n.startsWith('ibm_')).join(', ');
+    throw new TargetError(`no built-in data for IBM device ${this.name} (built in: ${known}); read its live data (credentials set, a real submission) or send the circuit as written, unlowered`);
+  }
+
+  /** ISA violations against `target`, plus IBM's rules (faulty qubits and edges from live data, rzz range, measurements, register names). */
+  async check(circuit: Circuit, options: SubmitOptions, target: Target | null): Promise<string[]> {
+    this.checkOptions(options, circuit);
+    const dev = this.live !== undefined ? await this.device() : undefined;
+    return groupViolations([
+      ...(target !== null ? verify(circuit, target) : []),
+      ...ibmRuleViolations(circuit, dev ?? { name: this.name, faultyQubits: [], faultyEdges: [] }),
+    ]);
   }
 
   /** The exact create-job request (token redacted), without sending anything. */
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
-    rejectNoise(options);
-    return this.client.previewCreateJob(samplerJobBody(this.name, ibmQasm(circuit), this.shots(options), qntkTag('<job id>')));
+    this.checkOptions(options, circuit);
+    const program = ibmQasm(circuit);
+    const body = samplerJobBody(this.name, program, this.shots(options), { ...samplerParts(options), tag: qntkTag('<job id>') });
+    return this.client.previewCreateJob(body, describeSamplerBody(body, program));
   }
 
+  /** Check against the live device (or `device`, when given), record the intent, create the job once. */
   async submit(circuit: Circuit, options: SubmitOptions, device?: IbmDevice): Promise<JobRecord> {
-    rejectNoise(options);
-    const dev = device ?? (await this.device());
-    IbmBackend.checkIsa(circuit, dev);
+    if (device !== undefined) this.live = Promise.resolve(device);
+    const dev = await this.device();
+    const problems = await this.check(circuit, options, ibmDeviceTarget({ ...dev, faultyQubits: [], faultyEdges: [] }));
+    if (problems.length > 0) throw new TargetError(notSendable(`ibm:${this.name}`, problems));
     const shots = this.shots(options);
-    if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`--shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
+    if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
     const program = ibmQasm(circuit);
     const rec = await this.store.create({
       provider: 'ibm', backend: this.name, programHash: hashProgram(program), shots, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
-      details: { program: 'sampler' },
+      details: { program: 'sampler', ...samplerDetails(options) }, submission: newSubmission(),
     });
-    try {
-      const { id } = await this.client.createJob(samplerJobBody(this.name, program, shots, qntkTag(rec.id)));
-      return await this.store.update(rec.id, () => ({ remoteId: id, status: 'queued', remoteStatus: 'Queued' }));
-    } catch (err) {
-      const unknown = err instanceof UncertainOutcomeError;
-      const msg = err instanceof Error ? err.message : String(err);
-      await this.store.update(rec.id, () => ({ status: unknown ? 'unknown' : 'failed', error: `submission: ${msg}` }));
-      throw err;
-    }
+    const body = samplerJobBody(this.name, program, shots, { ...samplerParts(options), tag: qntkTag(rec.id) });
+    return createIdempotently(this.store, rec, this.protocol(rec, body), this.timing());
+  }
+
+  async reconcile(id: string): Promise<JobRecord> {
+    const rec = await this.store.get(id);
+    return reconcileRecord(this.store, rec, this.protocol(rec), this.timing());
   }
 
   async status(id: string): Promise<JobRecord> {
-    let rec = await this.store.get(id);
-    if (rec.remoteId === undefined && (rec.status === 'pending' || rec.status === 'unknown')) rec = await this.reconcile(rec);
+    const rec = await this.reconcile(id);
     if (rec.remoteId === undefined || FINAL_STATUSES.has(rec.status)) return rec;
     const m = mapIbmStatus(await this.client.job(rec.remoteId));
     return this.store.update(rec.id, () => ({ status: m.status, remoteStatus: m.remote, ...(m.error !== undefined ? { error: m.error } : {}) }));
-  }
-
-  /** A job recorded without its IBM id (crash, lost response): look it up by its qntk tag. */
-  private async reconcile(rec: JobRecord): Promise<JobRecord> {
-    const found = await this.client.findJobByTag(qntkTag(rec.id));
-    if (found === undefined) return rec;
-    return this.store.update(rec.id, () => ({ remoteId: found, status: 'queued', remoteStatus: 'Queued', error: undefined }));
   }
 
   async result(id: string): Promise<JobResult> {
@@ -134,8 +157,8 @@ export class IbmBackend implements Backend {
   }
 
   async cancel(id: string): Promise<JobRecord> {
-    const rec = await this.store.get(id);
-    if (rec.remoteId === undefined) throw new BackendError(`job ${rec.id} has no IBM job id (status ${rec.status}); there is nothing to cancel`);
+    const rec = await this.reconcile(id);
+    if (rec.remoteId === undefined) throw unconfirmed(rec, 'there is nothing to cancel yet');
     if (FINAL_STATUSES.has(rec.status)) throw new BackendError(`job ${rec.id} is already ${rec.status}; nothing to cancel`);
     const ok = await this.client.cancel(rec.remoteId);
     if (!ok) {
@@ -145,16 +168,44 @@ export class IbmBackend implements Backend {
     return this.store.update(rec.id, () => ({ status: 'cancelled', remoteStatus: 'Cancelled' }));
   }
 
+  queueLength(): Promise<number | undefined> {
+    return this.client.queueLength(this.name);
+  }
+
+  /** The create request of `rec` (only the submitting process has one) and the lookup of its tag. */
+  private protocol(rec: JobRecord, body?: Record<string, unknown>): CreateProtocol {
+    const tag = qntkTag(rec.id);
+    return {
+      service: 'IBM Quantum',
+      identity: `tag ${tag}`,
+      create: () => {
+        if (body === undefined) throw new BackendError(`internal: reconciliation of job ${rec.id} tried to create a job`);
+        return this.client.createJob(body);
+      },
+      find: () => this.client.findJobsByTag(tag, this.name),
+      cancel: (remote) => this.client.cancel(remote),
+      initialStatus: (remote) => ({ status: 'queued', remote: remote ?? 'Queued' }),
+    };
+  }
+
+  private timing(): { net: IbmConfig['net']; sleep?: (ms: number) => Promise<void> } {
+    return { net: this.client.config.net, ...(this.sleep ? { sleep: this.sleep } : {}) };
+  }
+
+  private checkOptions(options: SubmitOptions, circuit?: Circuit): void {
+    if (options.noise !== undefined) throw new BackendError('a noise model applies to the local and IonQ simulators, not to IBM devices', { exitCode: 2 });
+    validateSamplerOptions(options, circuit);
+  }
+
   private shots(options: SubmitOptions): number {
     return options.shots ?? IBM_DEFAULT_SHOTS;
   }
 }
 
-function rejectNoise(options: SubmitOptions): void {
-  if (options.noise !== undefined) throw new BackendError('--noise applies to the local and IonQ simulators, not to IBM devices', { exitCode: 2 });
+function samplerParts(options: SubmitOptions): { twirling?: SubmitOptions['twirling']; dynamicalDecoupling?: SubmitOptions['dynamicalDecoupling'] } {
+  return { ...(options.twirling ? { twirling: options.twirling } : {}), ...(options.dynamicalDecoupling ? { dynamicalDecoupling: options.dynamicalDecoupling } : {}) };
 }
 
-/** The tag that ties an IBM job to its qntk record. */
-function qntkTag(id: string): string {
-  return `qntk:${id}`;
+function samplerDetails(options: SubmitOptions): Record<string, boolean> {
+  return { ...(options.twirling ? { twirling: true } : {}), ...(options.dynamicalDecoupling ? { dynamicalDecoupling: true } : {}) };
 }

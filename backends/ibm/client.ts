@@ -6,7 +6,8 @@
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { RequestPreview } from '../backend.js';
-import { HttpClient, type HttpRequest, type NetConfig, netConfigFromEnv } from '../http.js';
+import { HttpClient, UncertainOutcomeError, type HttpRequest, type NetConfig, netConfigFromEnv } from '../http.js';
+import type { RemoteJobRef } from '../reconcile.js';
 import { IamTokenManager } from './auth.js';
 import { deviceFromApi, type IbmDevice } from './device.js';
 import { describeIbmError } from './errors.js';
@@ -60,19 +61,6 @@ export interface IbmBackendSummary {
   is_simulator?: boolean;
 }
 
-/**
- * Sampler V2 job body for one OpenQASM 3 pub. `tag` (the local job id) lets a job whose create
- * response was lost be found again by listing jobs with that tag.
- */
-export function samplerJobBody(backend: string, program: string, shots: number, tag?: string): Record<string, unknown> {
-  return {
-    program_id: 'sampler',
-    backend,
-    ...(tag !== undefined ? { tags: [tag] } : {}),
-    params: { pubs: [[program, null, shots]], version: 2, support_qiskit: false },
-  };
-}
-
 export class IbmClient {
   readonly config: IbmConfig;
   readonly http: HttpClient;
@@ -83,20 +71,26 @@ export class IbmClient {
     this.http = new HttpClient({
       service: 'IBM Quantum',
       net: config.net,
-      secrets: () => [config.apiKey, this.iam?.current ?? ''].filter((s) => s !== ''),
+      secrets: () => this.secrets(),
       describeError: describeIbmError,
       ...inject,
     });
     this.iam = new IamTokenManager({ iamUrl: config.iamUrl, apiKey: config.apiKey, http: this.http });
   }
 
+  /** The API key and the current bearer token: what no message or record may contain. */
+  secrets(): string[] {
+    return [this.config.apiKey, this.iam?.current ?? ''].filter((s) => s !== '');
+  }
+
   /** The create-job request as it would be sent, bearer token redacted (for --dry-run). */
-  previewCreateJob(body: Record<string, unknown>): RequestPreview {
+  previewCreateJob(body: Record<string, unknown>, summary: string): RequestPreview {
     return {
       method: 'POST',
       url: `${this.config.url}/v1/jobs`,
       headers: { ...this.baseHeaders('<redacted>'), 'Service-CRN': this.config.instance || '<QNTK_IBM_INSTANCE is not set>' },
       body,
+      summary,
     };
   }
 
@@ -121,18 +115,33 @@ export class IbmClient {
     return typeof j?.length_queue === 'number' ? j.length_queue : undefined;
   }
 
+  /**
+   * One create request, never repeated here once it may have reached IBM: a timeout, a lost
+   * connection, a 5xx or an answer without a readable job id raise UncertainOutcomeError.
+   */
   async createJob(body: Record<string, unknown>): Promise<{ id: string }> {
-    const j = await this.api<{ id?: string }>({ method: 'POST', path: '/v1/jobs', body });
-    if (typeof j?.id !== 'string' || j.id === '') throw new BackendError('IBM Quantum: POST /v1/jobs answered without a job id');
-    return { id: j.id };
+    const r = await this.call({ method: 'POST', path: '/v1/jobs', body });
+    let id: unknown;
+    try {
+      id = (JSON.parse(r.text) as { id?: unknown } | null)?.id;
+    } catch {
+      id = undefined;
+    }
+    if (typeof id !== 'string' || id === '') {
+      throw new UncertainOutcomeError(this.http.line(`IBM Quantum: POST /v1/jobs answered HTTP ${r.status} without a readable job id (body starts "${this.http.line(r.text, 60)}"); the job may have been created`));
+    }
+    return { id };
   }
 
-  /** The id of the job carrying `tag`, if IBM has one (GET /v1/jobs?tags=…). */
-  async findJobByTag(tag: string): Promise<string | undefined> {
-    const q = new URLSearchParams({ tags: tag, limit: '1', exclude_params: 'true' }).toString();
-    const j = await this.api<{ jobs?: { id?: string }[] }>({ method: 'GET', path: `/v1/jobs?${q}` });
-    const id = j?.jobs?.[0]?.id;
-    return typeof id === 'string' && id !== '' ? id : undefined;
+  /** Jobs on `backend` carrying `tag`, oldest first (GET /v1/jobs?tags=…). */
+  async findJobsByTag(tag: string, backend: string): Promise<RemoteJobRef[]> {
+    const q = new URLSearchParams({ tags: tag, backend, limit: '20', sort: 'ASC', exclude_params: 'true' }).toString();
+    const j = await this.api<{ jobs?: { id?: unknown; created?: unknown }[] }>({ method: 'GET', path: `/v1/jobs?${q}` });
+    const out: RemoteJobRef[] = [];
+    for (const x of j?.jobs ?? []) {
+      if (typeof x.id === 'string' && x.id !== '') out.push({ id: x.id, ...(typeof x.created === 'string' ? { createdAt: x.created } : {}) });
+    }
+    return out;
   }
 
   async job(id: string): Promise<IbmJobInfo> {

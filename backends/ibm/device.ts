@@ -7,6 +7,9 @@
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { makeTarget, noConditionsPredicate, verify, type Target, type Violation } from '../../passes/targets/target.js';
+import { groupViolations } from '../backend.js';
+
+export { groupViolations };
 
 /** The facts of one IBM backend that decide whether a circuit may be sent to it. */
 export interface IbmDevice {
@@ -123,16 +126,6 @@ export function ibmDeviceTarget(dev: IbmDevice): Target {
     physicalQubits: true,
     extraPredicates: supported.has('if_else') ? [] : [noConditionsPredicate],
   });
-}
-
-/** Group violation messages: each distinct reason once, with its count. */
-export function groupViolations(violations: readonly Violation[]): string[] {
-  const out = new Map<string, number>();
-  for (const viol of violations) {
-    const m = viol.message.replace(/^instruction \d+: /, '');
-    out.set(m, (out.get(m) ?? 0) + 1);
-  }
-  return [...out.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
 }
 
 /** Every reason `circuit` is not an ISA circuit for `dev` (empty when it is), each distinct reason once with its count. */

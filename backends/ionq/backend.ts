@@ -1,21 +1,24 @@
 /**
- * IonQ behind the Backend contract: serialise (JSON circuit, or OpenQASM 3 for circuits the JSON
- * format cannot carry), record the intent, create the job, record its id; status (v0.4 `started`
- * and v0.3 `running`), probabilities → counts, cancel.
+ * IonQ behind the Backend contract: the device's target (its name, refined by IonQ's backend list
+ * when live), its own rule checks (gate set, entangler, qubit count, no dynamic circuits), the
+ * create request named by the local job id and sent idempotently, status (v0.4 `started` and v0.3
+ * `running`), probabilities → counts, cancel.
  * @see docs/backends.md §B
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
+import { getTarget } from '../../passes/targets/builtins.js';
+import type { Target } from '../../passes/targets/target.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions,
+  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
-import { UncertainOutcomeError } from '../http.js';
 import { hashProgram, type JobStore } from '../job-store.js';
-import { toIonqCircuit } from './circuit-json.js';
+import { notSendable } from '../prepare.js';
+import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
+import { nativeEntanglers, serialiseIonqCircuit } from './circuit-json.js';
 import { IONQ_NOISE_MODELS, IonqClient, ionqJobBody, type IonqConfig, type IonqJobInfo } from './client.js';
 import { decodeIonqProbabilities } from './results.js';
-
 export const IONQ_DEFAULT_SHOTS = 1024;
 
 export interface IonqBackendOptions {
@@ -68,56 +71,84 @@ export class IonqBackend implements Backend {
   readonly client: IonqClient;
   private readonly store: JobStore;
   private readonly qasm3: ((c: Circuit) => string) | undefined;
+  private readonly sleep: ((ms: number) => Promise<void>) | undefined;
+  private live: Target | undefined;
 
   constructor(opts: IonqBackendOptions) {
     this.name = normaliseIonqBackend(opts.name);
     this.store = opts.store;
     this.qasm3 = opts.qasm3;
+    this.sleep = opts.sleep;
     this.client = new IonqClient(opts.config, { ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.sleep ? { sleep: opts.sleep } : {}) });
+    if (opts.config.apiKey !== '') this.store.addSecrets(() => [opts.config.apiKey]);
   }
 
-  /** The POST /jobs body for `circuit` (throws TargetError listing every unexpressible gate). */
-  jobBody(circuit: Circuit, options: SubmitOptions): Record<string, unknown> {
-    const shots = options.shots ?? IONQ_DEFAULT_SHOTS;
-    if (!Number.isInteger(shots) || shots < 1 || shots > 1_000_000) throw new BackendError(`--shots ${shots}: IonQ takes 1 to 1,000,000`, { exitCode: 2 });
-    let noise: { model: string; seed?: number } | undefined;
-    if (options.noise !== undefined) {
-      if (this.name !== 'simulator') throw new BackendError(`--noise applies only to ionq:simulator, not ${this.name}`, { exitCode: 2 });
-      if (!(IONQ_NOISE_MODELS as readonly string[]).includes(options.noise)) {
-        throw new BackendError(`--noise ${options.noise}: IonQ noise models are ${IONQ_NOISE_MODELS.join(', ')}`, { exitCode: 2 });
-      }
-      noise = { model: options.noise, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  /**
+   * Forte and Tempo compile to gpi/gpi2/zz, Aria and Harmony to gpi/gpi2/ms, the simulator to QIS
+   * gates; live, IonQ's backend list (no key needed) gives the qubit count and native gates.
+   */
+  async target(options: SubmitOptions, how: TargetRequest = { live: true }): Promise<Target> {
+    this.checkOptions(options);
+    if (!how.live) return this.live ?? offlineTarget(this.name);
+    const info = await this.client.backendInfo(this.name);
+    if (info === undefined) {
+      const names = (await this.client.listBackends()).map((b) => b.backend).join(', ');
+      throw new TargetError(`IonQ lists no backend '${this.name}' (it has ${names})`);
     }
-    const base = { backend: this.name, shots, ...(noise !== undefined ? { noise } : {}) };
-    if (needsQasm3(circuit)) {
-      if (this.qasm3 === undefined) throw new BackendError('this circuit resets qubits, which needs ionq.qasm3.v1; no OpenQASM 3 printer was given', { exitCode: 2 });
+    const gates = info.supported_native_gates ?? [];
+    const base = gates.includes('zz') ? getTarget('ionq_forte') : gates.includes('ms') ? getTarget('ionq_aria') : offlineTarget(this.name);
+    this.live = { ...base, name: this.name, numQubits: typeof info.qubits === 'number' ? info.qubits : base.numQubits };
+    return this.live;
+  }
+
+  /** Qubit count, dynamic-circuit and mid-circuit-measurement rules, and every gate the request format cannot carry. */
+  async check(circuit: Circuit, options: SubmitOptions, target: Target | null): Promise<string[]> {
+    this.checkOptions(options);
+    const t = target ?? this.live ?? offlineTarget(this.name);
+    const problems: string[] = [];
+    if (t.numQubits !== null && circuit.numQubits > t.numQubits) problems.push(`the circuit uses ${circuit.numQubits} qubits; ${this.name} has ${t.numQubits}`);
+    const format = formatProblems(circuit);
+    problems.push(...format.problems);
+    if (format.problems.length > 0) return problems;
+    if (format.qasm3) {
+      if (this.qasm3 === undefined) problems.push('the circuit resets qubits, which needs ionq.qasm3.v1, and no OpenQASM 3 printer was given');
+    } else {
+      problems.push(...serialiseIonqCircuit(circuit, this.name).problems);
+    }
+    return problems;
+  }
+
+  /** The POST /jobs body for `circuit`, named `name` (the local job id) when given. */
+  jobBody(circuit: Circuit, options: SubmitOptions, name?: string): Record<string, unknown> {
+    this.checkOptions(options);
+    const noise = options.noise === undefined ? undefined : { model: options.noise, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+    const base = { backend: this.name, shots: options.shots ?? IONQ_DEFAULT_SHOTS, ...(noise !== undefined ? { noise } : {}), ...(name !== undefined ? { name } : {}) };
+    if (formatProblems(circuit).qasm3 && this.qasm3 !== undefined) {
       return ionqJobBody({ ...base, input: { kind: 'qasm3', program: this.qasm3(circuit), qubits: circuit.numQubits } });
     }
-    return ionqJobBody({ ...base, input: { kind: 'circuit', circuit: toIonqCircuit(circuit, this.name) } });
+    return ionqJobBody({ ...base, input: { kind: 'circuit', circuit: serialiseIonqCircuit(circuit, this.name).input } });
   }
 
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
-    return this.client.previewCreateJob({ ...this.jobBody(circuit, options), name: '<job id>' });
+    const body = this.jobBody(circuit, options, '<job id>');
+    return this.client.previewCreateJob(body, describeIonqBody(body));
   }
 
   async submit(circuit: Circuit, options: SubmitOptions): Promise<JobRecord> {
-    const body = this.jobBody(circuit, options);
-    const text = JSON.stringify(body.input);
+    const problems = await this.check(circuit, options, null);
+    if (problems.length > 0) throw new TargetError(notSendable(`ionq:${this.name}`, problems));
+    const draft = this.jobBody(circuit, options);
     const rec = await this.store.create({
-      provider: 'ionq', backend: this.name, programHash: hashProgram(text), shots: body.shots as number, status: 'pending',
+      provider: 'ionq', backend: this.name, programHash: hashProgram(JSON.stringify(draft.input)), shots: draft.shots as number, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
-      details: { type: String(body.type), ...(options.noise !== undefined ? { noise: options.noise } : {}) },
+      details: { type: String(draft.type), ...(options.noise !== undefined ? { noise: options.noise } : {}) }, submission: newSubmission(),
     });
-    try {
-      // The job is named by its local id, so a lost create response can be recovered (reconcile).
-      const { id, status } = await this.client.createJob({ ...body, name: rec.id });
-      const m = mapIonqStatus({ id, status: status ?? 'submitted' });
-      return await this.store.update(rec.id, () => ({ remoteId: id, status: m.status, remoteStatus: m.remote }));
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      await this.store.update(rec.id, () => ({ status: err instanceof UncertainOutcomeError ? 'unknown' : 'failed', error: `submission: ${msg}` }));
-      throw err;
-    }
+    return createIdempotently(this.store, rec, this.protocol(rec, this.jobBody(circuit, options, rec.id)), this.timing());
+  }
+
+  async reconcile(id: string): Promise<JobRecord> {
+    const rec = await this.store.get(id);
+    return reconcileRecord(this.store, rec, this.protocol(rec), this.timing());
   }
 
   async status(id: string): Promise<JobRecord> {
@@ -138,8 +169,8 @@ export class IonqBackend implements Backend {
   }
 
   async cancel(id: string): Promise<JobRecord> {
-    const rec = await this.store.get(id);
-    if (rec.remoteId === undefined) throw new BackendError(`job ${rec.id} has no IonQ job id (status ${rec.status}); there is nothing to cancel`);
+    const rec = await this.reconcile(id);
+    if (rec.remoteId === undefined) throw unconfirmed(rec, 'there is nothing to cancel yet');
     if (FINAL_STATUSES.has(rec.status)) throw new BackendError(`job ${rec.id} is already ${rec.status}; nothing to cancel`);
     const ok = await this.client.cancel(rec.remoteId);
     const now = await this.status(rec.id);
@@ -149,36 +180,85 @@ export class IonqBackend implements Backend {
   }
 
   private async refresh(id: string): Promise<{ rec: JobRecord; info?: IonqJobInfo }> {
-    let rec = await this.store.get(id);
-    if (rec.remoteId === undefined && (rec.status === 'pending' || rec.status === 'unknown')) {
-      const found = await this.client.findJobByName(rec.id);
-      if (found !== undefined) rec = await this.store.update(rec.id, () => ({ remoteId: found, status: 'queued', remoteStatus: 'submitted', error: undefined }));
-    }
+    const rec = await this.reconcile(id);
     if (rec.remoteId === undefined || (FINAL_STATUSES.has(rec.status) && (rec.result !== undefined || rec.status !== 'completed'))) return { rec };
     const info = await this.client.job(rec.remoteId);
     const m = mapIonqStatus(info);
     const next = await this.store.update(rec.id, () => ({ status: m.status, remoteStatus: m.remote, ...(m.error !== undefined ? { error: m.error } : {}) }));
     return { rec: next, info };
   }
+
+  /** The create request of `rec` (only the submitting process has one) and the lookup of its name. */
+  private protocol(rec: JobRecord, body?: Record<string, unknown>): CreateProtocol {
+    return {
+      service: 'IonQ',
+      identity: `name ${rec.id}`,
+      create: () => {
+        if (body === undefined) throw new BackendError(`internal: reconciliation of job ${rec.id} tried to create a job`);
+        return this.client.createJob(body);
+      },
+      find: () => this.client.findJobsByName(rec.id, this.name, rec.createdAt),
+      cancel: (remote) => this.client.cancel(remote),
+      initialStatus: (remote) => {
+        const m = mapIonqStatus({ id: '', status: remote ?? 'submitted' });
+        return { status: m.status, remote: m.remote };
+      },
+    };
+  }
+
+  private timing(): { net: IonqConfig['net']; sleep?: (ms: number) => Promise<void> } {
+    return { net: this.client.config.net, ...(this.sleep ? { sleep: this.sleep } : {}) };
+  }
+
+  private checkOptions(options: SubmitOptions): void {
+    const shots = options.shots ?? IONQ_DEFAULT_SHOTS;
+    if (!Number.isInteger(shots) || shots < 1 || shots > 1_000_000) throw new BackendError(`--shots ${shots}: IonQ takes 1 to 1,000,000`, { exitCode: 2 });
+    if (options.twirling !== undefined || options.dynamicalDecoupling !== undefined) {
+      throw new BackendError("the Sampler's twirling and dynamical decoupling are IBM options; IonQ has no such job setting", { exitCode: 2 });
+    }
+    if (options.noise === undefined) return;
+    if (this.name !== 'simulator') throw new BackendError(`--noise applies only to ionq:simulator, not ${this.name}`, { exitCode: 2 });
+    if (!(IONQ_NOISE_MODELS as readonly string[]).includes(options.noise)) {
+      throw new BackendError(`--noise ${options.noise}: IonQ noise models are ${IONQ_NOISE_MODELS.join(', ')}`, { exitCode: 2 });
+    }
+  }
+}
+
+/** The built-in target for an IonQ backend name. */
+function offlineTarget(name: string): Target {
+  const ent = nativeEntanglers(name);
+  const base = ent.size === 2 ? getTarget('ionq_qis') : getTarget(ent.has('zz') ? 'ionq_forte' : 'ionq_aria');
+  return { ...base, name };
+}
+
+/** One line describing an IonQ create body, for previews. */
+function describeIonqBody(body: Record<string, unknown>): string {
+  const input = body.input as { gateset?: string; circuit?: unknown[]; qubits?: number; data?: string };
+  const what = body.type === 'ionq.qasm3.v1'
+    ? `OpenQASM 3 (${(input.data ?? '').split('\n').length - 1} lines)`
+    : `${input.gateset} gates (${input.circuit?.length ?? 0} on ${input.qubits} qubits)`;
+  const noise = body.noise !== undefined ? `, noise ${(body.noise as { model: string }).model}` : '';
+  return `${String(body.type)} job on ${String(body.backend)}: ${what}, ${String(body.shots)} shots${noise}, name ${String(body.name)}`;
 }
 
 /**
- * Which IonQ format a circuit needs: ionq.circuit.v1 unless it resets a qubit (ionq.qasm3.v1).
- * IonQ returns probabilities of the final qubit states, so a measured qubit that is used again, or
- * a classical condition, could not be decoded (qiskit-ionq#259): such circuits are refused here,
- * before anything is sent.
+ * Which IonQ format a circuit needs — ionq.circuit.v1 unless it resets a qubit (ionq.qasm3.v1) —
+ * and what neither format can give: IonQ returns probabilities of the final qubit states, so a
+ * measured qubit that is used again, or a classical condition, could not be decoded
+ * (qiskit-ionq#259).
  */
-function needsQasm3(circuit: Circuit): boolean {
+function formatProblems(circuit: Circuit): { qasm3: boolean; problems: string[] } {
   const measured = new Set<number>();
+  const problems = new Set<string>();
   let reset = false;
   for (const inst of circuit.instructions) {
-    if (inst.condition !== undefined) throw new TargetError(`IonQ runs no dynamic circuits: '${inst.gate}' is classically conditioned; run it on the local backend`);
+    if (inst.condition !== undefined) problems.add(`IonQ runs no dynamic circuits: '${inst.gate}' is classically conditioned; run it on the local backend`);
     if (inst.gate === 'barrier') continue;
     if (inst.gate === 'measure') { inst.qubits.forEach((q) => measured.add(q)); continue; }
     if (inst.qubits.some((q) => measured.has(q))) {
-      throw new TargetError(`'${inst.gate}' acts on a qubit after it was measured; IonQ returns only final-state probabilities, which cannot give mid-circuit results; run it on the local backend`);
+      problems.add(`'${inst.gate}' acts on a qubit after it was measured; IonQ returns only final-state probabilities, which cannot give mid-circuit results; run it on the local backend`);
     }
     if (inst.gate === 'reset') reset = true;
   }
-  return reset;
+  return { qasm3: reset, problems: [...problems] };
 }

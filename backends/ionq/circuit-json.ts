@@ -67,6 +67,15 @@ export function isNativeCircuit(circuit: Circuit): boolean {
  * Throws one TargetError listing every gate that cannot be expressed.
  */
 export function toIonqCircuit(circuit: Circuit, backend: string): IonqCircuitInput {
+  const { input, problems } = serialiseIonqCircuit(circuit, backend);
+  if (problems.length > 0) {
+    throw new TargetError(`circuit cannot be sent to IonQ ${backend} as ${input.gateset} gates (${problems.length} problem${problems.length > 1 ? 's' : ''}): ${problems.join('; ')}`);
+  }
+  return input;
+}
+
+/** The circuit JSON and every reason (each once, with its count) it cannot be sent to `backend`. */
+export function serialiseIonqCircuit(circuit: Circuit, backend: string): { input: IonqCircuitInput; problems: string[] } {
   const gateset: IonqGateset = circuit.instructions.some((i) => NATIVE.has(i.gate)) ? 'native' : 'qis';
   const problems = new Map<string, number>();
   const bad = (m: string): void => void problems.set(m, (problems.get(m) ?? 0) + 1);
@@ -81,11 +90,8 @@ export function toIonqCircuit(circuit: Circuit, backend: string): IonqCircuitInp
     const g = gateset === 'native' ? nativeGate(inst, allowedNative, backend, bad) : qisGate(inst, bad);
     if (g !== undefined) out.push(g);
   }
-  if (problems.size > 0) {
-    const list = [...problems.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
-    throw new TargetError(`circuit cannot be sent to IonQ ${backend} as ${gateset} gates (${list.length} problem${list.length > 1 ? 's' : ''}): ${list.join('; ')}`);
-  }
-  return { qubits: circuit.numQubits, gateset, circuit: out };
+  const list = [...problems.entries()].map(([m, n]) => (n > 1 ? `${m} (×${n})` : m));
+  return { input: { qubits: circuit.numQubits, gateset, circuit: out }, problems: list };
 }
 
 function qisGate(inst: Instruction, bad: (m: string) => void): IonqGate | undefined {

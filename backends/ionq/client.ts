@@ -5,7 +5,8 @@
  */
 import { BackendError } from '../../compiler/errors.js';
 import type { RequestPreview } from '../backend.js';
-import { HttpClient, type HttpRequest, type NetConfig, netConfigFromEnv } from '../http.js';
+import { HttpClient, UncertainOutcomeError, type HttpRequest, type NetConfig, netConfigFromEnv } from '../http.js';
+import type { RemoteJobRef } from '../reconcile.js';
 import type { IonqCircuitInput } from './circuit-json.js';
 import { describeIonqError } from './errors.js';
 
@@ -31,6 +32,7 @@ export const IONQ_NOISE_MODELS = ['ideal', 'harmony', 'harmony-1', 'harmony-2', 
 export interface IonqJobBodyOptions {
   readonly backend: string;
   readonly shots: number;
+  /** The job's name: qntk uses the local job id, so a job whose create response was lost can be found. */
   readonly name?: string;
   readonly noise?: { model: string; seed?: number };
   /** Either a JSON circuit or OpenQASM 3 text. */
@@ -44,7 +46,7 @@ export function ionqJobBody(o: IonqJobBodyOptions): Record<string, unknown> {
     backend: o.backend,
     shots: o.shots,
     ...(o.name !== undefined ? { name: o.name } : {}),
-    metadata: { compiler: 'qntk' },
+    metadata: { compiler: 'qntk', ...(o.name !== undefined ? { qntk_job: o.name } : {}) },
     ...(o.noise !== undefined ? { noise: o.noise } : {}),
     input: o.input.kind === 'circuit' ? o.input.circuit : { data: o.input.program, qubits: o.input.qubits },
   };
@@ -83,21 +85,56 @@ export class IonqClient {
     });
   }
 
-  previewCreateJob(body: Record<string, unknown>): RequestPreview {
-    return { method: 'POST', url: `${this.config.url}/jobs`, headers: this.headers('<redacted>'), body };
+  previewCreateJob(body: Record<string, unknown>, summary: string): RequestPreview {
+    return { method: 'POST', url: `${this.config.url}/jobs`, headers: this.headers('<redacted>'), body, summary };
   }
 
+  /**
+   * One create request, never repeated here once it may have reached IonQ: a timeout, a lost
+   * connection, a 5xx or an answer without a readable job id raise UncertainOutcomeError.
+   */
   async createJob(body: Record<string, unknown>): Promise<{ id: string; status?: string }> {
-    const j = await this.get<{ id?: string; status?: string }>({ method: 'POST', path: '/jobs', body });
-    if (typeof j?.id !== 'string' || j.id === '') throw new BackendError('IonQ: POST /jobs answered without a job id');
+    const r = await this.http.request(this.toHttp({ method: 'POST', path: '/jobs', body }));
+    let j: { id?: unknown; status?: unknown } | null = null;
+    try {
+      j = JSON.parse(r.text) as { id?: unknown; status?: unknown } | null;
+    } catch {
+      j = null;
+    }
+    if (typeof j?.id !== 'string' || j.id === '') {
+      throw new UncertainOutcomeError(this.http.line(`IonQ: POST /jobs answered HTTP ${r.status} without a readable job id (body starts "${this.http.line(r.text, 60)}"); the job may have been created`));
+    }
     return { id: j.id, ...(typeof j.status === 'string' ? { status: j.status } : {}) };
   }
 
-  /** The id of a recent job named `name` (qntk names jobs by their local id), if IonQ lists one. */
-  async findJobByName(name: string): Promise<string | undefined> {
-    const j = await this.get<{ jobs?: { id?: string; name?: string | null }[] }>({ method: 'GET', path: '/jobs?limit=100' });
-    const hit = j?.jobs?.find((x) => x.name === name);
-    return typeof hit?.id === 'string' ? hit.id : undefined;
+  /**
+   * Jobs on `backend` whose name (or metadata.qntk_job) is `name`, oldest first. IonQ filters jobs
+   * by backend but not by name, so pages are read until the list is exhausted, or — when a page
+   * shows newest-first order — until its jobs predate `since` by an hour. A lookup that cannot
+   * finish throws rather than answer "absent", since an absent job may be created again.
+   */
+  async findJobsByName(name: string, backend: string, since: string): Promise<RemoteJobRef[]> {
+    const floor = Date.parse(since) - 3_600_000;
+    const out: RemoteJobRef[] = [];
+    let next: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const q = new URLSearchParams({ target: backend, limit: '100', ...(next !== undefined ? { next } : {}) }).toString();
+      const j = await this.get<{ jobs?: ListedJob[]; next?: string | null }>({ method: 'GET', path: `/jobs?${q}` });
+      const jobs = Array.isArray(j?.jobs) ? j.jobs : [];
+      for (const x of jobs) {
+        if (typeof x.id === 'string' && (x.name === name || x.metadata?.qntk_job === name)) {
+          out.push({ id: x.id, ...(typeof x.submitted_at === 'string' ? { createdAt: x.submitted_at } : {}) });
+        }
+      }
+      next = typeof j?.next === 'string' && j.next !== '' ? j.next : undefined;
+      if (next === undefined || pastFloor(jobs, floor)) return out.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+    }
+    throw new BackendError(`IonQ: looking up job ${name} read ${MAX_PAGES} pages of jobs without reaching its submission time; look it up later`);
+  }
+
+  /** One backend as IonQ lists it (GET /backends needs no key), or undefined. */
+  async backendInfo(name: string): Promise<IonqBackendInfo | undefined> {
+    return (await this.listBackends()).find((b) => b.backend === name);
   }
 
   async job(id: string): Promise<IonqJobInfo> {
@@ -147,6 +184,23 @@ export class IonqClient {
       ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
     };
   }
+}
+
+const MAX_PAGES = 50;
+
+interface ListedJob {
+  id?: unknown;
+  name?: unknown;
+  metadata?: { qntk_job?: unknown } | null;
+  submitted_at?: unknown;
+}
+
+/** A page in newest-first order whose last job was submitted before `floor`: older pages cannot hold the job. */
+function pastFloor(jobs: readonly ListedJob[], floor: number): boolean {
+  const times = jobs.map((x) => (typeof x.submitted_at === 'string' ? Date.parse(x.submitted_at) : NaN));
+  if (times.length === 0 || times.some(Number.isNaN)) return false;
+  const newestFirst = times.every((t, i) => i === 0 || t <= times[i - 1]!);
+  return newestFirst && times[times.length - 1]! < floor;
 }
 
 interface IonqRequest {

@@ -6,14 +6,16 @@
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, QntkError } from '../../compiler/errors.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
+import { verify, type Target } from '../../passes/targets/target.js';
 import {
-  measuredQubits, notReady, registerInfo,
+  groupViolations, measuredQubits, notReady, registerInfo,
   type Backend, type JobRecord, type JobResult, type SubmitOptions,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { compactQubits, noiseFromDevice, remapNoise, simulateNoisy, type NoiseModel } from './noise.js';
 import { distributionRecord } from './results.js';
 import { simulate } from './simulate.js';
+import { checkStateSize } from './statevector.js';
 
 /** Shots drawn when noise is requested without --shots (noise is sampled, never exact). */
 export const LOCAL_NOISY_DEFAULT_SHOTS = 1024;
@@ -38,6 +40,35 @@ export class LocalBackend implements Backend {
 
   constructor(opts: { store: JobStore }) {
     this.store = opts.store;
+  }
+
+  /** The noise device's target (lowering keeps its calibration meaningful), or null: any circuit runs as written. */
+  async target(options: SubmitOptions): Promise<Target | null> {
+    if (options.twirling !== undefined || options.dynamicalDecoupling !== undefined) {
+      throw new BackendError("the Sampler's twirling and dynamical decoupling are IBM options, not the local simulator's", { exitCode: 2 });
+    }
+    if (options.shots !== undefined && options.shots > 1e9) throw new BackendError(`--shots ${options.shots}: the local simulator samples at most 1e9 shots`, { exitCode: 2 });
+    if (options.noise === undefined) return null;
+    localNoiseModel(options.noise);
+    return getTarget(options.noise);
+  }
+
+  /** The target's rules, and the simulator's memory limit for the qubits it will simulate. */
+  async check(circuit: Circuit, options: SubmitOptions, target: Target | null): Promise<string[]> {
+    await this.target(options);
+    // A measuring circuit is simulated over the qubits it uses (a lowered circuit spans the whole device).
+    checkStateSize(circuit.instructions.some((i) => i.gate === 'measure') ? compactQubits(circuit).circuit.numQubits : circuit.numQubits);
+    return target === null ? [] : groupViolations(verify(circuit, target));
+  }
+
+  /** Local jobs send no request. */
+  preview(): null {
+    return null;
+  }
+
+  /** Local records always know their outcome. */
+  reconcile(id: string): Promise<JobRecord> {
+    return this.store.get(id);
   }
 
   async submit(circuit: Circuit, options: SubmitOptions): Promise<JobRecord> {

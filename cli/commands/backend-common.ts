@@ -1,10 +1,10 @@
-/** Shared pieces of the job commands (submit, status, result, jobs, cancel, backends): store, backends, printing. */
+/** Shared pieces of the job commands (submit, status, result, jobs, cancel, backends): store, backends, redacted printing. */
 import type { Backend, JobRecord, JobResult } from '../../backends/backend.js';
-import { FINAL_STATUSES } from '../../backends/backend.js';
-import { redact } from '../../backends/http.js';
 import { JobStore } from '../../backends/job-store.js';
 import { openBackend } from '../../backends/open.js';
+import { envSecrets, redactorFor } from '../../backends/redact.js';
 import type { Circuit } from '../../compiler/circuit/index.js';
+import type { Progress } from '../../compiler/progress.js';
 import { printQasm } from '../../compiler/qasm/index.js';
 import type { CliIo } from '../io.js';
 
@@ -13,14 +13,19 @@ export function storeOf(io: CliIo): JobStore {
   return JobStore.fromEnv(io.env);
 }
 
-/** Every secret the environment holds, for a last redaction pass over anything printed. */
-export function envSecrets(io: CliIo): string[] {
-  return [io.env.QNTK_IBM_TOKEN, io.env.QISKIT_IBM_TOKEN, io.env.IONQ_API_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 4);
+/** `text` with every credential of the environment redacted (in every spelling, and every 8-character piece). */
+export function scrub(io: CliIo, text: string): string {
+  return redactorFor(envSecrets(io.env)).redact(text);
 }
 
 /** Write text to stdout with every known secret redacted. */
 export function out(io: CliIo, text: string): void {
-  io.stdout(redact(text, envSecrets(io)));
+  io.stdout(scrub(io, text));
+}
+
+/** Write a line to stderr with every known secret redacted. */
+export function note(io: CliIo, text: string): void {
+  io.stderr(scrub(io, text));
 }
 
 /** One JSON object on stdout (secrets redacted). */
@@ -28,20 +33,56 @@ export function outJson(io: CliIo, value: unknown): void {
   out(io, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Run a job command with its errors redacted: whatever a provider echoed into an error, the line
+ * printed on stderr carries no credential of the environment.
+ */
+export async function redacting(io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof Error) {
+      err.message = scrub(io, err.message);
+      if (err.stack !== undefined) err.stack = scrub(io, err.stack);
+    }
+    throw err;
+  }
+}
+
+const STAGE_LABELS: Readonly<Record<string, string>> = {
+  target: 'reading the device target',
+  lower: 'lowering the circuit for the device',
+  check: 'checking the circuit against the device',
+  request: 'building the request',
+  write: 'writing the request',
+};
+
+/**
+ * Stage lines on stderr while a submission is prepared: shown at once (a stage such as lowering
+ * blocks, so nothing could be drawn during it), erased when done; silent unless stderr is a
+ * terminal, and silent with --json.
+ */
+export function stageLine(io: CliIo, quiet: boolean): Progress & { done(): void } {
+  let drawn = false;
+  const fn = ((ev) => {
+    if (quiet || !io.interactive) return;
+    io.stderr(`\r\x1b[K${STAGE_LABELS[ev.stage] ?? ev.stage}…`);
+    drawn = true;
+  }) as Progress & { done(): void };
+  fn.done = () => {
+    if (drawn) io.stderr('\r\x1b[K');
+    drawn = false;
+  };
+  return fn;
+}
+
 /** IonQ jobs that need ionq.qasm3.v1 are printed with virtual qubit registers. */
-const qasm3 = (c: Circuit): string => printQasm(c);
+export const ionqQasm3 = (c: Circuit): string => printQasm(c);
 
 /** The backend a stored job belongs to; credentials are needed only if `needsNetwork`. */
 export function backendFor(rec: JobRecord, io: CliIo, store: JobStore, needsNetwork: boolean): Backend {
-  return openBackend({ provider: rec.provider, name: rec.backend }, { env: io.env, store, requireCredentials: needsNetwork, qasm3 });
+  return openBackend({ provider: rec.provider, name: rec.backend }, { env: io.env, store, requireCredentials: needsNetwork, qasm3: ionqQasm3 });
 }
-
-/** Whether asking the provider could change what the store says. */
-export function needsRefresh(rec: JobRecord): boolean {
-  return rec.provider !== 'local' && rec.remoteId !== undefined && !(FINAL_STATUSES.has(rec.status) && (rec.status !== 'completed' || rec.result !== undefined));
-}
-
-export { qasm3 as ionqQasm3 };
 
 /** `provider:backend` as users type it. */
 export function specOf(rec: JobRecord): string {
@@ -52,7 +93,8 @@ export function specOf(rec: JobRecord): string {
 export function describeRecord(rec: JobRecord): string {
   const remote = rec.remoteId !== undefined ? ` (${rec.provider} job ${rec.remoteId}${rec.remoteStatus ? `, ${rec.remoteStatus}` : ''})` : '';
   const err = rec.error !== undefined ? `\n  ${rec.error}` : '';
-  return `${rec.id}  ${specOf(rec)}  ${rec.status}${remote}${err}\n`;
+  const dupes = rec.submission?.duplicates !== undefined ? `\n  duplicate jobs carrying its tag: ${rec.submission.duplicates}` : '';
+  return `${rec.id}  ${specOf(rec)}  ${rec.status}${remote}${err}${dupes}\n`;
 }
 
 /** Result JSON: {id, status, counts, probabilities?}. */

@@ -5,7 +5,7 @@ import { ValidationError } from '../../compiler/errors.js';
 import type { ArgsOf } from '../spec.js';
 import type { backendsSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
-import { out, outJson } from './backend-common.js';
+import { out, outJson, redacting } from './backend-common.js';
 
 interface Row {
   name: string;
@@ -35,7 +35,11 @@ async function list(provider: string, io: CliIo): Promise<Row[]> {
   throw new ValidationError(`qntk backends ${provider}: name a provider, ibm or ionq`);
 }
 
-export async function run(args: ArgsOf<typeof backendsSpec>, io: CliIo): Promise<number> {
+export function run(args: ArgsOf<typeof backendsSpec>, io: CliIo): Promise<number> {
+  return redacting(io, () => table(args, io));
+}
+
+async function table(args: ArgsOf<typeof backendsSpec>, io: CliIo): Promise<number> {
   const provider = args.provider;
   const rows = await list(provider, io);
   if (args.json) {

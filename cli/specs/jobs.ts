@@ -15,9 +15,10 @@ export const submitSpec = defineCommand({
     noise: { type: 'string', value: 'MODEL', describe: 'noise model: a calibrated device for local (e.g. ibm_kingston), an IonQ simulator model (e.g. forte-1)' },
     seed: seed('seed for sampling (local) or the IonQ noisy simulator'),
     transpile: { type: 'boolean', default: true, describe: 'lower for the backend target first (--no-transpile sends the circuit as is)' },
-    'dry-run': { type: 'boolean', default: false, describe: 'print the exact request (secrets redacted) and send nothing' },
+    'dry-run': { type: 'boolean', default: false, describe: 'build the exact request and send nothing: print method, URL, headers (secrets redacted), body size and circuit statistics' },
+    'request-out': { type: 'string', value: 'FILE', describe: 'with --dry-run: write the full request to FILE (JSON {method, url, headers, body}, secrets redacted)' },
     wait: { type: 'boolean', default: false, describe: 'poll until the job ends and print its counts' },
-    json: json('{id, provider, backend, status} (with --wait: and the result)'),
+    json: json('{id, provider, backend, status} (with --wait: and the result; with --dry-run: {dryRun, provider, backend, request, circuit, warnings})'),
   },
 });
 
@@ -37,9 +38,9 @@ export const resultSpec = defineCommand({
 
 export const jobsSpec = defineCommand({
   name: 'jobs',
-  describe: 'List every recorded job (local store, no network)',
+  describe: 'List every recorded job; records whose create response was lost are first looked up at their provider',
   positionals: [],
-  options: { json: json('{jobs: [records]}') },
+  options: { json: json('{jobs: [records]}, plus unreconciled: [{id, reason}] when a record could not be looked up') },
 });
 
 export const cancelSpec = defineCommand({

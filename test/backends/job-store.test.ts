@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewJob } from '../../backends/job-store.js';
@@ -45,6 +47,21 @@ describe('JobStore', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);
     expect((await s.update(rec.id, () => ({ status: 'queued' }))).status).toBe('queued');
+  });
+
+  it('breaks at once a lock, and removes temp files, left by a process that was killed', async () => {
+    const s = fresh();
+    const rec = await s.create(draft());
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // it has exited: its pid names no process
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    writeFileSync(join(s.dir, `${rec.id}.json.lock`), `${host} ${dead}\n`);
+    writeFileSync(join(s.dir, `${rec.id}.json.${host}-${dead}-abcd1234.tmp`), '{"half": ');
+    const t0 = Date.now();
+    expect((await s.update(rec.id, () => ({ status: 'queued' }))).status).toBe('queued');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    writeFileSync(join(s.dir, `${rec.id}.json.lock`), `${host} ${dead}\n`);
+    expect((await s.list()).length).toBe(1);
+    expect(readdirSync(s.dir)).toEqual([`${rec.id}.json`]);
   });
 
   it('ignores files that are not records and explains unknown ids', async () => {

@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTarget } from '../../passes/targets/builtins.js';
+import { main } from '../../cli/main.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { MockIbm, TINY_HERON } from '../helpers/mock-ibm.js';
 import { MockIonq } from '../helpers/mock-ionq.js';
 import { expectIntactStore } from '../helpers/store-check.js';
+import { filesUnder, leaks } from '../helpers/leaks.js';
 import { FAST_NET_ENV } from '../helpers/net.js';
 
-const IBM_KEY = 'ibm-cli-SECRET-key-0123456789';
-const IONQ_KEY = 'ionq-cli-SECRET-key-0123456789';
+/** Keys with the characters URL, form and JSON encodings change. */
+const IBM_KEY = 'ibm+cli/SECRET=key&01%23456789';
+const IONQ_KEY = 'ionq/cli+SECRET&key=01%23456789';
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/acct:guid::';
 const dir = mkdtempSync(join(tmpdir(), 'qntk-cli-'));
 const home = join(dir, 'home');
@@ -60,9 +63,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await ibm.close();
   await ionq.close();
+  // No 8-character piece of a key or token, in any spelling, in anything printed or any file under QNTK_HOME.
   const tokens = ibm.log.map((r) => r.headers.authorization?.slice(7) ?? '').filter((t) => t.length > 8);
-  const all = outputs.map((o) => o.stdout + o.stderr).join('\n') + storeText();
-  for (const s of [IBM_KEY, IONQ_KEY, ...tokens]) expect(all).not.toContain(s);
+  const all = [...outputs.map((o) => o.stdout + o.stderr), ...filesUnder(home).map((f) => `${f.path}\n${f.text}`)].join('\n');
+  expect(leaks(all, [IBM_KEY, IONQ_KEY, ...new Set(tokens)])).toEqual([]);
   expectIntactStore(join(home, 'jobs'));
 });
 
@@ -118,18 +122,34 @@ describe('qntk against the IBM mock', () => {
     expect([c.code, c.stderr]).toEqual([1, `qntk: job ${r.id} is already completed; nothing to cancel\n`]);
   });
 
-  it('previews the exact request with --dry-run, secrets redacted, nothing sent or recorded', async () => {
+  it('previews the exact request with --dry-run: a summary on stdout, the full request in --request-out, nothing sent or recorded', async () => {
     const before = [ibm.log.length, storeText()];
-    const r = await cliJson<{ dryRun: boolean; request: { method: string; url: string; headers: Record<string, string>; body: { params: { pubs: unknown[][] } } } }>(['submit', FLIPS, '--backend', 'ibm:ibm_kingston', '--shots', '100', '--dry-run']);
+    const out = join(dir, 'request.json');
+    interface DryJson {
+      dryRun: boolean; provider: string; backend: string; warnings: string[];
+      request: { method: string; url: string; headers: Record<string, string>; summary: string; bodyBytes: number; file?: string };
+      circuit: { qubits: number; qubitsUsed: number; gates: number; twoQubit: number; depth: number; target: string; lowered: boolean; measuredAll: boolean };
+    }
+    const r = await cliJson<DryJson>(['submit', FLIPS, '--backend', 'ibm:ibm_kingston', '--shots', '100', '--dry-run', '--request-out', out]);
+    expect(r).toMatchObject({ dryRun: true, provider: 'ibm', backend: 'ibm_kingston', warnings: [] });
     expect(r.request.method).toBe('POST');
     expect(r.request.url).toBe(`${ibm.url}/v1/jobs`);
     expect(r.request.headers.Authorization).toBe('Bearer <redacted>');
     expect(r.request.headers['Service-CRN']).toBe(CRN);
-    expect(r.request.body.params.pubs[0]![2]).toBe(100);
+    expect(r.request.file).toBe(out);
+    expect(r.request.summary).toMatch(/^Sampler V2 job on ibm_kingston: 1 pub \(OpenQASM 3, \d+ lines\), 100 shots, tag qntk:<job id>$/);
+    expect(r.circuit).toMatchObject({ qubits: 156, qubitsUsed: 3, target: 'ibm_kingston', lowered: true, measuredAll: false });
+    const full = JSON.parse(readFileSync(out, 'utf8')) as { method: string; url: string; headers: Record<string, string>; body: { params: { pubs: [string, null, number][] } } };
+    expect([full.method, full.url, full.headers.Authorization]).toEqual(['POST', `${ibm.url}/v1/jobs`, 'Bearer <redacted>']);
+    expect(full.body.params.pubs[0]![2]).toBe(100);
+    expect(r.request.bodyBytes).toBe(Buffer.byteLength(JSON.stringify(full.body)));
     expect([ibm.log.length, storeText()]).toEqual(before);
     const human = await cli(['submit', XCX, '--backend', 'ionq:simulator', '--dry-run'], { IONQ_API_KEY: undefined });
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain(`POST ${ionq.url}/jobs\nAuthorization: apiKey <redacted>\n`);
+    expect(human.stdout).toMatch(new RegExp(`^dry run \\(nothing sent, nothing recorded\\)\nPOST ${ionq.url}/jobs\nAuthorization: apiKey <redacted>\n`));
+    expect(human.stdout).toMatch(/\nbody: \d+ B of JSON: ionq\.circuit\.v1 job on simulator: qis gates \(2 on 3 qubits\), 1024 shots, name <job id>\ncircuit: 2 of 3 qubits used, 2 gates \(1 two-qubit\), depth 2; lowered for simulator\nthe full request is not printed; write it with --request-out FILE\n$/);
+    const wrong = await cli(['submit', XCX, '--backend', 'ionq:simulator', '--request-out', out]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, 'qntk: --request-out writes the request of a dry run; add --dry-run\n']);
   });
 
   it('stops on missing credentials with one line naming the variable, losing no record', async () => {
@@ -147,7 +167,7 @@ describe('qntk against the IBM mock', () => {
     const n = ibm.requestsTo('POST', /\/v1\/jobs$/).length;
     const bad = await cli(['submit', BELL, '--backend', 'ibm:ibm_tiny', '--no-transpile']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^qntk: circuit does not fit ibm_tiny, nothing was submitted \(\d problems?\): gate 'h' is not in the basis of ibm_tiny/);
+    expect(bad.stderr).toMatch(/^qntk: circuit does not fit ibm:ibm_tiny, nothing was submitted \(\d problems?\): gate 'h' is not in the basis of ibm_tiny/);
     expect(ibm.requestsTo('POST', /\/v1\/jobs$/).length).toBe(n);
     ibm.nextJobFailure = { code: 1305, reason: 'Job ran longer than its maximum execution time' };
     const f = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny', '--wait']);
@@ -164,9 +184,11 @@ describe('qntk against the IBM mock', () => {
     const gates = new Set([...program.matchAll(/^(\w+)(?:\([^)]*\))? \$/gm)].map((m) => m[1]));
     expect([...gates].every((g) => ['rz', 'sx', 'x', 'cz'].includes(g!))).toBe(true);
     expect(program).toMatch(/c\[1\] = measure \$\d+;/);
-    const dry = await cliJson<{ request: { body: { input: { gateset: string; circuit: { gate: string }[] } } } }>(['submit', BELL, '--backend', 'ionq:qpu.forte-1', '--dry-run']);
-    expect(dry.request.body.input.gateset).toBe('native');
-    expect(new Set(dry.request.body.input.circuit.map((g) => g.gate))).toEqual(new Set(['gpi2', 'zz']));
+    const out = join(dir, 'forte.json');
+    await cliJson(['submit', BELL, '--backend', 'ionq:qpu.forte-1', '--dry-run', '--request-out', out]);
+    const dry = JSON.parse(readFileSync(out, 'utf8')) as { body: { input: { gateset: string; circuit: { gate: string }[] } } };
+    expect(dry.body.input.gateset).toBe('native');
+    expect(new Set(dry.body.input.circuit.map((g) => g.gate))).toEqual(new Set(['gpi2', 'zz']));
   });
 
   it('lists backends', async () => {
@@ -189,5 +211,52 @@ describe('qntk against the IonQ mock', () => {
     expect([res.code, res.stderr]).toEqual([1, `qntk: job ${q.id} was cancelled; it has no result\n`]);
     const unknown = await cli(['status', 'qj-nope']);
     expect(unknown.code).toBe(2);
+  });
+});
+
+describe('servers that echo the key into their errors, at every offset', () => {
+  const pad = (n: number): string => 'e'.repeat(n);
+  it('IBM: a refused create (400) and an unknown one (502, lookup failing) keep no piece of the key in output, records or jobs --json', async () => {
+    for (let n = 0; n <= 170; n += 17) {
+      ibm.fault('POST', /^\/api\/v1\/jobs$/, { status: 400, body: { errors: [{ code: 1002, message: `${pad(n)}${IBM_KEY}`, solution: `${pad(n)}${encodeURIComponent(IBM_KEY)}` }], trace: 't' } });
+      const refused = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^qntk: IBM Quantum: POST \/api\/v1\/jobs failed: HTTP 400 code 1002: e*<redacted>/);
+    }
+    ibm.fault('POST', /^\/api\/v1\/jobs$/, { after: { status: 502, body: `${pad(40)}${JSON.stringify({ key: IBM_KEY })}` } });
+    ibm.fault('GET', /^\/api\/v1\/jobs$/, ...Array.from({ length: 4 }, () => ({ status: 503, body: `${pad(100)}${IBM_KEY}` })));
+    const unknown = await cli(['submit', FLIPS, '--backend', 'ibm:ibm_tiny']);
+    expect(unknown.stderr).toMatch(/may or may not have taken effect; looking the job up by its tag qntk:qj-\S+ failed too/);
+    const listed = await cliJson<{ jobs: { status: string; error?: string }[] }>(['jobs']);
+    expect(listed.jobs.filter((j) => j.status === 'failed' && j.error?.includes('<redacted>')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('IonQ: a 401 echoing the key URL- and JSON-encoded leaves nothing of it', async () => {
+    for (let n = 0; n <= 170; n += 17) {
+      ionq.fault('POST', /^\/v0\.4\/jobs$/, { status: 401, body: { error: 'Unauthorized Error', message: `${pad(n)}${IONQ_KEY} / ${encodeURIComponent(IONQ_KEY)} / ${JSON.stringify(IONQ_KEY)}`, statusCode: 401 } });
+      const r = await cli(['submit', XCX, '--backend', 'ionq:simulator']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^qntk: IonQ: POST \/v0\.4\/jobs failed: HTTP 401 Unauthorized Error: e*<redacted>/);
+    }
+    await cliJson(['jobs']);
+  });
+});
+
+describe('progress while a submission is prepared', () => {
+  const run = async (args: string[]): Promise<CliResult> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, interactive: true, env: env() });
+    const r = { code, stdout, stderr };
+    outputs.push(r);
+    return r;
+  };
+  it('names each stage on a terminal and erases it, and stays silent with --json', async () => {
+    const r = await run(['submit', BELL, '--backend', 'ibm:ibm_fez', '--dry-run']);
+    expect(r.code).toBe(0);
+    const stages = r.stderr.split('\r\x1b[K').filter((x) => x !== '');
+    expect(stages).toEqual(['reading the device target…', 'lowering the circuit for the device…', 'checking the circuit against the device…', 'building the request…']);
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect((await run(['submit', BELL, '--backend', 'ibm:ibm_fez', '--dry-run', '--json'])).stderr).toBe('');
   });
 });

@@ -35,6 +35,7 @@ interface MockJob {
   program: string;
   shots: number;
   tags: string[];
+  created: string;
   polls: number;
   final?: { status: 'Failed' | 'Cancelled'; code?: number; reason?: string };
 }
@@ -90,9 +91,12 @@ export class MockIbm extends MockServer {
     if (p[0] === 'jobs' && p.length === 1 && r.method === 'GET') {
       const q = new URLSearchParams(r.path.split('?')[1] ?? '');
       const tags = q.getAll('tags');
-      const jobs = [...this.jobs.values()].filter((j) => tags.every((t) => j.tags.includes(t))).reverse();
-      const limit = Number(q.get('limit') ?? 200);
-      return { status: 200, body: { jobs: jobs.slice(0, limit).map((j) => this.jobBody(j, false)), count: jobs.length, limit, offset: 0 } };
+      const backend = q.get('backend');
+      let jobs = [...this.jobs.values()].filter((j) => tags.every((t) => j.tags.includes(t)) && (backend === null || j.backend === backend));
+      if (q.get('sort') !== 'ASC') jobs = jobs.reverse();
+      const limit = Math.min(200, Number(q.get('limit') ?? 200));
+      const offset = Number(q.get('offset') ?? 0);
+      return { status: 200, body: { jobs: jobs.slice(offset, offset + limit).map((j) => this.jobBody(j, false)), count: jobs.length, limit, offset } };
     }
     const job = p[0] === 'jobs' ? this.jobs.get(p[1] ?? '') : undefined;
     if (p[0] === 'jobs' && job === undefined) return err(404, 1291, `Job not found: ${p[1]}`);
@@ -168,6 +172,15 @@ export class MockIbm extends MockServer {
     const extra = Object.keys(params).filter((k) => !['pubs', 'version', 'support_qiskit', 'shots', 'options'].includes(k));
     if (extra.length > 0) return err(400, 1002, `Job validation error: params has unexpected keys ${extra.join(', ')}`);
     if (params.support_qiskit !== false) return err(400, 1002, 'mock requires support_qiskit=false');
+    const opts = (params.options ?? {}) as Record<string, unknown>;
+    const badOpt = Object.keys(opts).filter((k) => !['default_shots', 'dynamical_decoupling', 'execution', 'twirling', 'simulator', 'experimental'].includes(k));
+    if (badOpt.length > 0) return err(400, 1002, `Job validation error: params.options has unexpected keys ${badOpt.join(', ')}`);
+    const tw = (opts.twirling ?? {}) as Record<string, unknown>;
+    const dd = (opts.dynamical_decoupling ?? {}) as Record<string, unknown>;
+    const extraTw = Object.keys(tw).filter((k) => !['enable_gates', 'enable_measure', 'num_randomizations', 'shots_per_randomization', 'strategy'].includes(k));
+    const extraDd = Object.keys(dd).filter((k) => !['enable', 'sequence_type', 'extra_slack_distribution', 'scheduling_method', 'skip_reset_qubits'].includes(k));
+    if (extraTw.length + extraDd.length > 0) return err(400, 1002, `Job validation error: unexpected option keys ${[...extraTw, ...extraDd].join(', ')}`);
+    if (dd.sequence_type !== undefined && !['XX', 'XpXm', 'XY4'].includes(String(dd.sequence_type))) return err(400, 1002, 'Job validation error: dynamical_decoupling.sequence_type');
     const pubs = params.pubs;
     if (!Array.isArray(pubs) || pubs.length !== 1 || !Array.isArray(pubs[0]) || typeof pubs[0][0] !== 'string') return err(400, 1002, 'Job validation error: pubs');
     const tags = b.tags ?? [];
@@ -176,7 +189,7 @@ export class MockIbm extends MockServer {
     if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
-    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), tags: tags as string[], polls: 0 };
+    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
@@ -203,7 +216,7 @@ export class MockIbm extends MockServer {
       state.reason_code = job.final.code;
       state.reason_solution = 'Transpile your circuits for the target before submitting.';
     }
-    return { id: job.id, backend: job.backend, created: '2026-08-01T12:00:00.000Z', program: { id: 'sampler' }, cost: 300, status: st, state, usage: { qpu_charge_time_seconds: 0, status: 'pending' } };
+    return { id: job.id, backend: job.backend, created: job.created, program: { id: 'sampler' }, cost: 300, status: st, state, usage: { qpu_charge_time_seconds: 0, status: 'pending' } };
   }
 
   private results(job: MockJob): Reply {

@@ -18,6 +18,7 @@ export interface MockIonqOptions {
 
 interface MockIonqJob {
   id: string;
+  submittedAt: string;
   body: Record<string, unknown>;
   polls: number;
   qubits: number;
@@ -36,6 +37,8 @@ const error = (status: number, err: string, message: string, extra: Record<strin
 export class MockIonq extends MockServer {
   readonly opts: MockIonqOptions;
   readonly jobs = new Map<string, MockIonqJob>();
+  /** Most jobs one list page holds (IonQ pages its job list). */
+  pageLimit = 100;
   /** Probabilities to return instead of the mock's classical simulation of x/cnot circuits. */
   probabilitiesFor: ((job: { body: Record<string, unknown> }) => Record<string, number>) | undefined;
 
@@ -61,8 +64,15 @@ export class MockIonq extends MockServer {
     if (p[0] !== 'jobs') return error(404, 'Not Found Error', `no route ${path}`);
     if (p.length === 1 && r.method === 'POST') return this.create(r.body);
     if (p.length === 1 && r.method === 'GET') {
-      const limit = Number(new URLSearchParams(r.path.split('?')[1] ?? '').get('limit') ?? 25);
-      return { status: 200, body: { jobs: [...this.jobs.values()].reverse().slice(0, limit).map((j) => this.jobObject(j, false)), next: null } };
+      // Newest first, filtered by backend (`target`), paged with an opaque `next` cursor (the last id of a page).
+      const q = new URLSearchParams(r.path.split('?')[1] ?? '');
+      const limit = Math.min(this.pageLimit, Number(q.get('limit') ?? 25));
+      const target = q.get('target');
+      let jobs = [...this.jobs.values()].reverse().filter((j) => target === null || j.body.backend === target);
+      const after = q.get('next');
+      if (after !== null) jobs = jobs.slice(jobs.findIndex((j) => j.id === after) + 1);
+      const page = jobs.slice(0, limit);
+      return { status: 200, body: { jobs: page.map((j) => this.jobObject(j, false)), next: jobs.length > limit ? page.at(-1)!.id : null } };
     }
     const job = this.jobs.get(p[1] ?? '');
     if (job === undefined) return error(404, 'Not Found Error', `Job ${p[1]} not found`);
@@ -87,6 +97,8 @@ export class MockIonq extends MockServer {
     const extra = Object.keys(b).filter((k) => !TOP_KEYS.includes(k));
     if (extra.length > 0) return error(400, 'Bad Request', 'Invalid request', { validation: { keys: extra, source: 'body' } });
     const input = b.input as Record<string, unknown> | undefined;
+    const meta = b.metadata as Record<string, unknown> | undefined;
+    if (meta !== undefined && Object.values(meta).some((v) => typeof v !== 'string')) return error(400, 'Bad Request', 'metadata values must be strings', { validation: { keys: ['metadata'], source: 'body' } });
     if (typeof b.backend !== 'string' || !['simulator', 'qpu.forte-1', 'qpu.aria-1', 'qpu.forte-enterprise-1'].includes(b.backend)) {
       return error(400, 'Bad Request', `Unknown backend ${String(b.backend)}`, { validation: { keys: ['backend'], source: 'body' } });
     }
@@ -109,7 +121,7 @@ export class MockIonq extends MockServer {
       return error(400, 'Bad Request', `Unknown job type ${String(b.type)}`, { validation: { keys: ['type'], source: 'body' } });
     }
     const id = randomUUID();
-    this.jobs.set(id, { id, body: b, polls: 0, qubits, canceled: false, ...(failure ? { failure } : {}) });
+    this.jobs.set(id, { id, submittedAt: new Date(Date.now() + this.jobs.size).toISOString(), body: b, polls: 0, qubits, canceled: false, ...(failure ? { failure } : {}) });
     return { status: 201, body: { id, status: 'submitted', session_id: null } };
   }
 
@@ -131,7 +143,7 @@ export class MockIonq extends MockServer {
     return {
       id: job.id, status: st, type: job.body.type, backend: job.body.backend, dry_run: false, submitter_id: 'u1', project_id: null,
       parent_job_id: null, child_job_ids: null, session_id: null, metadata: job.body.metadata ?? {}, name: job.body.name ?? null,
-      submitted_at: '2026-09-01T10:00:00.000Z', started_at: null, completed_at: null, predicted_wait_time_ms: null,
+      submitted_at: job.submittedAt, started_at: null, completed_at: null, predicted_wait_time_ms: null,
       predicted_execution_duration_ms: null, execution_duration_ms: done ? 12 : null, shots: job.body.shots,
       failure: st === 'failed' ? job.failure : null, settings: {}, output: {},
       stats: { qubits: job.qubits, circuits: 1, gate_counts: { '1q': 0, '2q': 0 } }, results,

@@ -3,7 +3,7 @@ import type { NetConfig } from '../../backends/http.js';
 
 export const FAST_NET: NetConfig = {
   timeoutMs: 5_000, retries: 3, backoffMs: 1, maxBackoffMs: 4, maxRetryAfterMs: 2_000,
-  pollIntervalMs: 1, pollMaxIntervalMs: 4, pollTimeoutMs: 10_000,
+  pollIntervalMs: 1, pollMaxIntervalMs: 4, pollTimeoutMs: 10_000, settleMs: 0,
 };
 
 /** For the hung-server tests only: a short timeout and one retry. */

@@ -102,7 +102,7 @@ describe('IBM Quantum client against the mock', () => {
     b.h(0).cz(0, 2).cx(1, 2).h(3).x(4).measure(0, 0); // cx(1, 2) sits on an edge: only its name is wrong
     const before = mock.requestsTo('POST', /^\/api\/v1\/jobs$/).length;
     const m = await fail(new IbmBackend({ name: 'ibm_faulty', config: config(), store }).submit(b.build(), {}));
-    expect(m).toBe("circuit is not ISA for ibm_faulty, nothing was submitted (4 problems): gate 'h' is not in the basis of ibm_faulty (cz, id, rz, sx, x) (×2); gate 'cx' is not in the basis of ibm_faulty (cz, id, rz, sx, x); 'cz' on (0, 2) is not a coupling edge of ibm_faulty; qubit 4 is marked faulty (operational=0) on ibm_faulty");
+    expect(m).toBe("circuit does not fit ibm:ibm_faulty, nothing was submitted (4 problems): gate 'h' is not in the basis of ibm_faulty (cz, id, rz, sx, x) (×2); gate 'cx' is not in the basis of ibm_faulty (cz, id, rz, sx, x); 'cz' on (0, 2) is not a coupling edge of ibm_faulty; qubit 4 is marked faulty (operational=0) on ibm_faulty");
     expect(mock.requestsTo('POST', /^\/api\/v1\/jobs$/).length).toBe(before);
     expect(await store.list()).toEqual([]);
   });
@@ -146,28 +146,32 @@ describe('IBM Quantum client against the mock', () => {
     expect(rec!.error).toContain('code 1202');
   });
 
-  it('survives 500/502/503 then success on create, and marks a hung create as unknown', async () => {
+  it('looks before it creates again: 500/502/503 answers (job not made) and a hung create are retried only after an empty lookup', async () => {
     const be = backend();
+    const before = mock.jobs.size;
+    const lookups = mock.requestsTo('GET', /^\/api\/v1\/jobs$/).length;
     mock.fault('POST', /^\/api\/v1\/jobs$/, { status: 500 }, { status: 502 }, { status: 503 });
-    expect((await be.submit(flips(), {})).status).toBe('queued');
+    const a = await be.submit(flips(), {});
+    expect(a.status).toBe('queued');
+    expect(a.submission).toMatchObject({ attempts: 4, ambiguous: 3 });
+    expect(mock.requestsTo('GET', /^\/api\/v1\/jobs$/).length - lookups).toBe(3);
     mock.fault('POST', /^\/api\/v1\/jobs$/, { hang: true });
-    const m = await fail(backend({ net: HANG_NET }).submit(flips(), {}));
-    expect(m).toMatch(/timed out after 200 ms; the request may or may not have taken effect/);
-    const recs = await store.list();
-    expect(recs.map((r) => r.status)).toEqual(['queued', 'unknown']);
+    const b = await backend({ net: HANG_NET }).submit(flips(), {});
+    expect(b.status).toBe('queued');
+    expect(mock.jobs.size - before).toBe(2);
   });
 
-  it('finds a job whose create response was lost, by its qntk tag', async () => {
-    const be = backend();
+  it('adopts the job a lost create response made, found by its qntk tag, instead of creating another', async () => {
+    const before = mock.jobs.size;
     mock.fault('POST', /^\/api\/v1\/jobs$/, { hangAfter: true });
-    expect(await fail(backend({ net: HANG_NET }).submit(flips(), { shots: 5 }))).toMatch(/may or may not have taken effect/);
-    const [lost] = await store.list();
-    expect(lost).toMatchObject({ status: 'unknown' });
-    expect(lost!.remoteId).toBeUndefined();
-    const found = await be.status(lost!.id);
-    expect(found.remoteId).toBe([...mock.jobs.values()].find((j) => j.tags.includes(`qntk:${lost!.id}`))!.id);
-    expect((await waitForJob(be, lost!.id, poll)).status).toBe('completed');
-    expect((await be.result(lost!.id)).counts).toEqual({ '101': 5 });
+    const rec = await backend({ net: HANG_NET }).submit(flips(), { shots: 5 });
+    expect(mock.jobs.size - before).toBe(1);
+    const made = [...mock.jobs.values()].filter((j) => j.tags.includes(`qntk:${rec.id}`));
+    expect(made.map((j) => j.id)).toEqual([rec.remoteId]);
+    expect(rec.submission).toMatchObject({ attempts: 1, ambiguous: 1 });
+    const be = backend();
+    expect((await waitForJob(be, rec.id, poll)).status).toBe('completed');
+    expect((await be.result(rec.id)).counts).toEqual({ '101': 5 });
   });
 
   it('reports malformed JSON while polling and keeps the record', async () => {

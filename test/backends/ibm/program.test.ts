@@ -3,7 +3,8 @@ import { ibmQasm } from '../../../backends/ibm/backend.js';
 import { compactQubits } from '../../../backends/local/noise.js';
 import { distributionRecord } from '../../../backends/local/results.js';
 import { simulate } from '../../../backends/local/simulate.js';
-import { measureAll, lowerForTarget } from '../../../cli/commands/lowering.js';
+import { measureAll } from '../../../backends/prepare.js';
+import { transpile } from '../../../passes/transpile.js';
 import { CircuitBuilder, type Circuit } from '../../../compiler/circuit/index.js';
 import { parseQasm } from '../../../compiler/qasm/index.js';
 import { getTarget } from '../../../passes/targets/builtins.js';
@@ -25,7 +26,7 @@ function expectSameDistribution(a: Record<string, number>, b: Record<string, num
 describe('the OpenQASM 3 program qntk sends to IBM', () => {
   it.each(['ibm_kingston', 'ibm_brisbane', 'ibm_miami'])('reads back (physical $k, basis gates, ecr/rzz definitions) to the source distribution on %s', (name) => {
     const src = source();
-    const lowered = lowerForTarget(measureAll(src), getTarget(name));
+    const lowered = transpile(measureAll(src), getTarget(name), { seed: 1 }).circuit;
     const text = ibmQasm(lowered);
     expect(text).not.toMatch(/qubit\[/);
     const back = parseQasm(text, { file: `${name}.qasm` });
