@@ -1,5 +1,5 @@
 /**
- * kill -9 during `qntk submit`: real CLI processes (the CLI bundled from source with rolldown)
+ * kill -9 during `qntk submit`: real CLI processes (bin/qntk.js over the built dist/)
  * submit to the IBM and IonQ mocks and are killed at random times and at the moments that matter —
  * when the create request reaches the server, once the job exists, just after the answer is sent.
  * Then `qntk jobs` must leave zero duplicate remote jobs and zero orphans: every remote job is
@@ -88,11 +88,8 @@ function trial(k: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const root = resolve(import.meta.dirname, '../..');
-  writeFileSync(join(dir, 'entry.ts'), `import { main } from ${JSON.stringify(join(root, 'cli/main.ts'))};\nmain(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
-  const rd = spawnSync(join(root, 'node_modules/.bin/rolldown'), [join(dir, 'entry.ts'), '--dir', join(dir, 'out'), '--format', 'esm', '--platform', 'node'], { encoding: 'utf8' });
-  expect(rd.status, rd.stderr).toBe(0);
-  entry = join(dir, 'out', 'entry.js');
+  // The built CLI (npm ci builds dist/ through prepare), as a user runs it.
+  entry = resolve(import.meta.dirname, '../../bin/qntk.js');
   writeFileSync(program, 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[3] q;\nbit[3] c;\nx q[0];\nx q[2];\nc = measure q;\n');
   ibm = await new MockIbm({ apiKey: IBM_KEY, crn: CRN, devices: [TINY_HERON], createsPerMinute: 1000 }).start();
   ionq = await new MockIonq({ apiKey: IONQ_KEY }).start();
