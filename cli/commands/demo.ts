@@ -9,6 +9,7 @@ import type { InversionMethod } from '../../compiler/pipeline.js';
 import { TARGET_NAMES } from '../../passes/targets/builtins.js';
 import type { QntkCommand } from '../command.js';
 import { runDemo, type DemoReport } from '../demo/run.js';
+import { runHardwareDemo } from '../demo/hardware.js';
 import { printJson, type CliIo } from '../io.js';
 import { progressBar } from '../progress.js';
 import { checkOutputDir } from '../../compiler/files.js';
@@ -63,6 +64,7 @@ async function run(args: Record<string, unknown>, io: CliIo): Promise<number> {
   const readout = Number(args.readout), seed = Number(args.seed);
   if (!Number.isInteger(readout) || readout < 0) throw new ValidationError(`--readout ${String(args.readout)}: give a whole number of test points ≥ 0`);
   if (!Number.isInteger(seed) || seed < 0) throw new ValidationError(`--seed ${String(args.seed)}: give an integer ≥ 0`);
+  if (args.hardware) return runHardwareDemo(io, { target, digits: parseDigits(String(args.digits)), seed, json: Boolean(args.json) });
   // Before the minute of work: an --out that is a file would fail only at the end.
   checkOutputDir(String(args.out), '--out');
   const bar = progressBar(io);
@@ -90,6 +92,7 @@ export const demoCommand: QntkCommand = {
       .option('seed', { type: 'number', default: 0, describe: 'seed for data selection, sparsity pattern and shots' })
       .option('readout', { type: 'number', default: 3, describe: 'test points read out with the full Hadamard-test circuit and shots' })
       .option('out', { type: 'string', default: 'out', describe: 'directory for the OpenQASM files' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the same numbers as one JSON object' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print the same numbers as one JSON object' })
+      .option('hardware', { type: 'boolean', default: false, describe: 'the NTK experiment sized for today\'s devices (n = 8, compact readouts, ideal/noisy/mitigated); uses --target ibm_fez|ionq_forte, --digits, --seed, --json' }),
   run,
 };
