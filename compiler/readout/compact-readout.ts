@@ -8,7 +8,8 @@
  * With Π = "every flag reads 0", P(branch=0, Π) − P(branch=1, Π) = ⟨Mk̂|Mŷ⟩/α² = k̂ᵀMᵀMŷ/α².
  * - diagonal: M = diag(√(c/K̃ᵢᵢ)) (identity, and no flag, for a constant diagonal), MᵀM = c·diag(K̃)⁻¹;
  * - sparse:   M = q(K̃) = (3I − K̃/c)/2, MᵀM = q(K̃)² ≈ c·K̃⁻¹ within `errorBound` (compact-inverse.ts).
- * The estimate's sign is the prediction's sign whenever its size exceeds errorBound/α².
+ * The estimate's sign is the prediction's sign whenever its size exceeds errorBound/α², and it
+ * differs from `claimedOverlap` (exact M) by at most (2αε + ε²)/α² for the block error ε.
  * @see arXiv:2107.09200 §III (the readout of sign⟨k*|K̃⁻¹y⟩)
  */
 import { CircuitBuilder, type Circuit } from '../circuit/index.js';
@@ -37,8 +38,13 @@ export interface CompactReadout {
   readonly operator: Float64Array;
   /** Scale c with MᵀM ≈ c·K̃⁻¹ (sparse) or = c·diag(K̃)⁻¹ (diagonal). */
   readonly centre: number;
-  /** Bound on ‖MᵀM − c·K̃⁻¹‖ (sparse) or ‖MᵀM − c·diag(K̃)⁻¹‖ (diagonal). */
+  /**
+   * Bound on ‖α²·BᵀB − c·K̃⁻¹‖ (sparse) or ‖α²·BᵀB − c·diag(K̃)⁻¹‖ (diagonal), B the circuit's
+   * block: the polynomial's error plus 2αε + ε² for the block encoding's own error ε.
+   */
   readonly errorBound: number;
+  /** The block encoding's ε: ‖α·B − M‖ ≤ ε (0 without one). */
+  readonly blockError: number;
   /** The normalised vectors k̂ and ŷ of the two branches. */
   readonly kstar: Float64Array;
   readonly y: Float64Array;
@@ -73,9 +79,10 @@ export function compactReadout(kind: CompactReadoutKind, kstar: ArrayLike<number
   const mb = CircuitBuilder.from(circuit);
   const bits = mb.addCreg('c', 1 + flags.length);
   [branch!, ...flags].forEach((q, j) => mb.measure(q, bits[j]!));
+  const alpha = encoding?.alpha ?? 1, blockError = encoding?.epsilon ?? 0;
   return {
-    kind, circuit, measured: mb.build(), system, branch: branch!, flags, alpha: encoding?.alpha ?? 1,
-    operator, centre, errorBound, kstar: joint.first, y: joint.second,
+    kind, circuit, measured: mb.build(), system, branch: branch!, flags, alpha, operator, centre,
+    errorBound: errorBound + 2 * alpha * blockError + blockError * blockError, blockError, kstar: joint.first, y: joint.second,
   };
 }
 
