@@ -8,6 +8,9 @@ export interface HardwareDemoOptions {
   readonly digits: readonly [number, number];
   readonly seed: number;
   readonly json: boolean;
+  /** Test points and shots per circuit (default: the experiment's, 16 and 10000). */
+  readonly points?: number;
+  readonly shots?: number;
 }
 
 const signed = (x: number): string => (x >= 0 ? ` ${x.toFixed(5)}` : x.toFixed(5));
@@ -32,7 +35,10 @@ function printExperiment(io: CliIo, r: HardwareExperiment): void {
 
 export async function runHardwareDemo(io: CliIo, o: HardwareDemoOptions): Promise<number> {
   const bar = progressBar(io);
-  const r = await runHardwareExperiment({ target: o.target, digits: o.digits, seed: o.seed, progress: bar });
+  const r = await runHardwareExperiment({
+    target: o.target, digits: o.digits, seed: o.seed, progress: bar,
+    ...(o.points !== undefined ? { points: o.points } : {}), ...(o.shots !== undefined ? { shots: o.shots } : {}),
+  });
   bar.done();
   if (o.json) printJson(io, { hardware: r.hardware });
   else printExperiment(io, r);
