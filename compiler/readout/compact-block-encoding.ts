@@ -4,7 +4,8 @@
  * (X^t flips the index bits set in t) and combine the terms by LCU: PREP loads √(β_t/α) on a
  * select register (β_t = max_i |w_t(i)|, α = Σ β_t), one multiplexed Ry on a rotation flag r,
  * controlled by the index and the select value, leaves cos(θ/2) = w_t(i)/β_t on r = 0, SELECT
- * applies X^t (CNOTs from the select qubit for one non-identity term), PREP† unloads. Then
+ * applies X^t (CNOTs from the select qubits when the masks span a space of the select register's
+ * dimension, multi-controlled X otherwise), PREP† unloads. Then
  *   (⟨0|_sel⟨0|_r ⊗ I) U (|0⟩_sel|0⟩_r ⊗ I) = Σ_t (β_t/α) X^t diag(w_t)/β_t = A/α
  * exactly, up to `epsilon` ≤ Σ_t β_t·snap from loading ratios within `snap` of ±1 as ±1.
  * For the sparsified NTK at small n every nonzero off-diagonal entry of a row pairs it with one
@@ -31,8 +32,10 @@ export interface XorTerm {
 
 export interface XorLcuEncoding extends BlockEncoding {
   readonly kind: 'xor-lcu';
-  /** The terms in select order (select value j holds terms[j]). */
+  /** The nonzero XOR diagonals, mask 0 first. */
   readonly terms: readonly XorTerm[];
+  /** The mask each select value loads (−1: none, amplitude 0). */
+  readonly selectMasks: readonly number[];
   /** Select-register qubits (after the system), then the rotation flag. */
   readonly select: readonly number[];
   readonly rotation: number;
@@ -128,6 +131,29 @@ function popcount(x: number): number {
 }
 
 /**
+ * Which term each select value holds (null: amplitude 0) and whether SELECT is linear. When the
+ * masks span a space of dimension k = ⌈log₂|T|⌉ (a subspace of masks, or all but one of one), the
+ * select value j holds the mask L(j) = ⊕_{b∈j} v_b for a basis v of that span, and SELECT is one
+ * CNOT per set bit of each basis vector: X^{L(j)} = Π_b (X^{v_b})^{j_b}. Otherwise select value j
+ * holds terms[j] and SELECT uses one multi-controlled X per mask bit.
+ */
+function selectSlots(terms: readonly XorTerm[], k: number): { slots: (XorTerm | null)[]; basis: number[] | null } {
+  const basis: number[] = [];
+  for (const t of terms) {
+    let v = t.mask;
+    for (const b of basis) v = Math.min(v, v ^ b);
+    if (v !== 0) basis.push(v);
+  }
+  if (k === 0 || basis.length !== k) return { slots: Array.from({ length: 1 << k }, (_, j) => terms[j] ?? null), basis: null };
+  const slots: (XorTerm | null)[] = new Array<XorTerm | null>(1 << k).fill(null);
+  for (let j = 0; j < 1 << k; j++) {
+    const mask = basis.reduce((v, b, bit) => ((j >> bit) & 1 ? v ^ b : v), 0);
+    slots[j] = terms.find((t) => t.mask === mask) ?? null;
+  }
+  return { slots, basis };
+}
+
+/**
  * Block-encode a dense 2^m × 2^m real matrix (row-major) by the XOR-diagonal LCU. Qubits: system
  * 0…m−1, select register m…m+k−1 (k = ⌈log₂|T|⌉, none for one term), rotation flag m+k.
  */
@@ -136,18 +162,20 @@ export function xorLcuEncoding(a: ArrayLike<number>, m: number, options: XorLcuO
   if (!(snap >= 0 && snap < 1)) throw new ValidationError(`XOR-LCU encoding: snap ${snap} must lie in [0, 1)`);
   const terms = xorTerms(a, m);
   const k = terms.length === 1 ? 0 : ceilLog2(terms.length);
+  const { slots, basis } = selectSlots(terms, k);
   const alpha = terms.reduce((s, t) => s + t.scale, 0);
   const dim = 1 << m;
   const b = new CircuitBuilder();
   const system = b.addQreg('sys', m);
   const select = k > 0 ? b.addQreg('sel', k) : [];
   const [rotation] = b.addQreg('rot', 1);
-  const prep = k > 0 ? new StatePrep({ amplitudes: terms.map((t) => Math.sqrt(t.scale / alpha)), numQubits: k }) : undefined;
+  const prep = k > 0 ? new StatePrep({ amplitudes: slots.map((t) => (t ? Math.sqrt(t.scale / alpha) : 0)), numQubits: k }) : undefined;
   if (prep) prep.appendTo(b, select);
-  // Multiplexor index = i + 2^m·j (system bits low, select bits high); unused select values get 0.
+  // Multiplexor index = i + 2^m·j (system bits low, select bits high); empty slots get angle 0.
   const angles = new Float64Array(dim << k);
   let epsilon = 0;
-  terms.forEach((t, j) => {
+  slots.forEach((t, j) => {
+    if (t === null) return;
     let worst = 0;
     for (let i = 0; i < dim; i++) {
       const x = t.weights[i]! / t.scale;
@@ -160,16 +188,24 @@ export function xorLcuEncoding(a: ArrayLike<number>, m: number, options: XorLcuO
   const frame = reduceControls(angles, m, k);
   for (const [c, t] of frame.cnots) b.cx(system[c]!, system[t]!);
   appendMultiplexor(b, { axis: 'y', angles: frame.angles, controls: [...frame.kept.map((q) => system[q]!), ...select], target: rotation!, tolerance: ANGLE_TOLERANCE });
-  terms.forEach((t, j) => {
-    const mask = applyCnots(t.mask, frame.cnots);
-    if (mask === 0) return;
-    const zeros = select.filter((_, bit) => ((j >> bit) & 1) === 0);
-    zeros.forEach((q) => b.x(q));
-    for (let bit = 0; bit < m; bit++) if ((mask >> bit) & 1) b.mcx(select, system[bit]!);
-    zeros.forEach((q) => b.x(q));
-  });
+  if (basis) {
+    basis.forEach((v, bit) => {
+      const mask = applyCnots(v, frame.cnots);
+      for (let q = 0; q < m; q++) if ((mask >> q) & 1) b.cx(select[bit]!, system[q]!);
+    });
+  } else {
+    slots.forEach((t, j) => {
+      const mask = t ? applyCnots(t.mask, frame.cnots) : 0;
+      if (mask === 0) return;
+      const zeros = select.filter((_, bit) => ((j >> bit) & 1) === 0);
+      zeros.forEach((q) => b.x(q));
+      for (let q = 0; q < m; q++) if ((mask >> q) & 1) b.mcx(select, system[q]!);
+      zeros.forEach((q) => b.x(q));
+    });
+  }
   for (const [c, t] of [...frame.cnots].reverse()) b.cx(system[c]!, system[t]!);
   if (prep) b.compose(prep.inverse(), select);
   const circuit: Circuit = b.build();
-  return { kind: 'xor-lcu', circuit, alpha, systemQubits: m, ancillaQubits: k + 1, epsilon, terms, select, rotation: rotation! };
+  const selectMasks = slots.map((t) => (t ? t.mask : -1));
+  return { kind: 'xor-lcu', circuit, alpha, systemQubits: m, ancillaQubits: k + 1, epsilon, terms, selectMasks, select, rotation: rotation! };
 }

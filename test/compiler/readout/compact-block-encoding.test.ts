@@ -60,6 +60,7 @@ describe('XOR-diagonal LCU block encoding', () => {
     ['symmetric, masks {0, 3} (the small sparsified NTK)', 3, [0, 3], true],
     ['symmetric, masks {0, 7}: a weight-3 symmetry', 3, [0, 7], true],
     ['symmetric, three terms (an unused select value)', 3, [0, 1, 6], true],
+    ['symmetric, masks {0, 1, 2, 4}: not a 2-dimensional span (multi-controlled SELECT)', 3, [0, 1, 2, 4], true],
     ['diagonal only (no select register)', 3, [0], false],
     ['one permutation times a diagonal', 2, [2], true],
   ] as const)('block = A/α: %s', (_name, m, masks, symmetric) => {
@@ -84,6 +85,18 @@ describe('XOR-diagonal LCU block encoding', () => {
     const plain = xorLcuEncoding(a, 3);
     expect(circuitStats(plain.circuit).counts.cx).toBe(18);
     expectBlock(plain, { rows: dim, data: a }, 1e-12);
+  });
+
+  it('SELECT is CNOTs alone when the masks span the select register, multi-controlled X otherwise', () => {
+    const linear = xorLcuEncoding(maskedMatrix(3, [0, 1, 2, 3], 6, true), 3);
+    expect(linear.selectMasks).toEqual([0, 1, 2, 3]);
+    expect(circuitStats(linear.circuit).multiQubit).toBe(0);
+    const gap = xorLcuEncoding(maskedMatrix(3, [0, 1, 6], 6, true), 3);
+    expect(gap.selectMasks).toEqual([0, 1, 6, -1]); // 1 ⊕ 6 = 7 is not a term: amplitude 0
+    expect(circuitStats(gap.circuit).multiQubit).toBe(0);
+    const other = xorLcuEncoding(maskedMatrix(3, [0, 1, 2, 4], 6, true), 3);
+    expect(other.selectMasks).toEqual([0, 1, 2, 4]);
+    expect(circuitStats(other.circuit).multiQubit).toBeGreaterThan(0);
   });
 
   it('loads ratios within `snap` of ±1 as ±1 and records the block error in epsilon', () => {
