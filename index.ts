@@ -55,3 +55,7 @@ export type { Pass, PassContext, Preset, RouteResult, EquivalenceResult } from '
 export { mcx, mcxNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, mcpNoAncilla, mczNoAncilla, relativePhaseToffoli } from './compiler/synthesis/mcx.js';
 export { zyzAngles, u3Angles, oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
 export { twoQubitToInstructions, weylCoordinates } from './compiler/synthesis/two-qubit.js';
+export { compactReadout, claimedOverlap, jointState, xorLcuEncoding, inverseSqrtPolynomial } from './compiler/readout/index.js';
+export type { CompactReadout, CompactReadoutKind, JointState, XorLcuEncoding } from './compiler/readout/index.js';
+export { runHardwareExperiment, deviceModel, modelFromRates, DEVICE_MODEL_TARGETS } from './experiments/index.js';
+export type { HardwareExperimentOptions, HardwareExperiment, HardwareReport, HardwarePoint, DeviceModel, ErrorRates } from './experiments/index.js';

@@ -8,10 +8,11 @@
  * dimension, multi-controlled X otherwise), PREP† unloads. Then
  *   (⟨0|_sel⟨0|_r ⊗ I) U (|0⟩_sel|0⟩_r ⊗ I) = Σ_t (β_t/α) X^t diag(w_t)/β_t = A/α
  * exactly, up to `epsilon` ≤ Σ_t β_t·snap from loading ratios within `snap` of ±1 as ±1.
- * For the sparsified NTK at small n every nonzero off-diagonal entry of a row pairs it with one
- * partner, and the pairs often share one XOR mask, so |T| = 2: one select qubit, two CNOTs of
- * SELECT and one multiplexor on n + 1 controls whose Walsh spectrum is half zero by the symmetry
- * w_t(i) = w_t(i⊕t) of a symmetric A.
+ * The sparsified NTK couples only indices of one class, so at n = 8 its masks lie in {1, 2, 3}:
+ * T = {0, 3} for seed 0 (one select qubit, SELECT = two CNOTs) and {0, 1, 2, 3} for most other
+ * seeds (two select qubits, still CNOTs only). With a single non-identity mask t, the symmetry
+ * w_t(i) = w_t(i⊕t) of a symmetric A lets a change of index coordinates drop one multiplexor
+ * control (`reduceControls`).
  * @see arXiv:2302.10949 (Sünderhauf, Campbell, Camps: block-encoding structured matrices by LCU of
  *   permutations times diagonals)
  * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Lemma 52 (linear combination of block encodings)
