@@ -66,3 +66,7 @@ export { SparseState, finalState } from './backends/local/index.js';
 export type { FinalState, SparseOptions } from './backends/local/index.js';
 export { runClassifier, readOut, readoutShots } from './experiments/index.js';
 export type { ClassifierOptions, ClassifierReport, ClassifierRun, ReadoutPoint, ReadoutEstimate } from './experiments/index.js';
+export { compactReadout, claimedOverlap, jointState, xorLcuEncoding, inverseSqrtPolynomial } from './compiler/readout/index.js';
+export type { CompactReadout, CompactReadoutKind, JointState, XorLcuEncoding } from './compiler/readout/index.js';
+export { runHardwareExperiment, deviceModel, modelFromRates, DEVICE_MODEL_TARGETS } from './experiments/index.js';
+export type { HardwareExperimentOptions, HardwareExperiment, HardwareReport, HardwarePoint, DeviceModel, ErrorRates } from './experiments/index.js';

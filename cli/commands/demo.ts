@@ -54,6 +54,10 @@ function printReport(io: CliIo, r: ClassifierReport, files: Readonly<Record<stri
 }
 
 export async function run(args: ArgsOf<typeof demoSpec>, io: CliIo): Promise<number> {
+  if (args.hardware) {
+    const { runHardwareDemo } = await import('./demo-hardware.js');
+    return runHardwareDemo(io, { target: args.target, digits: parseDigits(args.digits), seed: args.seed, json: args.json });
+  }
   // Before the minutes of work: an --out that is a file would fail only at the end.
   checkOutputDir(args.out, '--out');
   const bar = progressBar(io);
