@@ -29,6 +29,7 @@ export const convertSpec = defineCommand({
   options: {
     to: { type: 'string', choices: ['qasm3', 'qasm2'], default: 'qasm3', describe: 'output language' },
     output: output('output file (written atomically; nothing is written on error)'),
+    json: json('{file, to, qubits, clbits, gates, depth, counts, bytes, output} (output: the file written, or null and the text in "program")'),
   },
 });
 
