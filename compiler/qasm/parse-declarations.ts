@@ -2,6 +2,7 @@
 import { quote } from '../errors.js';
 import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { T } from './lexer.js';
+import { qubitOperand } from './operands.js';
 import { span, type ReaderState, type Reg } from './state.js';
 
 export function include(p: ReaderState): void {
@@ -39,7 +40,7 @@ export function declareBits(p: ReaderState, old: boolean): void {
     p.lx.next();
     if (!(p.lx.k() === T.Ident && p.lx.value() === 'measure')) throw p.lx.error(`a bit register can only be initialised by 'measure', found ${describe(p.lx)}`);
     p.lx.next();
-    const q = p.qubitOperand();
+    const q = qubitOperand(p);
     p.measurePairs(q, r.scalar ? r.start : span(r.start, r.size));
   }
   expect(p.lx, T.Semi, "';'");

@@ -10,6 +10,7 @@ import { describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { expandDefined } from './gate-definitions.js';
 import type { GateEntry } from './gate-table.js';
 import { T } from './lexer.js';
+import { qubitOperand } from './operands.js';
 import { controlInstructions, invertInstructions, powerInstructions, type Modifier } from './modifiers.js';
 import type { Operand, ReaderState } from './state.js';
 
@@ -85,7 +86,7 @@ export function parseGateCall(p: ReaderState, name: string, line: number, col: n
   if (lx.k() !== T.Semi) {
     for (;;) {
       const oLine = lx.tokLine, oCol = lx.tokCol;
-      const o = p.qubitOperand();
+      const o = qubitOperand(p);
       if (typeof o !== 'number') {
         if (broadcast >= 0 && o.length !== broadcast) throw lx.errorAt(oLine, oCol, `registers of different sizes (${broadcast} and ${o.length}) in one gate call`);
         broadcast = o.length;

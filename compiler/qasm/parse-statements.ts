@@ -3,6 +3,7 @@ import { quote } from '../errors.js';
 import { formatCount } from './budgets.js';
 import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { T } from './lexer.js';
+import { bitIndex, bitOperand, qubitOperand, rangeTail } from './operands.js';
 import type { IntRange, ReaderState } from './state.js';
 
 const EMPTY: readonly number[] = Object.freeze([]);
@@ -24,7 +25,7 @@ export function ifStatement(p: ReaderState): void {
   const r = p.cregs.get(name);
   if (r === undefined) throw lx.error(`undeclared bit register ${quote(name)}`);
   lx.next();
-  const bits = p.bitIndex(r);
+  const bits = bitIndex(p, r);
   const single = typeof bits === 'number';
   let value = 1;
   if (lx.k() === T.Eq || lx.k() === T.Neq) {
@@ -86,7 +87,7 @@ export function forLoop(p: ReaderState): void {
     lx.next();
     const a = parseIntExpr(lx, p.lookup, 'a range bound');
     if (lx.k() !== T.Colon) throw lx.error(`expected ':' in the range, found ${describe(lx)}`);
-    range = p.rangeTail(a, a);
+    range = rangeTail(p, a, a);
     expect(lx, T.RBrack, "']'");
   } else if (lx.k() === T.LBrace) {
     lx.next();
@@ -152,10 +153,10 @@ export function measure(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly('measure');
   lx.next();
-  const q = p.qubitOperand();
+  const q = qubitOperand(p);
   if (lx.k() !== T.Arrow) throw lx.error("measure needs a target: write 'measure q -> c;' or 'c = measure q;'");
   lx.next();
-  const c = p.bitOperand();
+  const c = bitOperand(p);
   p.measurePairs(q, c);
   expect(lx, T.Semi, "';'");
 }
@@ -166,11 +167,11 @@ export function assignment(p: ReaderState, name: string, line: number, col: numb
   p.topLevelOnly('an assignment');
   const r = p.cregs.get(name);
   if (r === undefined) throw lx.errorAt(line, col, p.qregs.has(name) ? `${quote(name)} is a qubit register; gate calls do not take '[' after the gate name` : `undeclared bit register ${quote(name)}`);
-  const c = p.bitIndex(r);
+  const c = bitIndex(p, r);
   expect(lx, T.Assign, "'='");
   if (!(lx.k() === T.Ident && lx.value() === 'measure')) throw lx.error(`only 'measure' can be assigned to bits (run-time classical computation is not supported), found ${describe(lx)}`);
   lx.next();
-  p.measurePairs(p.qubitOperand(), c);
+  p.measurePairs(qubitOperand(p), c);
   expect(lx, T.Semi, "';'");
 }
 
@@ -178,7 +179,7 @@ export function reset(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly('reset');
   lx.next();
-  const q = p.qubitOperand();
+  const q = qubitOperand(p);
   for (const x of typeof q === 'number' ? [q] : q) p.emit({ gate: 'reset', qubits: p.single(x), params: EMPTY });
   expect(lx, T.Semi, "';'");
 }
@@ -199,7 +200,7 @@ export function barrier(p: ReaderState): void {
   } else {
     const seen = new Set<number>();
     for (;;) {
-      const o = p.qubitOperand();
+      const o = qubitOperand(p);
       if (typeof o === 'number') {
         if (!seen.has(o)) { seen.add(o); qs.push(o); }
       } else {

@@ -1,13 +1,13 @@
 /**
  * The reader's state: lexer, scopes, registers, the instructions emitted so far and the budgets
- * they are metered against, plus the operand forms every statement shares (qubits, bits,
- * indices, ranges). Statement modules receive this object; none of them imports another's
- * module or parser.ts, so the reader's files form no import cycle (parser.ts dispatches).
+ * they are metered against (operands.ts reads the operands every statement shares). Statement
+ * modules receive this object; none of them imports another's module or parser.ts, so the
+ * reader's files form no import cycle (parser.ts dispatches).
  */
 import type { Circuit, Condition, Instruction, Register } from '../circuit/circuit.js';
-import { ParseError, quote } from '../errors.js';
+import { quote } from '../errors.js';
 import { formatCount, MAX_NESTING, type ReaderBudgets } from './budgets.js';
-import { BUILTIN_CONSTANTS, describe, expect, parseIntExpr, type Lookup } from './expr.js';
+import { BUILTIN_CONSTANTS, type Lookup } from './expr.js';
 import { LIBRARY_ENTRIES, PRELUDE, PRELUDE_FILE, type GateEntry } from './gate-table.js';
 import { Lexer, T } from './lexer.js';
 
@@ -170,120 +170,6 @@ export class ReaderState {
     return start;
   }
 
-  /** An index into a register of `size`: expr, a:b, a:s:b (inclusive) or {i, j, …}. */
-  private indices(size: number, regName: string): Operand {
-    const lx = this.lx;
-    lx.next();
-    if (lx.k() === T.Int) {
-      // Fast path: a literal index, q[3].
-      const line = lx.tokLine, col = lx.tokCol, v = lx.num, at = lx.start;
-      lx.next();
-      if (lx.k() === T.RBrack) {
-        lx.next();
-        return this.checkIndex(v, size, regName, line, col);
-      }
-      lx.restore({ text: lx.text, file: lx.file, pos: at, line, lineStart: at - (col - 1) });
-    }
-    let result: Operand;
-    if (lx.k() === T.LBrace) {
-      lx.next();
-      const list: number[] = [];
-      for (;;) {
-        const line = lx.tokLine, col = lx.tokCol;
-        list.push(this.checkIndex(parseIntExpr(lx, this.lookup, 'an index'), size, regName, line, col));
-        if (lx.k() !== T.Comma) break;
-        lx.next();
-      }
-      expect(lx, T.RBrace, "'}'");
-      result = list;
-    } else {
-      const line = lx.tokLine, col = lx.tokCol;
-      const a = lx.k() === T.Colon ? 0 : parseIntExpr(lx, this.lookup, 'an index');
-      if (lx.k() !== T.Colon) result = this.checkIndex(a, size, regName, line, col);
-      else {
-        const r = this.rangeTail(a, size - 1);
-        // Indices run over −size … size−1, so a longer range must leave the register.
-        if (r.count > 2 * size) throw lx.errorAt(line, col, `index range of ${formatCount(r.count)} values is out of range for ${quote(regName)} (size ${size})`);
-        this.charge(r.count, line, col);
-        result = new Array<number>(r.count);
-        for (let i = 0; i < r.count; i++) result[i] = this.checkIndex(r.start + i * r.step, size, regName, line, col);
-      }
-    }
-    expect(lx, T.RBrack, "']'");
-    return result;
-  }
-
-  private checkIndex(v: number, size: number, regName: string, line: number, col: number): number {
-    const i = v < 0 ? v + size : v;
-    if (i < 0 || i >= size) throw this.lx.errorAt(line, col, `index ${v} is out of range for ${quote(regName)} (size ${size})`);
-    return i;
-  }
-
-  /** After `start`, at ':': `:end` or `:step:end` → the inclusive range (end defaults to `dflt`). */
-  rangeTail(start: number, dflt: number): IntRange {
-    const lx = this.lx;
-    lx.next();
-    let step = 1;
-    let end = lx.k() === T.RBrack ? dflt : parseIntExpr(lx, this.lookup, 'a range bound');
-    if (lx.k() === T.Colon) {
-      lx.next();
-      step = end;
-      end = parseIntExpr(lx, this.lookup, 'a range bound');
-    }
-    if (step === 0) throw lx.error('a range step cannot be 0');
-    return { start, step, count: Math.max(0, Math.floor((end - start) / step) + 1) };
-  }
-
-  /** A qubit operand: `q`, `q[i]`, `q[a:b]`, `q[{…}]`, `$k`, or a gate body's argument name. */
-  qubitOperand(): Operand {
-    const lx = this.lx;
-    if (lx.k() === T.HwQubit) {
-      if (this.qargs !== undefined) throw lx.error('physical qubits cannot be used inside a gate body');
-      if (this.nq > 0) throw lx.error('cannot use physical qubits ($k) in a program that declares qubit registers');
-      const k = lx.num;
-      if (k >= this.budgets.maxQubits) throw lx.error(`physical qubit $${k} is beyond the reader's limit of ${formatCount(this.budgets.maxQubits)} qubits`);
-      if (k > this.maxPhysical) this.maxPhysical = k;
-      lx.next();
-      return k;
-    }
-    if (lx.k() !== T.Ident) throw lx.error(`expected a qubit, found ${describe(lx)}`);
-    const name = lx.value();
-    if (this.qargs !== undefined) {
-      const q = this.qargs.get(name);
-      if (q === undefined) throw lx.error(`${quote(name)} is not a qubit argument of this gate`);
-      lx.next();
-      if (lx.k() === T.LBrack) throw lx.error('gate arguments cannot be indexed');
-      return q;
-    }
-    const r = this.qregs.get(name);
-    if (r === undefined) {
-      throw lx.error(this.cregs.has(name) ? `${quote(name)} is a bit register, expected qubits` : `undeclared qubit register ${quote(name)}`);
-    }
-    lx.next();
-    if (lx.k() !== T.LBrack) return r.scalar ? r.start : span(r.start, r.size);
-    if (r.scalar) throw lx.error(`${quote(name)} is a single qubit and cannot be indexed`);
-    const ix = this.indices(r.size, name);
-    return typeof ix === 'number' ? r.start + ix : ix.map((i) => r.start + i);
-  }
-
-  /** A classical-bit operand: `c`, `c[i]`, slices. */
-  bitOperand(): Operand {
-    const lx = this.lx;
-    if (lx.k() !== T.Ident) throw lx.error(`expected a bit register, found ${describe(lx)}`);
-    const name = lx.value();
-    const r = this.cregs.get(name);
-    if (r === undefined) throw lx.error(this.qregs.has(name) ? `${quote(name)} is a qubit register, expected bits` : `undeclared bit register ${quote(name)}`);
-    lx.next();
-    return this.bitIndex(r);
-  }
-
-  bitIndex(r: Reg): Operand {
-    if (this.lx.k() !== T.LBrack) return r.scalar ? r.start : span(r.start, r.size);
-    if (r.scalar) throw this.lx.error(`${quote(r.name)} is a single bit and cannot be indexed`);
-    const ix = this.indices(r.size, r.name);
-    return typeof ix === 'number' ? r.start + ix : ix.map((i) => r.start + i);
-  }
-
   /** Measure each qubit of `q` into the matching bit of `c` (equal lengths). */
   measurePairs(q: Operand, c: Operand): void {
     const qs = typeof q === 'number' ? [q] : q;
@@ -300,11 +186,6 @@ export class ReaderState {
       numQubits, numClbits: this.nc, qregs: Object.freeze(this.qregList), cregs: Object.freeze(this.cregList),
       instructions: Object.freeze(this.out), metadata: Object.freeze(metadata),
     });
-  }
-
-  /** A ParseError at the current token. */
-  error(message: string): ParseError {
-    return this.lx.error(message);
   }
 }
 
