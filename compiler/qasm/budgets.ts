@@ -27,7 +27,7 @@ export const READER_BUDGETS: ReaderBudgets = Object.freeze({
   maxFileBytes: 256 * 1024 * 1024,
   maxInstructions: 1 << 24,
   maxWork: 1 << 26,
-  maxQubits: 1 << 24,
+  maxQubits: 1 << 20,
 });
 
 /**

@@ -150,7 +150,7 @@ describe('diagnostics: one FILE:LINE:COL line', () => {
     ['measure without target', 'qubit q;\nmeasure q;', "t.qasm:4:10: measure needs a target: write 'measure q -> c;' or 'c = measure q;'"],
     ['unterminated comment', 'qubit q; /* open', 't.qasm:3:10: unterminated block comment'],
     ['mixing $k and registers', 'qubit q;\nx $1;', 't.qasm:4:3: cannot use physical qubits ($k) in a program that declares qubit registers'],
-    ['huge register', 'qubit[100000000] q;', "t.qasm:3:1: register 'q' of 100,000,000 qubits takes the program past the reader's limit of 16,777,216 qubits"],
+    ['huge register', 'qubit[100000000] q;', "t.qasm:3:1: register 'q' of 100,000,000 qubits takes the program past the reader's limit of 1,048,576 qubits"],
     ['huge loop', 'qubit q;\nfor int i in [0:100000000] { x q; }', 't.qasm:4:1: this loop runs 100,000,001 times, more than the 67,108,864 steps of flattening work allowed; reduce its range'],
     ['nested if', 'qubit q; bit c;\nif (c) if (c) x q;', "t.qasm:4:8: nested 'if' is not supported"],
     ['control on a target qubit', 'qubit[2] q;\ngate g a { x a; }\nctrl @ g q[0], q[1]; ctrl @ rx(1) q[1], q[1];', 't.qasm:5:29: qubit 1 is used twice in one gate call'],
