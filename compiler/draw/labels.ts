@@ -13,7 +13,7 @@ const NAMES: Readonly<Record<string, string>> = {
 
 const DENOMINATORS = [1, 2, 3, 4, 6, 8, 12, 16];
 
-/** An angle as text: 0, π, -π/2, 3π/4 when x is such a multiple of π (to 1e-9), else 4 significant digits. */
+/** An angle as text: 0, π, -π/2, 3π/4 when x is such a multiple of π (to 1e-9), else 4 significant digits (4.597e-6 below 10⁻³). */
 export function formatAngle(x: number): string {
   if (Math.abs(x) < 1e-12) return '0';
   for (const d of DENOMINATORS) {
@@ -22,6 +22,7 @@ export function formatAngle(x: number): string {
     const num = n === 1 ? 'π' : n === -1 ? '-π' : `${n}π`;
     return d === 1 ? num : `${num}/${d}`;
   }
+  if (Math.abs(x) < 1e-3) return x.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
   return String(Number(x.toPrecision(4)));
 }
 

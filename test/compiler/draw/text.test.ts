@@ -1,7 +1,7 @@
 /** The text renderer on small circuits: exact drawings (a table of cases), folding widths and limits. */
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder } from '../../../compiler/circuit/index.js';
-import { drawText, type DrawOptions } from '../../../compiler/draw/index.js';
+import { drawText, formatAngle, type DrawOptions } from '../../../compiler/draw/index.js';
 import { parseQasm } from '../../../compiler/qasm/index.js';
 
 const read = (src: string) => parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${src}`);
@@ -183,5 +183,14 @@ describe('drawText', () => {
     const c = new CircuitBuilder(2).h(0).cx(0, 1).build();
     expect(drawText(c)).toContain('●');
     expect(drawText(parseQasm('OPENQASM 3.0; qubit[2] q;'))).toBe('\nq[0] ──\n\n [1] ──\n');
+  });
+});
+
+describe('formatAngle', () => {
+  it.each([
+    [0, '0'], [Math.PI, 'π'], [-Math.PI / 2, '-π/2'], [(3 * Math.PI) / 4, '3π/4'], [Math.PI / 16, 'π/16'],
+    [0.5, '0.5'], [-1.90625, '-1.906'], [4.5967e-6, '4.597e-6'], [-2e-4, '-2e-4'], [123456, '123500'],
+  ])('%d → %s', (x, text) => {
+    expect(formatAngle(x)).toBe(text);
   });
 });
