@@ -11,6 +11,11 @@ export {
 export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';
 export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats } from './compiler/qasm/index.js';
 export type { ParseOptions, QasmWriteOptions, Program, CircuitStats } from './compiler/qasm/index.js';
+export { READER_BUDGETS } from './compiler/qasm/index.js';
+export type { ReaderBudgets } from './compiler/qasm/index.js';
+export { draw, drawText, drawSvg } from './compiler/draw/index.js';
+export type { DrawOptions, DrawFormatOptions } from './compiler/draw/index.js';
+export { unitaryPower, gatePower } from './compiler/circuit/index.js';
 export {
   JobStore, waitForJob, openBackend, parseBackendSpec, LocalBackend, IbmBackend, IbmClient, IonqBackend, IonqClient,
   toIonqCircuit, decodeSamplerResult, decodeIonqProbabilities, ibmDeviceTarget, isaViolations, netConfigFromEnv,

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   readonly interactive: boolean;
+  /** Width of the terminal stdout writes to, when it is one (drawings fold there). */
+  readonly columns?: number;
   /** Environment variables (credentials, QNTK_HOME, endpoints). */
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -12,6 +14,7 @@ export const processIo: CliIo = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   interactive: Boolean(process.stderr.isTTY),
+  ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   env: process.env,
 };
 

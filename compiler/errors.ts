@@ -22,12 +22,37 @@ export interface SourceLocation {
   readonly col: number;
 }
 
+/** Control characters (C0, DEL, C1), line/paragraph separators and bidirectional overrides. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** `text` with every character that could steer a terminal written as an escape (\x1b, \u{202e}). */
+export function escapeControl(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const code = ch.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+/**
+ * A piece of the user's input as a message quotes it: in single quotes, control characters
+ * escaped, and at most `max` characters (a longer text is cut and its length given), so that
+ * neither a 10 MB identifier nor a terminal escape sequence reaches the user's screen raw.
+ */
+export function quote(text: string, max = 48): string {
+  if (text.length <= max) return `'${escapeControl(text)}'`;
+  return `'${escapeControl(text.slice(0, max))}…' (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** Longest message detail a ParseError keeps (a safety net behind quote()). */
+const MAX_DETAIL = 400;
+
 /** Malformed program or data file; the message reads `FILE:LINE:COL: problem`. */
 export class ParseError extends QntkError {
   readonly location: SourceLocation;
   readonly detail: string;
   constructor(location: SourceLocation, detail: string) {
-    super(`${location.file}:${location.line}:${location.col}: ${detail}`, { exitCode: 2 });
+    detail = escapeControl(detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail);
+    super(`${escapeControl(location.file)}:${location.line}:${location.col}: ${detail}`, { exitCode: 2 });
     this.name = 'ParseError';
     this.location = location;
     this.detail = detail;

@@ -29,6 +29,7 @@ export const convertSpec = defineCommand({
   options: {
     to: { type: 'string', choices: ['qasm3', 'qasm2'], default: 'qasm3', describe: 'output language' },
     output: output('output file (written atomically; nothing is written on error)'),
+    json: json('{file, to, qubits, clbits, gates, depth, counts, bytes, output} (output: the file written, or null and the text in "program")'),
   },
 });
 
@@ -45,5 +46,16 @@ export const optimizeSpec = defineCommand({
     seed: seed('seed for routing tie-breaks (default 1)'),
     output: output('output file (OpenQASM 3; written atomically)'),
     json: json('{before, after, target, level, layout, finalPermutation}'),
+  },
+});
+
+export const drawSpec = defineCommand({
+  name: 'draw',
+  describe: 'Draw an OpenQASM 2/3 program after flattening: text for the terminal (folded into pages), or SVG with --svg',
+  positionals: [qasmFile('file')],
+  options: {
+    svg: { type: 'string', value: 'OUT.svg', describe: 'write a self-contained SVG drawing to OUT.svg instead of printing text' },
+    fold: { type: 'integer', min: 0, max: 1_000_000, value: 'N', describe: 'fold into pages N characters wide (default: the terminal width, else 80; 0: never; SVG: unfolded unless given)' },
+    'max-columns': { type: 'integer', min: 0, max: 1_000_000_000, default: 0, value: 'N', describe: 'draw only the first N columns of operations and say how many were left out (0: all)' },
   },
 });

@@ -12,3 +12,4 @@ export { circuitStats, isOddQuarterPi } from './stats.js';
 export type { CircuitStats } from './stats.js';
 export { instructionKind, isGate, isUnconditionalGate, isDirective, isNonUnitaryOperation, isTwoQubitGate, isMultiQubitGate } from './kinds.js';
 export type { InstructionKind, GateInstruction } from './kinds.js';
+export { gatePower, controlledParts, unitaryPower, unitaryEigen, principalAngle } from './pow.js';

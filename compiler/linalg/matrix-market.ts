@@ -10,6 +10,9 @@ import { CsrMatrix } from './csr.js';
 
 export type MatrixMarketSymmetry = 'general' | 'symmetric';
 
+/** Largest row or column count read (the row pointer array is allocated from it: 64 MiB). */
+export const MAX_MATRIX_DIMENSION = 1 << 24;
+
 export interface WriteMatrixMarketOptions {
   /** 'symmetric' writes only the lower triangle (the matrix must be symmetric). Default: symmetric when it is. */
   readonly symmetry?: MatrixMarketSymmetry;
@@ -83,15 +86,19 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): MatrixMarket
     if (!c) return fail(line, (lines[line]?.length ?? 0) + 1, `missing ${what}`);
     if (!/^[+]?\d+$/.test(c.text)) fail(line, c.col, `${what} '${c.text}' is not a non-negative integer`);
     const v = Number(c.text);
-    if (v < min || v > max) fail(line, c.col, `${what} ${v} is outside ${min}…${max}`);
+    if (v < min || v > max) fail(line, c.col, `${what} ${c.text.length > 24 ? `${c.text.slice(0, 24)}…` : v} is outside ${min}…${max}`);
     return v;
   };
   if (li >= lines.length) fail(li - 1, 1, 'missing the size line "rows cols entries"');
   const sz = cells(li);
-  const rows = int(li, sz[0], 'row count', 0, 2 ** 31 - 1);
-  const cols = int(li, sz[1], 'column count', 0, 2 ** 31 - 1);
+  // Sizes are checked against the file before anything is allocated: a few bytes of header must
+  // not be able to ask for gigabytes.
+  const rows = int(li, sz[0], 'row count', 0, MAX_MATRIX_DIMENSION);
+  const cols = int(li, sz[1], 'column count', 0, MAX_MATRIX_DIMENSION);
   const nnz = int(li, sz[2], 'entry count', 0, 2 ** 31 - 1);
   if (sz.length > 3) fail(li, sz[3]!.col, 'unexpected text after "rows cols entries"');
+  const room = lines.length - li - 1;
+  if (nnz > room) fail(li, sz[2]!.col, `the size line declares ${nnz} entries but only ${room} line(s) follow; fix the entry count`);
   if (symmetry === 'symmetric' && rows !== cols) fail(li, 1, `a symmetric matrix must be square, not ${rows}x${cols}`);
   const ri = new Int32Array(nnz), ci = new Int32Array(nnz), vs = new Float64Array(nnz);
   let count = 0;
@@ -116,11 +123,16 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): MatrixMarket
     count++;
   }
   if (count < nnz) fail(lines.length - 1, 1, `only ${count} of the ${nnz} declared entries`);
-  // counting sort into CSR (expanding the mirror of symmetric off-diagonal entries)
+  return { matrix: toCsr(rows, cols, ri, ci, vs, symmetry === 'symmetric', file), field, symmetry, comments };
+}
+
+/** Triplets → CSR by counting sort, mirroring symmetric off-diagonal entries; rows come out sorted by column. */
+function toCsr(rows: number, cols: number, ri: Int32Array, ci: Int32Array, vs: Float64Array, symmetric: boolean, file: string): CsrMatrix {
+  const nnz = ri.length;
   const rowCount = new Int32Array(rows + 1);
   for (let k = 0; k < nnz; k++) {
     rowCount[ri[k]! + 1]!++;
-    if (symmetry === 'symmetric' && ri[k] !== ci[k]) rowCount[ci[k]! + 1]!++;
+    if (symmetric && ri[k] !== ci[k]) rowCount[ci[k]! + 1]!++;
   }
   for (let i = 0; i < rows; i++) rowCount[i + 1] = rowCount[i + 1]! + rowCount[i]!;
   const total = rowCount[rows]!;
@@ -133,10 +145,13 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): MatrixMarket
   };
   for (let k = 0; k < nnz; k++) {
     put(ri[k]!, ci[k]!, vs[k]!);
-    if (symmetry === 'symmetric' && ri[k] !== ci[k]) put(ci[k]!, ri[k]!, vs[k]!);
+    if (symmetric && ri[k] !== ci[k]) put(ci[k]!, ri[k]!, vs[k]!);
   }
   for (let i = 0; i < rows; i++) {
     const s = rowCount[i]!, e = rowCount[i + 1]!;
+    let sorted = true;
+    for (let t = s + 1; t < e && sorted; t++) sorted = colIdx[t - 1]! < colIdx[t]!;
+    if (sorted) continue;
     const order = Array.from({ length: e - s }, (_, t) => s + t).sort((x, y) => colIdx[x]! - colIdx[y]!);
     const cs = order.map((t) => colIdx[t]!), vv = order.map((t) => values[t]!);
     for (let t = 0; t < cs.length; t++) {
@@ -145,7 +160,7 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): MatrixMarket
       values[s + t] = vv[t]!;
     }
   }
-  return { matrix: new CsrMatrix(rows, cols, rowCount, colIdx, values), field, symmetry, comments };
+  return new CsrMatrix(rows, cols, rowCount, colIdx, values);
 }
 
 export function readMatrixMarket(file: string): MatrixMarketFile {

@@ -2,13 +2,20 @@
  * Classical expressions of OpenQASM (gate parameters, indices, constants), evaluated while they
  * are parsed: every identifier is bound when the parser reads it (constants, loop variables, and
  * the parameters of the gate whose body is being expanded), so no expression trees are built.
+ * Sign and `**` chains are read iteratively; only parentheses and function calls recurse, and
+ * their depth is bounded (MAX_EXPRESSION_DEPTH), so no input can overflow the stack.
  */
+import { quote } from '../errors.js';
+import { MAX_EXPRESSION_DEPTH } from './budgets.js';
 import { Lexer, T } from './lexer.js';
 
 /** Built-in constants (OpenQASM 3 spells them pi/π, tau/τ, euler/ℇ). */
 export const BUILTIN_CONSTANTS: ReadonlyArray<readonly [string, number]> = [
   ['pi', Math.PI], ['π', Math.PI], ['tau', 2 * Math.PI], ['τ', 2 * Math.PI], ['euler', Math.E], ['ℇ', Math.E],
 ];
+
+/** Scalar classical types accepted in constant declarations and loop variables. */
+export const CLASSICAL_TYPES: ReadonlySet<string> = new Set(['int', 'uint', 'float', 'angle', 'bool']);
 
 const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = {
   sin: Math.sin, cos: Math.cos, tan: Math.tan, exp: Math.exp, ln: Math.log, log: Math.log, sqrt: Math.sqrt,
@@ -21,41 +28,57 @@ export type Lookup = (name: string) => number | undefined;
 
 /** Parse and evaluate an expression starting at the current token. */
 export function parseExpr(lx: Lexer, lookup: Lookup): number {
-  let v = parseTerm(lx, lookup);
+  return sum(lx, lookup, 0);
+}
+
+function sum(lx: Lexer, lookup: Lookup, depth: number): number {
+  let v = product(lx, lookup, depth);
   for (;;) {
     const k = lx.k();
-    if (k === T.Plus) { lx.next(); v += parseTerm(lx, lookup); } else if (k === T.Minus) { lx.next(); v -= parseTerm(lx, lookup); } else return v;
+    if (k === T.Plus) { lx.next(); v += product(lx, lookup, depth); } else if (k === T.Minus) { lx.next(); v -= product(lx, lookup, depth); } else return v;
   }
 }
 
-function parseTerm(lx: Lexer, lookup: Lookup): number {
-  let v = parseUnary(lx, lookup);
+function product(lx: Lexer, lookup: Lookup, depth: number): number {
+  let v = signed(lx, lookup, depth);
   for (;;) {
     const k = lx.k();
-    if (k === T.Star) { lx.next(); v *= parseUnary(lx, lookup); } else if (k === T.Slash) { lx.next(); v /= parseUnary(lx, lookup); } else if (k === T.Percent) { lx.next(); v %= parseUnary(lx, lookup); } else return v;
+    if (k === T.Star) { lx.next(); v *= signed(lx, lookup, depth); } else if (k === T.Slash) { lx.next(); v /= signed(lx, lookup, depth); } else if (k === T.Percent) { lx.next(); v %= signed(lx, lookup, depth); } else return v;
   }
 }
 
-function parseUnary(lx: Lexer, lookup: Lookup): number {
-  if (lx.k() === T.Minus) {
+/** Leading signs, read as a count: -(-(… x)) without recursion. */
+function signs(lx: Lexer): number {
+  let s = 1;
+  for (;;) {
+    const k = lx.k();
+    if (k === T.Minus) s = -s;
+    else if (k !== T.Plus) return s;
     lx.next();
-    return -parseUnary(lx, lookup);
   }
-  if (lx.k() === T.Plus) {
+}
+
+/**
+ * [signs] a ** [signs] b ** … : `**` binds tighter than a leading sign and is right-associative,
+ * so -a ** -b ** c = -(a ** (-(b ** c))). Operands and signs are collected, then folded from the right.
+ */
+function signed(lx: Lexer, lookup: Lookup, depth: number): number {
+  const s0 = signs(lx);
+  const base = primary(lx, lookup, depth);
+  if (lx.k() !== T.Pow) return s0 * base;
+  const operands: number[] = [base];
+  const signList: number[] = [1];
+  while (lx.k() === T.Pow) {
     lx.next();
-    return parseUnary(lx, lookup);
+    signList.push(signs(lx));
+    operands.push(primary(lx, lookup, depth));
   }
-  return parsePower(lx, lookup);
+  let v = signList[operands.length - 1]! * operands[operands.length - 1]!;
+  for (let i = operands.length - 2; i >= 1; i--) v = signList[i]! * operands[i]! ** v;
+  return s0 * base ** v;
 }
 
-function parsePower(lx: Lexer, lookup: Lookup): number {
-  const base = parsePrimary(lx, lookup);
-  if (lx.k() !== T.Pow) return base;
-  lx.next();
-  return base ** parseUnary(lx, lookup);
-}
-
-function parsePrimary(lx: Lexer, lookup: Lookup): number {
+function primary(lx: Lexer, lookup: Lookup, depth: number): number {
   const k = lx.k();
   if (k === T.Int || k === T.Float) {
     const v = lx.num;
@@ -63,8 +86,9 @@ function parsePrimary(lx: Lexer, lookup: Lookup): number {
     return v;
   }
   if (k === T.LParen) {
+    if (depth >= MAX_EXPRESSION_DEPTH) throw lx.error(`expression nested more than ${MAX_EXPRESSION_DEPTH} deep; simplify it`);
     lx.next();
-    const v = parseExpr(lx, lookup);
+    const v = sum(lx, lookup, depth + 1);
     expect(lx, T.RParen, "')'");
     return v;
   }
@@ -77,14 +101,15 @@ function parsePrimary(lx: Lexer, lookup: Lookup): number {
     }
     const fn = FUNCTIONS[name];
     if (fn !== undefined) {
+      if (depth >= MAX_EXPRESSION_DEPTH) throw lx.error(`expression nested more than ${MAX_EXPRESSION_DEPTH} deep; simplify it`);
       lx.next();
       if (lx.k() !== T.LParen) throw lx.error(`expected '(' after function '${name}'`);
       lx.next();
-      const x = parseExpr(lx, lookup);
+      const x = sum(lx, lookup, depth + 1);
       expect(lx, T.RParen, "')'");
       return fn(x);
     }
-    throw lx.error(`undeclared identifier '${name}'`);
+    throw lx.error(`undeclared identifier ${quote(name)}`);
   }
   throw lx.error(`expected an expression, found ${describe(lx)}`);
 }
@@ -95,9 +120,9 @@ export function expect(lx: Lexer, kind: T, what: string): void {
   lx.next();
 }
 
-/** The current token for messages: its text in quotes, or 'end of file'. */
+/** The current token for messages: its text quoted (bounded, control characters escaped), or 'end of file'. */
 export function describe(lx: Lexer): string {
-  return lx.k() === T.EOF ? 'end of file' : `'${lx.text.slice(lx.start, lx.end)}'`;
+  return lx.k() === T.EOF ? 'end of file' : quote(lx.text.slice(lx.start, lx.end));
 }
 
 /** Parse an expression that must be an integer (indices, sizes, modifier counts). */

@@ -1,6 +1,8 @@
 /** Public surface of the OpenQASM reader and writer (and the stats every stage prints). */
 export { parseQasm } from './parser.js';
 export type { ParseOptions } from './parser.js';
+export { READER_BUDGETS } from './budgets.js';
+export type { ReaderBudgets } from './budgets.js';
 export { readQasmFile } from './read.js';
 export { printQasm, circuitToProgram, QASM3_STANDARD, QASM2_STANDARD } from './lower.js';
 export type { QasmWriteOptions } from './lower.js';

@@ -3,7 +3,7 @@
  * objects, no regular expressions on the hot path) so that reading a million-gate file costs a
  * few character comparisons per byte. Positions are 1-based line and column for diagnostics.
  */
-import { ParseError } from '../errors.js';
+import { ParseError, quote } from '../errors.js';
 
 /** Token kinds. Punctuation kinds are their own codes so the parser compares small integers. */
 export const T = { EOF: 0, Ident: 1, Int: 2, Float: 3, Str: 4, HwQubit: 5, Semi: 6, Comma: 7, LParen: 8, RParen: 9, LBrack: 10, RBrack: 11, LBrace: 12, RBrace: 13, Colon: 14, At: 15, Arrow: 16, Assign: 17, Eq: 18, Neq: 19, Lt: 20, Le: 21, Gt: 22, Ge: 23, Plus: 24, Minus: 25, Star: 26, Pow: 27, Slash: 28, Percent: 29, Bang: 30, AndAnd: 31, OrOr: 32, Amp: 33, Pipe: 34, Caret: 35, Tilde: 36, Shl: 37, Shr: 38, Dot: 39, PlusAssign: 40, MinusAssign: 41, PlusPlus: 42 } as const;
@@ -220,7 +220,7 @@ export class Lexer {
         break;
       }
       default:
-        throw this.error(`unexpected character '${String.fromCodePoint(text.codePointAt(this.start)!)}'`);
+        throw this.error(`unexpected character ${quote(String.fromCodePoint(text.codePointAt(this.start)!))}`);
     }
     this.pos = this.end = p;
     return (this.kind = k);

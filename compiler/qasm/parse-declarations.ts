@@ -1,61 +1,52 @@
 /** Reader declarations: include, qubit/qreg, bit/creg (optionally initialised by measure), constants. */
-import { describe, expect, parseExpr, parseIntExpr } from './expr.js';
+import { quote } from '../errors.js';
+import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { T } from './lexer.js';
-import type { Parser, Reg } from './parser.js';
-import { measurePairs } from './parse-statements.js';
+import { qubitOperand } from './operands.js';
+import { span, type ReaderState, type Reg } from './state.js';
 
-/** Scalar classical types accepted in constant declarations and loop variables. */
-export const CLASSICAL_TYPES: ReadonlySet<string> = new Set(['int', 'uint', 'float', 'angle', 'bool']);
-/** Largest register (keeps a mistyped program from exhausting memory). */
-const MAX_REGISTER = 1 << 24;
-
-export function include(p: Parser): void {
+export function include(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly('include');
   lx.next();
   if (lx.k() !== T.Str) throw lx.error(`expected a file name in quotes after include, found ${describe(lx)}`);
   const name = lx.value();
   if (name !== 'stdgates.inc' && name !== 'qelib1.inc') {
-    throw lx.error(`cannot include '${name}': only stdgates.inc and qelib1.inc are built in; paste the file's gate definitions instead`);
+    throw lx.error(`cannot include ${quote(name)}: only stdgates.inc and qelib1.inc are built in; paste the file's gate definitions instead`);
   }
   lx.next();
   expect(lx, T.Semi, "';'");
 }
 
-function newName(p: Parser, name: string, line: number, col: number): void {
-  if (p.qregs.has(name) || p.cregs.has(name)) throw p.lx.errorAt(line, col, `'${name}' is already declared`);
-  if (p.values.has(name)) throw p.lx.errorAt(line, col, `'${name}' is already declared as a constant`);
-}
-
 /** `qubit[n] q;`, `qubit q;` or `qreg q[n];`. */
-export function declareQubits(p: Parser, old: boolean): void {
+export function declareQubits(p: ReaderState, old: boolean): void {
+  const line = p.lx.tokLine, col = p.lx.tokCol;
   const reg = declaration(p, old, 'qubit');
   if (p.maxPhysical >= 0) throw p.lx.error('cannot declare qubits in a program that uses physical qubits ($k)');
-  const r: Reg = { name: reg.name, start: p.nq, size: reg.size, scalar: reg.scalar };
+  const r: Reg = { name: reg.name, start: p.allocate('qubit', reg.name, reg.size, line, col), size: reg.size, scalar: reg.scalar };
   p.qregs.set(r.name, r);
   p.qregList.push({ name: r.name, start: r.start, size: r.size });
-  p.nq += r.size;
   expect(p.lx, T.Semi, "';'");
 }
 
 /** `bit[n] c;`, `bit c;`, `creg c[n];`, or `bit[n] c = measure q;`. */
-export function declareBits(p: Parser, old: boolean): void {
+export function declareBits(p: ReaderState, old: boolean): void {
+  const line = p.lx.tokLine, col = p.lx.tokCol;
   const reg = declaration(p, old, 'bit');
-  const r: Reg = { name: reg.name, start: p.nc, size: reg.size, scalar: reg.scalar };
+  const r: Reg = { name: reg.name, start: p.allocate('bit', reg.name, reg.size, line, col), size: reg.size, scalar: reg.scalar };
   p.cregs.set(r.name, r);
   p.cregList.push({ name: r.name, start: r.start, size: r.size });
-  p.nc += r.size;
   if (!old && p.lx.k() === T.Assign) {
     p.lx.next();
     if (!(p.lx.k() === T.Ident && p.lx.value() === 'measure')) throw p.lx.error(`a bit register can only be initialised by 'measure', found ${describe(p.lx)}`);
     p.lx.next();
-    const q = p.qubitOperand();
-    measurePairs(p, q, r.scalar ? r.start : Array.from({ length: r.size }, (_, i) => r.start + i));
+    const q = qubitOperand(p);
+    p.measurePairs(q, r.scalar ? r.start : span(r.start, r.size));
   }
   expect(p.lx, T.Semi, "';'");
 }
 
-function declaration(p: Parser, old: boolean, what: string): { name: string; size: number; scalar: boolean } {
+function declaration(p: ReaderState, old: boolean, what: string): { name: string; size: number; scalar: boolean } {
   const lx = p.lx;
   p.topLevelOnly(`a ${what} declaration`);
   lx.next();
@@ -68,7 +59,7 @@ function declaration(p: Parser, old: boolean, what: string): { name: string; siz
   }
   if (lx.k() !== T.Ident) throw lx.error(`expected a register name, found ${describe(lx)}`);
   const name = lx.value();
-  newName(p, name, lx.tokLine, lx.tokCol);
+  p.checkNewName(name, lx.tokLine, lx.tokCol);
   lx.next();
   if (old) {
     expect(lx, T.LBrack, "'['");
@@ -76,13 +67,12 @@ function declaration(p: Parser, old: boolean, what: string): { name: string; siz
     expect(lx, T.RBrack, "']'");
     scalar = false;
   }
-  if (size < 1) throw lx.error(`register '${name}' must have at least one ${what}, got ${size}`);
-  if (size > MAX_REGISTER) throw lx.error(`register '${name}' has ${size} ${what}s; at most ${MAX_REGISTER} are supported`);
+  if (size < 1) throw lx.error(`register ${quote(name)} must have at least one ${what}, got ${size}`);
   return { name, size, scalar };
 }
 
 /** `const float x = …;` or a non-const scalar initialised once (treated as a constant). */
-export function classical(p: Parser, isConst: boolean): void {
+export function classical(p: ReaderState, isConst: boolean): void {
   const lx = p.lx;
   if (lx.k() !== T.Ident || !CLASSICAL_TYPES.has(lx.value())) throw lx.error(`expected a type (int, uint, float, angle, bool), found ${describe(lx)}`);
   const isInt = lx.value() === 'int' || lx.value() === 'uint';
@@ -94,11 +84,11 @@ export function classical(p: Parser, isConst: boolean): void {
   }
   if (lx.k() !== T.Ident) throw lx.error(`expected a name, found ${describe(lx)}`);
   const name = lx.value();
-  newName(p, name, lx.tokLine, lx.tokCol);
+  p.checkNewName(name, lx.tokLine, lx.tokCol);
   lx.next();
   if (lx.k() !== T.Assign) throw lx.error(`${isConst ? 'a constant' : 'a classical variable'} needs an initial value ('= …'); run-time classical variables are not supported`);
   lx.next();
-  const v = isInt ? parseIntExpr(lx, p.lookup, `int '${name}'`) : parseExpr(lx, p.lookup);
-  p.values.set(name, v);
+  const v = isInt ? parseIntExpr(lx, p.lookup, `int ${quote(name)}`) : parseExpr(lx, p.lookup);
+  p.globals.set(name, v);
   expect(lx, T.Semi, "';'");
 }

@@ -1,13 +1,15 @@
 /** Reader statements that emit or steer instructions: measure (three forms), reset, barrier, if, for. */
-import { describe, expect, parseExpr, parseIntExpr } from './expr.js';
+import { quote } from '../errors.js';
+import { formatCount } from './budgets.js';
+import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { T } from './lexer.js';
-import { CLASSICAL_TYPES } from './parse-declarations.js';
-import type { Operand, Parser } from './parser.js';
+import { bitIndex, bitOperand, qubitOperand, rangeTail } from './operands.js';
+import type { IntRange, ReaderState } from './state.js';
 
 const EMPTY: readonly number[] = Object.freeze([]);
 
 /** `if (c[0])`, `if (!c[0])`, `if (c[0] == 1)`, `if (c == 3)`; `else` for single-bit conditions. */
-export function ifStatement(p: Parser): void {
+export function ifStatement(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly("'if'");
   if (p.cond !== undefined) throw lx.error("nested 'if' is not supported");
@@ -21,9 +23,9 @@ export function ifStatement(p: Parser): void {
   if (lx.k() !== T.Ident) throw lx.error(`expected a bit or bit register in the condition, found ${describe(lx)}`);
   const name = lx.value();
   const r = p.cregs.get(name);
-  if (r === undefined) throw lx.error(`undeclared bit register '${name}'`);
+  if (r === undefined) throw lx.error(`undeclared bit register ${quote(name)}`);
   lx.next();
-  const bits = p.bitIndex(r);
+  const bits = bitIndex(p, r);
   const single = typeof bits === 'number';
   let value = 1;
   if (lx.k() === T.Eq || lx.k() === T.Neq) {
@@ -45,22 +47,26 @@ export function ifStatement(p: Parser): void {
   expect(lx, T.RParen, "')'");
   const clbits = single ? [bits] : bits;
   p.cond = { clbits, value };
-  try {
+  p.enter("'if' bodies");
+  p.statement();
+  if (lx.k() === T.Ident && lx.value() === 'else') {
+    if (!single) throw lx.error("'else' is supported only for single-bit conditions");
+    lx.next();
+    p.cond = { clbits, value: 1 - value };
     p.statement();
-    if (lx.k() === T.Ident && lx.value() === 'else') {
-      if (!single) throw lx.error("'else' is supported only for single-bit conditions");
-      lx.next();
-      p.cond = { clbits, value: 1 - value };
-      p.statement();
-    }
-  } finally {
-    p.cond = undefined;
   }
+  p.leave();
+  p.cond = undefined;
 }
 
-/** `for [type] i in [a:b] { … }` / `in {a, b, …}`: the body is re-read once per value. */
-export function forLoop(p: Parser): void {
+/**
+ * `for [type] i in [a:b] { … }` / `in {a, b, …}`: the body is re-read once per value. The
+ * iterations are charged to the work budget before the first one runs, so an over-long loop
+ * (or a loop nest) fails at its header rather than after the budget's worth of iterations.
+ */
+export function forLoop(p: ReaderState): void {
   const lx = p.lx;
+  const line = lx.tokLine, col = lx.tokCol;
   lx.next();
   if (lx.k() === T.Ident && CLASSICAL_TYPES.has(lx.value())) {
     lx.next();
@@ -75,37 +81,59 @@ export function forLoop(p: Parser): void {
   lx.next();
   if (!(lx.k() === T.Ident && lx.value() === 'in')) throw lx.error(`expected 'in', found ${describe(lx)}`);
   lx.next();
-  let vals: number[];
+  let range: IntRange | undefined;
+  let set: number[] | undefined;
   if (lx.k() === T.LBrack) {
     lx.next();
     const a = parseIntExpr(lx, p.lookup, 'a range bound');
     if (lx.k() !== T.Colon) throw lx.error(`expected ':' in the range, found ${describe(lx)}`);
-    vals = p.rangeTail(a, a);
+    range = rangeTail(p, a, a);
     expect(lx, T.RBrack, "']'");
   } else if (lx.k() === T.LBrace) {
     lx.next();
-    vals = [];
+    set = [];
     for (;;) {
-      vals.push(parseExpr(lx, p.lookup));
+      set.push(parseExpr(lx, p.lookup));
       if (lx.k() !== T.Comma) break;
       lx.next();
     }
     expect(lx, T.RBrace, "'}'");
   } else throw lx.error(`expected a range [a:b] or a set {…}, found ${describe(lx)}`);
-  const prev = p.values.get(name);
+  const count = range !== undefined ? range.count : set!.length;
+  if (count > p.budgets.maxWork - p.work) {
+    throw lx.errorAt(line, col, `this loop runs ${formatCount(count)} times, more than the ${formatCount(p.budgets.maxWork)} steps of flattening work allowed; reduce its range`);
+  }
+  p.charge(count, line, col);
   const body = lx.save();
-  if (vals.length === 0) skipStatement(p);
-  for (const v of vals) {
-    p.values.set(name, v);
+  if (count === 0 || emptyBlock(p)) {
+    // Nothing to run (an empty body still costs its statement per iteration).
+    p.charge(count, line, col);
+    lx.restore(body);
+    skipStatement(p);
+    return;
+  }
+  p.enter('loops');
+  const locals = p.locals;
+  const prev = locals.get(name);
+  for (let i = 0; i < count; i++) {
+    locals.set(name, range !== undefined ? range.start + i * range.step : set![i]!);
     lx.restore(body);
     p.statement();
   }
-  if (prev === undefined) p.values.delete(name);
-  else p.values.set(name, prev);
+  if (prev === undefined) locals.delete(name);
+  else locals.set(name, prev);
+  p.leave();
 }
 
-/** Skip one statement or balanced block without executing it (an empty loop's body). */
-function skipStatement(p: Parser): void {
+/** The body at the current token is `{ }` (consumes tokens; the caller restores). */
+function emptyBlock(p: ReaderState): boolean {
+  if (p.lx.k() !== T.LBrace) return false;
+  p.lx.next();
+  return p.lx.k() === T.RBrace;
+}
+
+/** Skip one statement or balanced block without executing it (a loop body that runs zero times). */
+function skipStatement(p: ReaderState): void {
   const lx = p.lx;
   let depth = 0;
   for (;;) {
@@ -120,61 +148,65 @@ function skipStatement(p: Parser): void {
   }
 }
 
-export function measurePairs(p: Parser, q: Operand, c: Operand): void {
-  const lx = p.lx;
-  const qs = typeof q === 'number' ? [q] : q;
-  const cs = typeof c === 'number' ? [c] : c;
-  if (qs.length !== cs.length) throw lx.error(`measure: ${qs.length} qubit(s) but ${cs.length} bit(s)`);
-  for (let i = 0; i < qs.length; i++) p.emit({ gate: 'measure', qubits: [qs[i]!], params: EMPTY, clbits: [cs[i]!] });
-}
-
 /** `measure q -> c;` (OpenQASM 2 style). */
-export function measure(p: Parser): void {
+export function measure(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly('measure');
   lx.next();
-  const q = p.qubitOperand();
+  const q = qubitOperand(p);
   if (lx.k() !== T.Arrow) throw lx.error("measure needs a target: write 'measure q -> c;' or 'c = measure q;'");
   lx.next();
-  const c = p.bitOperand();
-  measurePairs(p, q, c);
+  const c = bitOperand(p);
+  p.measurePairs(q, c);
   expect(lx, T.Semi, "';'");
 }
 
 /** `c = measure q;` / `c[0] = measure q[0];` (the register name has been read). */
-export function assignment(p: Parser, name: string, line: number, col: number): void {
+export function assignment(p: ReaderState, name: string, line: number, col: number): void {
   const lx = p.lx;
   p.topLevelOnly('an assignment');
   const r = p.cregs.get(name);
-  if (r === undefined) throw lx.errorAt(line, col, p.qregs.has(name) ? `'${name}' is a qubit register; gate calls do not take '[' after the gate name` : `undeclared bit register '${name}'`);
-  const c = p.bitIndex(r);
+  if (r === undefined) throw lx.errorAt(line, col, p.qregs.has(name) ? `${quote(name)} is a qubit register; gate calls do not take '[' after the gate name` : `undeclared bit register ${quote(name)}`);
+  const c = bitIndex(p, r);
   expect(lx, T.Assign, "'='");
   if (!(lx.k() === T.Ident && lx.value() === 'measure')) throw lx.error(`only 'measure' can be assigned to bits (run-time classical computation is not supported), found ${describe(lx)}`);
   lx.next();
-  measurePairs(p, p.qubitOperand(), c);
+  p.measurePairs(qubitOperand(p), c);
   expect(lx, T.Semi, "';'");
 }
 
-export function reset(p: Parser): void {
+export function reset(p: ReaderState): void {
   const lx = p.lx;
   p.topLevelOnly('reset');
   lx.next();
-  const q = p.qubitOperand();
-  for (const x of typeof q === 'number' ? [q] : q) p.emit({ gate: 'reset', qubits: [x], params: EMPTY });
+  const q = qubitOperand(p);
+  for (const x of typeof q === 'number' ? [q] : q) p.emit({ gate: 'reset', qubits: p.single(x), params: EMPTY });
   expect(lx, T.Semi, "';'");
 }
 
-export function barrier(p: Parser): void {
+/** `barrier;` (every qubit in scope) or `barrier a, q[1:3], …;` (duplicates dropped, in linear time). */
+export function barrier(p: ReaderState): void {
   const lx = p.lx;
+  const line = lx.tokLine, col = lx.tokCol;
   lx.next();
   const qs: number[] = [];
   if (lx.k() === T.Semi) {
     if (p.qargs !== undefined) qs.push(...p.qargs.values());
-    else for (let i = 0; i < Math.max(p.nq, p.maxPhysical + 1); i++) qs.push(i);
+    else {
+      const n = Math.max(p.nq, p.maxPhysical + 1);
+      p.charge(n, line, col);
+      for (let i = 0; i < n; i++) qs.push(i);
+    }
   } else {
+    const seen = new Set<number>();
     for (;;) {
-      const o = p.qubitOperand();
-      for (const x of typeof o === 'number' ? [o] : o) if (!qs.includes(x)) qs.push(x);
+      const o = qubitOperand(p);
+      if (typeof o === 'number') {
+        if (!seen.has(o)) { seen.add(o); qs.push(o); }
+      } else {
+        p.charge(o.length, line, col);
+        for (const x of o) if (!seen.has(x)) { seen.add(x); qs.push(x); }
+      }
       if (lx.k() !== T.Comma) break;
       lx.next();
     }

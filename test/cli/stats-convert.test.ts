@@ -86,6 +86,22 @@ describe('qntk convert', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('--json prints {file, to, qubits, clbits, gates, depth, counts, bytes, output} and the program only when there is no -o', async () => {
+    const f = write('j.qasm', 'OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; bit[2] c; h q[0]; cx q[0], q[1]; c = measure q;');
+    const out = join(dir, 'j2.qasm');
+    const r = await runCli(['convert', f, '--to', 'qasm2', '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(JSON.parse(r.stdout)).toEqual({
+      file: f, to: 'qasm2', qubits: 2, clbits: 2, gates: 2, depth: 3, counts: { h: 1, cx: 1, measure: 2 },
+      bytes: Buffer.byteLength(text), output: out,
+    });
+    const s = JSON.parse((await runCli(['convert', f, '--json'])).stdout);
+    expect(s.output).toBeNull();
+    expect(s.program).toBe((await runCli(['convert', f])).stdout);
+    expect(s.bytes).toBe(Buffer.byteLength(s.program));
+  });
+
   it('rejects an unknown --to with exit code 2', async () => {
     const f = write('ok.qasm', 'OPENQASM 3.0; qubit q; x q;');
     const r = await runCli(['convert', f, '--to', 'quil']);

@@ -61,6 +61,10 @@ describe('Matrix Market', () => {
     ['%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 1\n2 2 2\n', 'm.mtx:4:1: more entries'],
     ['%%MatrixMarket matrix coordinate real general\n2 x 1\n', "m.mtx:2:3: column count 'x'"],
     ['%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n1 1 2\n', 'entry (1, 1) appears twice'],
+    // Sizes are checked against limits and the file before anything is allocated.
+    ['%%MatrixMarket matrix coordinate real general\n2147483647 2147483647 1\n', 'm.mtx:2:1: row count 2147483647 is outside 0…16777216'],
+    ['%%MatrixMarket matrix coordinate real general\n2 99999999999999999999999999999 1\n', 'm.mtx:2:3: column count 999999999999999999999999… is outside 0…16777216'],
+    ['%%MatrixMarket matrix coordinate real general\n2 2 2147483647\n1 1 1\n', 'm.mtx:2:5: the size line declares 2147483647 entries but only 2 line(s) follow'],
   ])('reports %j at its place', (text, msg) => {
     expect(() => parseMatrixMarket(text, 'm.mtx')).toThrow(msg);
   });

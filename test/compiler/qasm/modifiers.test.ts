@@ -1,6 +1,7 @@
 /** Every modifier on every library gate, checked against the dense matrix it claims (exact phases under control). */
 import { describe, expect, it } from 'vitest';
-import { controlledMatrix, gateMatrix, gateNames, gateSpec } from '../../../compiler/circuit/index.js';
+import { circuitUnitary, controlledMatrix, gateMatrix, gateNames, gateSpec } from '../../../compiler/circuit/index.js';
+import { unitaryPower } from '../../../compiler/circuit/pow.js';
 import { CMatrix } from '../../../compiler/linalg/complex.js';
 import { parseQasm } from '../../../compiler/qasm/index.js';
 import { expectSameUnitary, rng } from '../../helpers/quantum.js';
@@ -62,4 +63,49 @@ it('ctrl @ maps to the controlled library forms where they exist', () => {
   expect(names('ctrl @ rz(1) q[0], q[1]; ctrl @ ry(1) q[0], q[1]; ctrl @ h q[0], q[1]; ctrl @ swap q[0], q[1], q[2]; ctrl @ U(1, 2, 3) q[0], q[1];'))
     .toEqual(['crz', 'cry', 'ch', 'cswap', 'cu']);
   expect(names('ctrl @ sx q[0], q[1];')).toEqual(['cu']);
+});
+
+describe('pow(k) @ for real k: the principal power', () => {
+  const exponents = [0.5, -0.5, 1 / 3, 2.5, 1e7 + 1];
+  describe.each(cases)('%s', (g, arity, params) => {
+    const u = gateMatrix(g, params, arity);
+    it.each(exponents)('pow(%d) @ equals the principal power, with its phase (checked under a control)', (k) => {
+      const uk = unitaryPower(u, k);
+      const controlled = read(`ctrl @ pow(${k}) @`, g, params, arity + 1);
+      expectSameUnitary(controlled, controlledMatrix(uk, 1), 1e-7);
+      expect(controlled.instructions.length, 'a power is a few gates, not a repetition').toBeLessThanOrEqual(100);
+      if (arity > 0) expect(circuitUnitary(read(`pow(${k}) @`, g, params, arity)).maxAbsDiff(uk), `${g}^${k}`).toBeLessThan(1e-7);
+    });
+  });
+
+  it('reads pow(0.5) @ x as sx and ctrl @ pow(0.5) @ x as one controlled gate', () => {
+    const c = parseQasm('OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; pow(0.5) @ x q[0]; ctrl @ pow(0.5) @ x q[0], q[1]; pow(0.25) @ z q[1];');
+    expect(c.instructions.map((i) => i.gate)).toEqual(['sx', 'cu', 't']);
+    expectSameUnitary(parseQasm('OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; ctrl @ pow(0.5) @ x q[0], q[1];'), controlledMatrix(gateMatrix('sx', []), 1));
+  });
+
+  it('raises a defined multi-gate body through its matrix; pow(a) @ pow(b) @ g nests', () => {
+    const body = 'gate g a, b { h a; cx a, b; rz(0.3) b; s a; }';
+    const bodyMatrix = circuitUnitary(parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[2] q; g q[0], q[1];`));
+    for (const k of [0.5, -1.5, 3, 7]) {
+      const c = parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[2] q; pow(${k}) @ g q[0], q[1];`);
+      expect(circuitUnitary(c).maxAbsDiff(unitaryPower(bodyMatrix, k)), `g^${k}`).toBeLessThan(1e-8);
+    }
+    const nested = parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[3] q; ctrl @ pow(0.5) @ pow(3) @ g q[0], q[1], q[2];`);
+    expectSameUnitary(nested, controlledMatrix(unitaryPower(unitaryPower(bodyMatrix, 3), 0.5), 1), 1e-8);
+  });
+
+  it('repeats integer powers of bodies on three or more qubits and refuses non-integer ones', () => {
+    const body = 'gate g a, b, c { h a; ccx a, b, c; t c; }';
+    const one = circuitUnitary(parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[3] q; g q[0], q[1], q[2];`));
+    const cube = parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[3] q; pow(3) @ g q[0], q[1], q[2];`);
+    expect(circuitUnitary(cube).maxAbsDiff(one.mul(one).mul(one))).toBeLessThan(1e-9);
+    expect(() => parseQasm(`OPENQASM 3.0; include "stdgates.inc"; ${body} qubit[3] q;\npow(0.5) @ g q[0], q[1], q[2];`, { file: 't.qasm' }))
+      .toThrow("t.qasm:2:12: pow(0.5) @ a gate acting on 3 qubits: non-integer powers are computed for gates on at most 2 qubits and for controlled library gates");
+  });
+
+  it('is fast and small for huge exponents (one gate, not ten million)', () => {
+    const c = parseQasm('OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; pow(10000000) @ h q[0]; pow(10000001) @ h q[0]; pow(10000000) @ rz(0.1) q[1]; pow(-10000001) @ cx q[0], q[1];');
+    expect(c.instructions.map((i) => i.gate)).toEqual(['h', 'rz', 'cx']);
+  });
 });
