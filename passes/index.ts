@@ -19,8 +19,8 @@ export { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js
 export { translateBasis, translateList, strategyFor } from './translate-basis.js';
 export { chooseLayout, qubitErrorScores } from './layout.js';
 export type { LayoutMethod } from './layout.js';
-export { routeSabre, routeGreedy, refineLayoutSabre, routedCircuit } from './route-sabre.js';
-export type { RouteOptions, RouteResult } from './route-sabre.js';
+export { routeSabre, routeGreedy, sabreLayoutAndRoute, routedCircuit } from './route-sabre.js';
+export type { SabreOptions, RouteResult } from './route-sabre.js';
 export { checkEquivalence } from './primitives/equivalence.js';
 export type { EquivalenceResult, EquivalenceOptions, EquivalenceMethod } from './primitives/equivalence.js';
 export { getTarget, TARGET_NAMES, IONQ_QIS_BASIS } from './targets/builtins.js';

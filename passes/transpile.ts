@@ -22,7 +22,7 @@ import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
 import { chooseLayout, type LayoutMethod } from './layout.js';
-import { refineLayoutSabre, routeSabre, routedCircuit, type RouteResult } from './route-sabre.js';
+import { routeSabre, routedCircuit, sabreLayoutAndRoute } from './route-sabre.js';
 import { verify, type Target } from './targets/target.js';
 
 const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
@@ -94,17 +94,14 @@ function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefine
     let layout = identity, finalPerm = identity, physPerm = identity;
     if (t.coupling !== null) {
       c = withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
-      layout = chooseLayout(c, t, layoutOverride ?? preset.layout);
-      if (preset.refineRounds > 0) layout = refineLayoutSabre(c, t, layout, { seed: ctx.seed, rounds: preset.refineRounds });
-      let best: RouteResult | undefined;
-      for (let k = 0; k < preset.routingTrials; k++) {
-        const r = routeSabre(c, t, layout, { seed: ctx.seed + k });
-        if (!best || r.swaps < best.swaps) best = r;
-      }
-      c = routedCircuit(c, t, layout, best!);
+      const r = layoutOverride === undefined && preset.layout !== 'trivial'
+        ? sabreLayoutAndRoute(c, t, { seed: ctx.seed, layoutTrials: preset.routingTrials * 4, iterations: preset.refineRounds, swapTrials: 2 })
+        : routeSabre(c, t, chooseLayout(c, t, layoutOverride ?? preset.layout), { seed: ctx.seed, swapTrials: preset.routingTrials });
+      layout = r.layout;
+      c = routedCircuit(c, t, r);
+      finalPerm = r.finalLayout;
+      physPerm = r.physicalPermutation;
       if (preset.consolidateAfterRouting) c = withInstructions(c, consolidateList(c.instructions, c.numQubits));
-      finalPerm = best!.finalLayout;
-      physPerm = best!.physicalPermutation;
     }
     if (strategyFor(t) !== null) c = withInstructions(c, translateList(c.instructions, c.numQubits, t));
     if (preset.postOptimize && t.basisGates !== null) {
