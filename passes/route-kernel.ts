@@ -108,7 +108,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
   const extA = new Int32Array(E), extB = new Int32Array(E);
   const extHead = new Int32Array(m).fill(-1), extNext = new Int32Array(2 * E);
   let extLen = 0;
-  const visit = new Int32Array(numNodes), touched: number[] = [];
+  const visit = new Int32Array(numNodes), stackBuf = new Int32Array(numNodes), touched: number[] = [];
   const queue = new Int32Array(numNodes);
   const decay = new Float64Array(m).fill(1);
   const stack: number[] = [];
@@ -153,23 +153,32 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     let visitLen = 0;
     for (let i = 0; i < frontLen; i++) visit[visitLen++] = front[i]!;
     touched.length = 0;
+    // Breadth-first over two-qubit nodes; sync nodes are transparent (expanded on the spot).
     for (let i = 0; i < visitLen && extLen < E; i++) {
-      const k = visit[i]!;
-      for (let j = sStart[k]!; j < sStart[k + 1]!; j++) {
-        const s = succ[j]!;
-        touched.push(s);
-        if (--remaining[s]! !== 0) continue;
-        visit[visitLen++] = s;
-        const a = nodeA[s]!;
-        if (a < 0 || extLen >= E) continue;
-        const b = nodeB[s]!;
-        extA[extLen] = a;
-        extB[extLen] = b;
-        extNext[2 * extLen] = extHead[a]!;
-        extHead[a] = 2 * extLen;
-        extNext[2 * extLen + 1] = extHead[b]!;
-        extHead[b] = 2 * extLen + 1;
-        extLen++;
+      let top = 0;
+      stackBuf[top++] = visit[i]!;
+      while (top > 0) {
+        const k = stackBuf[--top]!;
+        for (let j = sStart[k]!; j < sStart[k + 1]!; j++) {
+          const s = succ[j]!;
+          touched.push(s);
+          if (--remaining[s]! !== 0) continue;
+          const a = nodeA[s]!;
+          if (a < 0) {
+            stackBuf[top++] = s;
+            continue;
+          }
+          visit[visitLen++] = s;
+          if (extLen >= E) continue;
+          const b = nodeB[s]!;
+          extA[extLen] = a;
+          extB[extLen] = b;
+          extNext[2 * extLen] = extHead[a]!;
+          extHead[a] = 2 * extLen;
+          extNext[2 * extLen + 1] = extHead[b]!;
+          extHead[b] = 2 * extLen + 1;
+          extLen++;
+        }
       }
     }
     for (const s of touched) remaining[s]!++;

@@ -34,6 +34,8 @@ export interface SabreOptions {
   readonly regionFactor?: number;
   /** Leave out couplers whose calibrated error marks them out of service (default true). */
   readonly avoidFaulty?: boolean;
+  /** Let routing reorder commuting gates (default false: on the Nam suite it adds swaps). */
+  readonly commutation?: boolean;
 }
 
 export interface RouteResult {
@@ -139,7 +141,7 @@ function toResult(instructions: readonly Instruction[], dag: RoutingDag, region:
  */
 export function sabreLayoutAndRoute(circuit: Circuit, target: Target, options: SabreOptions = {}): RouteResult {
   check(circuit, target);
-  const dag = routingDag(circuit.instructions, circuit.numQubits);
+  const dag = routingDag(circuit.instructions, circuit.numQubits, options.commutation ?? false);
   const g = graphFor(target, circuit.numQubits, options.avoidFaulty ?? true);
   const region = regionGraph(g, chooseRegion(g, regionSize(g, circuit.numQubits, options.regionFactor ?? DEFAULTS.regionFactor)));
   const problem = routingProblem(dag, region);
@@ -155,7 +157,7 @@ export function sabreLayoutAndRoute(circuit: Circuit, target: Target, options: S
 export function routeSabre(circuit: Circuit, target: Target, layout: readonly number[], options: SabreOptions = {}): RouteResult {
   check(circuit, target);
   if (layout.length !== circuit.numQubits || new Set(layout).size !== layout.length) throw new TargetError('routing: the layout must give each circuit qubit its own physical qubit');
-  const dag = routingDag(circuit.instructions, circuit.numQubits);
+  const dag = routingDag(circuit.instructions, circuit.numQubits, options.commutation ?? false);
   const full = routingGraph(target, false);
   let g = graphFor(target, circuit.numQubits, options.avoidFaulty ?? true);
   let qubits: number[];

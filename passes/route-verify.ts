@@ -1,14 +1,16 @@
 /**
  * An exact check that a routed circuit is its logical original up to the initial layout and the
  * final placement, at any size: replaying the routed instructions while tracking which logical
- * qubit each physical qubit holds, every non-swap instruction must be the next instruction on all
- * of its wires in the original (same gate, parameters, clbits and condition), and every swap is
- * either the original's own swap or a relabelling. Two circuits whose instructions agree wire by
- * wire in order have the same dependency DAG, hence the same unitary and measurement statistics.
+ * qubit each physical qubit holds, every non-swap instruction must be an unplaced instruction of
+ * the original (same gate, parameters, clbits and condition) that belongs to the earliest
+ * unfinished commutation group on each of its wires, and every swap is either the original's own
+ * swap or a relabelling. Then every pair of instructions that may not commute keeps its order, and
+ * the two circuits are equal (route-commutation.ts says why reordering within groups is exact).
  */
 import type { Circuit, Instruction } from '../compiler/circuit/index.js';
 import type { Target } from './targets/target.js';
 import { couplingGraph } from './primitives/coupling.js';
+import { commutationGroups, wiresAndActions } from './route-commutation.js';
 
 export interface RoutingCheck {
   readonly ok: boolean;
@@ -37,19 +39,38 @@ export function verifyRouting(original: Circuit, routed: readonly Instruction[],
   const g = couplingGraph(target);
   const n = g.numQubits;
   if (layout.length !== nq || finalLayout.length !== nq) return fail(`layout lengths ${layout.length}/${finalLayout.length} differ from the circuit's ${nq} qubits`);
-  const wiresOf = (i: Instruction): number[] => [...new Set([...i.qubits, ...(i.clbits ?? []).map((c) => nq + c), ...(i.condition?.clbits ?? []).map((c) => nq + c)])];
-  const onWire = new Map<number, number[]>();
-  original.instructions.forEach((inst, k) => {
-    for (const w of wiresOf(inst)) {
-      const list = onWire.get(w);
-      if (list) list.push(k);
-      else onWire.set(w, [k]);
-    }
+  // Per wire: the original's commutation groups (instruction lists) and how many of each are placed.
+  const groups = commutationGroups(original.instructions, nq);
+  const wireGroups = new Map<number, number[][]>();
+  const wiresOf = original.instructions.map((inst, k) => {
+    const { wires } = wiresAndActions(inst, nq);
+    wires.forEach((w, j) => {
+      const gs = wireGroups.get(w) ?? [];
+      wireGroups.set(w, gs);
+      (gs[groups[k]![j]!] ??= []).push(k);
+    });
+    return wires;
   });
-  const ptr = new Map<number, number>();
-  const pending = (w: number): number => onWire.get(w)?.[ptr.get(w) ?? 0] ?? -1;
-  const consume = (k: number): void => {
-    for (const w of wiresOf(original.instructions[k]!)) ptr.set(w, (ptr.get(w) ?? 0) + 1);
+  const done = new Uint8Array(original.instructions.length);
+  const current = new Map<number, number>();
+  /** The first group on wire w that still has unplaced instructions. */
+  const front = (w: number): number => {
+    const gs = wireGroups.get(w) ?? [];
+    let c = current.get(w) ?? 0;
+    while (c < gs.length && gs[c]!.every((k) => done[k])) c++;
+    current.set(w, c);
+    return c;
+  };
+  /** An unplaced original instruction matching `want` that is in the front group of each of its wires. */
+  const placeable = (want: Instruction): number => {
+    const { wires } = wiresAndActions(want, nq);
+    const candidates = wireGroups.get(wires[0]!)?.[front(wires[0]!)] ?? [];
+    for (const k of candidates) {
+      const o = original.instructions[k]!;
+      if (done[k] || !sameOperation(o, want) || o.qubits.length !== want.qubits.length || o.qubits.some((q, j) => q !== want.qubits[j])) continue;
+      if (wiresOf[k]!.every((w, j) => groups[k]![j] === front(w))) return k;
+    }
+    return -1;
   };
   // holder[p] = logical qubit on physical p, or −1 − p for the qubit that started empty on p.
   const holder = Array.from({ length: n }, (_, p) => -1 - p);
@@ -67,10 +88,8 @@ export function verifyRouting(original: Circuit, routed: readonly Instruction[],
     const logical = inst.qubits.map((p) => holder[p]!);
     if (inst.gate === 'swap' && !inst.condition) {
       const [a, b] = logical as [number, number];
-      const k = a >= 0 ? pending(a) : -1;
-      const o = k >= 0 ? original.instructions[k]! : undefined;
-      const isOriginal = o !== undefined && o.gate === 'swap' && !o.condition && pending(b) === k && ((o.qubits[0] === a && o.qubits[1] === b) || (o.qubits[0] === b && o.qubits[1] === a));
-      if (isOriginal) consume(k);
+      const k = a >= 0 && b >= 0 ? Math.max(placeable({ ...inst, qubits: [a, b] }), placeable({ ...inst, qubits: [b, a] })) : -1;
+      if (k >= 0) done[k] = 1;
       else {
         holder[inst.qubits[0]!] = b;
         holder[inst.qubits[1]!] = a;
@@ -78,16 +97,12 @@ export function verifyRouting(original: Circuit, routed: readonly Instruction[],
       continue;
     }
     if (logical.some((l) => l < 0)) return fail(`instruction ${r}: '${inst.gate}' acts on a physical qubit that holds no circuit qubit`);
-    const probe: Instruction = { ...inst, qubits: logical };
-    const k = pending(wiresOf(probe)[0]!);
-    const o = k >= 0 ? original.instructions[k] : undefined;
-    if (o === undefined || !sameOperation(o, inst) || o.qubits.length !== logical.length || o.qubits.some((q, j) => q !== logical[j])) {
-      return fail(`instruction ${r}: '${inst.gate}' on logical ${logical.join(', ')} is not the next instruction of the original on its wires`);
-    }
-    if (wiresOf(o).some((w) => pending(w) !== k)) return fail(`instruction ${r}: '${inst.gate}' runs before an earlier instruction on one of its wires`);
-    consume(k);
+    const k = placeable({ ...inst, qubits: logical });
+    if (k < 0) return fail(`instruction ${r}: '${inst.gate}' on logical ${logical.join(', ')} is not an instruction of the original that may run here`);
+    done[k] = 1;
   }
-  for (const [w, list] of onWire) if ((ptr.get(w) ?? 0) !== list.length) return fail(`wire ${w}: ${list.length - (ptr.get(w) ?? 0)} instruction(s) of the original are missing`);
+  const missing = done.indexOf(0);
+  if (missing >= 0) return fail(`instruction ${missing} of the original ('${original.instructions[missing]!.gate}') is missing`);
   for (let l = 0; l < nq; l++) {
     if (holder[finalLayout[l]!] !== l) return fail(`logical ${l} ends on ${holder.indexOf(l)}, not on the reported ${finalLayout[l]}`);
   }
