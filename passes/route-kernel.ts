@@ -108,7 +108,8 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
   const extA = new Int32Array(E), extB = new Int32Array(E);
   const extHead = new Int32Array(m).fill(-1), extNext = new Int32Array(2 * E);
   let extLen = 0;
-  const visit = new Int32Array(numNodes), stackBuf = new Int32Array(numNodes), touched: number[] = [];
+  const visit = new Int32Array(numNodes), stackBuf = new Int32Array(numNodes), touched = new Int32Array(sStart[numNodes]!);
+  let touchedLen = 0;
   const queue = new Int32Array(numNodes);
   const decay = new Float64Array(m).fill(1);
   const stack: number[] = [];
@@ -152,7 +153,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     extLen = 0;
     let visitLen = 0;
     for (let i = 0; i < frontLen; i++) visit[visitLen++] = front[i]!;
-    touched.length = 0;
+    touchedLen = 0;
     // Breadth-first over two-qubit nodes; sync nodes are transparent (expanded on the spot).
     for (let i = 0; i < visitLen && extLen < E; i++) {
       let top = 0;
@@ -161,7 +162,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
         const k = stackBuf[--top]!;
         for (let j = sStart[k]!; j < sStart[k + 1]!; j++) {
           const s = succ[j]!;
-          touched.push(s);
+          touched[touchedLen++] = s;
           if (--remaining[s]! !== 0) continue;
           const a = nodeA[s]!;
           if (a < 0) {
@@ -181,7 +182,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
         }
       }
     }
-    for (const s of touched) remaining[s]!++;
+    for (let i = 0; i < touchedLen; i++) remaining[touched[i]!]!++;
   };
   const swapPhysical = (p: number, v: number): void => {
     const lp = logOf[p]!, lv = logOf[v]!;

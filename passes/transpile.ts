@@ -21,8 +21,9 @@ import { hadamardCnotToPhase } from './hadamard-cnot-to-phase.js';
 import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
-import { chooseLayout, type LayoutMethod } from './layout.js';
-import { routeSabre, routedCircuit, sabreLayoutAndRoute } from './route-sabre.js';
+import type { LayoutMethod } from './layout.js';
+import { layoutPass, routingPass, type RoutingMethod } from './layout-routing.js';
+import { postLayoutPass } from './layout-post.js';
 import { verify, type Target } from './targets/target.js';
 
 const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
@@ -69,6 +70,8 @@ export interface TranspileOptions {
   readonly seed?: number;
   /** Override the preset's layout method. */
   readonly layout?: LayoutMethod;
+  /** How two-qubit gates are brought onto couplers (default 'sabre'; 'none' refuses a circuit that does not fit). */
+  readonly routing?: RoutingMethod;
   readonly logger?: PassLogger;
 }
 
@@ -82,7 +85,7 @@ export interface TranspileResult {
   readonly physicalPermutation: number[];
 }
 
-function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined): Pass {
+function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined, routing: RoutingMethod): Pass {
   const preset = PRESETS[level];
   return definePass({ name: 'lower', requires: [], guarantees: ['basis', 'connectivity', 'layout'] }, (circuit, ctx) => {
     const t = ctx.target;
@@ -94,13 +97,16 @@ function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefine
     let layout = identity, finalPerm = identity, physPerm = identity;
     if (t.coupling !== null) {
       c = withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
-      const r = layoutOverride === undefined && preset.layout !== 'trivial'
-        ? sabreLayoutAndRoute(c, t, { seed: ctx.seed, layoutTrials: preset.routingTrials * 4, iterations: preset.refineRounds, swapTrials: 2 })
-        : routeSabre(c, t, chooseLayout(c, t, layoutOverride ?? preset.layout), { seed: ctx.seed, swapTrials: preset.routingTrials });
-      layout = r.layout;
-      c = routedCircuit(c, t, r);
-      finalPerm = r.finalLayout;
-      physPerm = r.physicalPermutation;
+      const o = {
+        layout: layoutOverride ?? preset.layout, routing, vf2CallLimit: preset.vf2CallLimit,
+        sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials },
+      };
+      c = layoutPass(o).run(c, ctx);
+      c = routingPass(o).run(c, ctx);
+      if (preset.postLayoutCallLimit > 0) c = postLayoutPass(preset.postLayoutCallLimit).run(c, ctx);
+      layout = ctx.propertySet.get('layout') as number[];
+      finalPerm = ctx.propertySet.get('finalPermutation') as number[];
+      physPerm = ctx.propertySet.get('physicalPermutation') as number[];
       if (preset.consolidateAfterRouting) c = withInstructions(c, consolidateList(c.instructions, c.numQubits));
     }
     if (strategyFor(t) !== null) c = withInstructions(c, translateList(c.instructions, c.numQubits, t));
@@ -131,7 +137,7 @@ export function transpile(circuit: Circuit, target: Target, options: TranspileOp
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
   const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
-  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout)]);
+  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout, options.routing ?? 'sabre')]);
   const out = pipeline.run(circuit, ctx);
   const violations = verify(out, target);
   if (violations.length > 0) {

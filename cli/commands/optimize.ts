@@ -1,5 +1,5 @@
 /**
- * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [--layout trivial|dense|noise-aware] [-o OUT] [--json]`:
+ * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [--layout auto|sabre|trivial|dense|noise-aware] [--routing sabre|greedy|none] [-o OUT] [--json]`:
  * optimise and lower an OpenQASM program for a target, write it (OpenQASM 3; IBM targets address
  * physical qubits $k) and print the before/after statistics.
  */
@@ -13,6 +13,8 @@ import { readQasmFile } from '../../compiler/qasm/read.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
+import { LAYOUT_METHODS, type LayoutMethod } from '../../passes/layout.js';
+import { ROUTING_METHODS, type RoutingMethod } from '../../passes/layout-routing.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
@@ -93,15 +95,17 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const seed = args.seed === undefined ? 1 : Number(args.seed);
   if (!Number.isInteger(seed)) throw new ValidationError(`--seed ${String(args.seed)}: expected an integer`);
   const layout = args.layout === undefined ? undefined : String(args.layout);
-  if (layout !== undefined && !['trivial', 'dense', 'noise-aware'].includes(layout)) throw new ValidationError(`--layout ${layout}: expected trivial, dense or noise-aware`);
+  if (layout !== undefined && !(LAYOUT_METHODS as readonly string[]).includes(layout)) throw new ValidationError(`--layout ${layout}: expected ${LAYOUT_METHODS.join(', ')}`);
   if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
-  const result = transpile(circuit, target, { level, seed, ...(layout ? { layout: layout as 'trivial' | 'dense' | 'noise-aware' } : {}) });
+  const routing = args.routing === undefined ? 'sabre' : String(args.routing);
+  if (!(ROUTING_METHODS as readonly string[]).includes(routing)) throw new ValidationError(`--routing ${routing}: expected ${ROUTING_METHODS.join(', ')}`);
+  const result = transpile(circuit, target, { level, seed, routing: routing as RoutingMethod, ...(layout ? { layout: layout as LayoutMethod } : {}) });
   const physical = target.physicalQubits && target.coupling !== null;
   const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm' } : { physicalQubits: physical });
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
   if (args.output !== undefined) writeFileAtomic(String(args.output), text);
   if (args.json) {
-    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, ...(args.output !== undefined ? { output: String(args.output) } : {}) });
+    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, swaps: Number(result.circuit.metadata.swaps ?? 0), ...(args.output !== undefined ? { output: String(args.output) } : {}) });
     return 0;
   }
   if (args.output === undefined) {
@@ -120,7 +124,8 @@ export const optimizeCommand: QntkCommand = {
     .option('target', { type: 'string', default: 'generic', choices: [...TARGET_NAMES], describe: 'device target (generic: every gate, all-to-all)' })
     .option('basis', { type: 'string', describe: 'comma-separated basis gates overriding the target\'s' })
     .option('coupling', { type: 'string', describe: 'JSON coupling map: [[control, target], …] or {"coupling_map": …}' })
-    .option('layout', { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' })
+    .option('layout', { type: 'string', choices: [...LAYOUT_METHODS], describe: 'initial layout (default auto from -O1: a perfect layout if one exists, else SABRE\'s; noise-aware uses the calibration data)' })
+    .option('routing', { type: 'string', choices: [...ROUTING_METHODS], default: 'sabre', describe: 'swap insertion: sabre, greedy (baseline), none (refuse a circuit that does not fit the coupling map as laid out)' })
     .option('seed', { type: 'number', describe: 'seed for routing tie-breaks (default 1)' })
     .option('output', { alias: 'o', type: 'string', describe: 'output file (OpenQASM 3; written atomically)' })
     .option('json', { type: 'boolean', default: false, describe: 'print {before, after, target, level, layout, finalPermutation}' }),
