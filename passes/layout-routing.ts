@@ -5,7 +5,8 @@
  * circuit into a physical one: SABRE from that layout, the greedy baseline, or 'none', which
  * refuses a circuit whose two-qubit gates do not all sit on couplers as laid out.
  */
-import { isGate, type Circuit } from '../compiler/circuit/index.js';
+import { isGate, withInstructions, type Circuit } from '../compiler/circuit/index.js';
+import { toTwoQubitList } from './decompose-multi-qubit.js';
 import { TargetError } from '../compiler/errors.js';
 import { definePass, type Pass } from './pass.js';
 import { chooseLayout, type LayoutMethod } from './layout.js';
@@ -63,6 +64,12 @@ export function layoutPass(o: LayoutRoutingOptions): Pass {
     ctx.propertySet.set('layout', chooseLayout(circuit, t, o.layout));
     return circuit;
   });
+}
+
+/** The circuit (decomposed to ≤ 2-qubit gates) has a perfect layout on the target. */
+export function fitsWithoutSwaps(circuit: Circuit, target: Target, callLimit: number): boolean {
+  if (target.coupling === null) return true;
+  return vf2Layout(withInstructions(circuit, toTwoQubitList(circuit.instructions, circuit.numQubits)), target, { callLimit: Math.max(callLimit, 1000) }) !== null;
 }
 
 /** The first two-qubit gate the layout leaves on uncoupled qubits, as a message; null if none. */

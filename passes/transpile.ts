@@ -22,7 +22,7 @@ import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
 import type { LayoutMethod } from './layout.js';
-import { layoutPass, routingPass, type RoutingMethod } from './layout-routing.js';
+import { fitsWithoutSwaps, layoutPass, routingPass, type RoutingMethod } from './layout-routing.js';
 import { postLayoutPass } from './layout-post.js';
 import { verify, type Target } from './targets/target.js';
 
@@ -136,9 +136,18 @@ function checkLowerable(circuit: Circuit, target: Target): void {
 export function transpile(circuit: Circuit, target: Target, options: TranspileOptions = {}): TranspileResult {
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
-  const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
-  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout, options.routing ?? 'sabre')]);
-  const out = pipeline.run(circuit, ctx);
+  const lower = lowerPass(level, options.layout, options.routing ?? 'sabre');
+  const run = (optimize: Pass): { out: Circuit; ctx: PassContext } => {
+    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
+    return { out: sequence(`transpile-O${level}`, [optimize, lower]).run(circuit, ctx), ctx };
+  };
+  let { out, ctx } = run(optimizationPipeline(level));
+  // Resynthesis and KAK consolidation may create interactions the coupling map lacks. When the
+  // input itself fits without swaps, also lower it after the light -O1 clean-up; keep the cheaper.
+  if (level >= 2 && Number(out.metadata.swaps ?? 0) > 0 && fitsWithoutSwaps(circuit, target, PRESETS[level].vf2CallLimit)) {
+    const light = run(optimizationPipeline(1));
+    if (optimizationCost(light.out) <= optimizationCost(out)) ({ out, ctx } = light);
+  }
   const violations = verify(out, target);
   if (violations.length > 0) {
     throw new TargetError(`internal: lowering for ${target.name} left ${violations.length} violation(s), first: ${violations[0]!.message}`);
