@@ -18,8 +18,11 @@ const WORKER_SOURCE = [
 
 const workers = workerPool(WORKER_SOURCE);
 
+/** Jobs sent to the worker, and how many of them it joined (tests look at these). */
+export const parallelStats = { jobs: 0, joined: 0 };
+
 /** Below this many node visits (nodes × passes) a second thread costs more than it saves. */
-const PARALLEL_WORK = 400_000;
+const PARALLEL_WORK = 100_000;
 
 function better(a: TrialResult | null, b: TrialResult | null): TrialResult | null {
   if (a === null) return b;
@@ -41,8 +44,10 @@ export function runLayoutTrials(problem: RoutingProblemData, trials: readonly Tr
   const { port1, port2 } = new MessageChannel();
   try {
     worker.postMessage({ problem, trials, prm, ctrl, port: port2 }, [port2]);
+    parallelStats.jobs++;
     let best = kTakeTrials({ problem, trials, prm, ctrl, port: port1 });
     if (Atomics.compareExchange(ctrl, 1, 0, 2) === 1) {
+      parallelStats.joined++;
       while (Atomics.load(ctrl, 2) === 0) Atomics.wait(ctrl, 2, 0, 100);
       const msg = receiveMessageOnPort(port1)?.message as { best?: TrialResult | null; error?: string } | undefined;
       if (msg === undefined || msg.error !== undefined) throw new Error(`internal: routing worker failed: ${msg?.error ?? 'no result'}`);
