@@ -88,8 +88,13 @@ function matchingOrder(p: PatternGraph): number[] {
  * `callLimit` placements, or null. Costs must be non-negative.
  */
 export function embedSubgraph(pattern: PatternGraph, host: DeviceGraph, costs: EmbeddingCosts, callLimit: number, bound = Infinity): EmbeddingResult | null {
-  const order = matchingOrder(pattern);
   const n = pattern.numNodes, h = host.numQubits;
+  // Quick refusals: a pattern node busier than every host node, or more edges than the host has.
+  let maxP = 0, maxH = 0, edgesP = 0, edgesH = 0;
+  for (let u = 0; u < n; u++) (maxP = Math.max(maxP, pattern.neighbors[u]!.length)), (edgesP += pattern.neighbors[u]!.length);
+  for (let p = 0; p < h; p++) (maxH = Math.max(maxH, host.neighbors[p]!.length)), (edgesH += host.neighbors[p]!.length);
+  if (maxP > maxH || edgesP > edgesH) return null;
+  const order = matchingOrder(pattern);
   const map = new Int32Array(n).fill(-1), used = new Uint8Array(h), freeNb = new Int32Array(h);
   for (let p = 0; p < h; p++) freeNb[p] = host.neighbors[p]!.length;
   const pos = new Int32Array(n).fill(-1);
