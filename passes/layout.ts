@@ -1,29 +1,36 @@
 /**
- * Initial layout: which physical qubit each logical qubit starts on. 'trivial' is the identity;
+ * Initial layout: which physical qubit each logical qubit starts on. 'auto' (the default from
+ * -O1) takes a perfect layout when one exists (layout-vf2.ts) and SABRE's otherwise; 'sabre' is
+ * SABRE's layout trials alone (route-sabre.ts). The fixed heuristics: 'trivial' is the identity;
  * 'dense' grows a connected region by BFS from the best-connected qubit and places the most
  * interacting logical qubits first; 'noise-aware' grows it from the best-calibrated qubit,
- * preferring low readout and two-qubit error (calibration data of the target). SABRE's
- * forward–backward refinement (route-sabre.ts) improves any of them.
+ * preferring low readout and two-qubit error (calibration data of the target).
  * @see arXiv:1809.02573 (Li, Ding, Xie, SABRE, §IV-C)
  */
 import type { Circuit } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
 import type { Target } from './targets/target.js';
 import { couplingGraph } from './primitives/coupling.js';
+import { deviceErrors } from './device-errors.js';
 
-export type LayoutMethod = 'trivial' | 'dense' | 'noise-aware';
+/** Fixed starting layouts. */
+export type HeuristicLayout = 'trivial' | 'dense' | 'noise-aware';
+export type LayoutMethod = 'auto' | 'sabre' | HeuristicLayout;
+export const LAYOUT_METHODS: readonly LayoutMethod[] = ['auto', 'sabre', 'trivial', 'dense', 'noise-aware'];
 
-/** Error score per physical qubit (lower is better): readout error + mean error of its 2q gates. */
+/**
+ * Error score per physical qubit (lower is better): readout cost plus the mean cost of its
+ * in-service couplers' entangler (device-errors.ts); a qubit with no working coupler scores high.
+ */
 export function qubitErrorScores(target: Target): Float64Array | null {
-  const cal = target.calibration;
-  if (!cal) return null;
-  const n = cal.numQubits;
-  const score = new Float64Array(n), cnt = new Float64Array(n), sum2 = new Float64Array(n);
-  cal.qubits.forEach((q, i) => (score[i] = q[2]));
-  for (const [, qs, err] of cal.gates) {
-    if (qs.length !== 2) continue;
-    for (const q of qs) {
-      sum2[q] = sum2[q]! + err;
+  const errors = deviceErrors(target);
+  if (!errors) return null;
+  const n = errors.numQubits;
+  const score = Float64Array.from(errors.readoutCost), cnt = new Float64Array(n), sum2 = new Float64Array(n);
+  for (const [key, cost] of errors.edgeCost) {
+    if (errors.faulty.has(key)) continue;
+    for (const q of [Math.floor(key / n), key % n]) {
+      sum2[q] = sum2[q]! + cost;
       cnt[q] = cnt[q]! + 1;
     }
   }
@@ -39,7 +46,7 @@ function interactionOrder(c: Circuit): number[] {
 }
 
 /** layout[logical] = physical. */
-export function chooseLayout(c: Circuit, target: Target, method: LayoutMethod): number[] {
+export function chooseLayout(c: Circuit, target: Target, method: HeuristicLayout): number[] {
   const nPhys = target.numQubits ?? c.numQubits;
   if (c.numQubits > nPhys) throw new TargetError(`circuit needs ${c.numQubits} qubits; ${target.name} has ${nPhys}`);
   if (method === 'trivial' || target.coupling === null) return Array.from({ length: c.numQubits }, (_, q) => q);

@@ -1,29 +1,47 @@
 /**
- * SABRE routing: gates run as soon as their qubits are adjacent; otherwise the swap on an edge
- * touching the front layer that minimises (front-layer distance + W · lookahead distance) ×
- * decay is inserted. A release valve routes the oldest front gate along a shortest path when no
- * progress is made. The result addresses physical qubits; `layout` and `finalLayout`
- * (logical → physical at start and end) go into the circuit metadata.
+ * SABRE layout and routing at the level of LightSABRE: relative swap scores over the front layer
+ * and a 20-gate extended set, decay, a release valve, and many randomised layout trials (dense,
+ * interaction-ordered and random starts, each refined by forward–backward passes, then routed
+ * several times) spread over both cores; the fewest swaps wins. Routing runs in a compact region of
+ * the device sized from the circuit, and skips couplers the calibration reports out of service.
+ * The greedy router is the baseline the benchmark compares with.
+ * @see arXiv:2409.08368 (Zou et al., LightSABRE)
  * @see arXiv:1809.02573 (Li, Ding, Xie, SABRE)
- * @see arXiv:2409.08368 (Zou et al., LightSABRE: release valve, lookahead weighting)
  */
 import { withInstructions, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
-import { createRandom } from '../compiler/linalg/random.js';
 import type { Target } from './targets/target.js';
-import { couplingGraph, shortestPath, type CouplingGraph } from './primitives/coupling.js';
+import { couplingGraph, shortestPath } from './primitives/coupling.js';
+import { kRandom, type SabreParams, type TrialResult, type TrialSpec } from './route-kernel.js';
+import { rebuildRouted, routingDag, routingProblem, type RoutingDag } from './route-problem.js';
+import { chooseRegion, largestComponent, regionGraph, routingGraph, type DeviceGraph, type Region } from './route-region.js';
+import { runLayoutTrials } from './route-parallel.js';
 
-export interface RouteOptions {
+export interface SabreOptions {
   readonly seed?: number;
-  /** Lookahead (extended set) size and weight. */
+  /** Starting layouts tried (heuristic ones first, the rest random). */
+  readonly layoutTrials?: number;
+  /** Forward–backward refinement passes per starting layout. */
+  readonly iterations?: number;
+  /** Routings of each refined layout with different tie-breaks. */
+  readonly swapTrials?: number;
   readonly extendedSize?: number;
   readonly extendedWeight?: number;
-  /** Decay increment per swap on a qubit. */
   readonly decay?: number;
+  /** Threads for the trials (default: both cores when the work pays for it). */
+  readonly threads?: number;
+  /** Routing region size as a multiple of the circuit's qubits (the device when larger). */
+  readonly regionFactor?: number;
+  /** Leave out couplers whose calibrated error marks them out of service (default true). */
+  readonly avoidFaulty?: boolean;
+  /** Let routing reorder commuting gates (default false: on the Nam suite it adds swaps). */
+  readonly commutation?: boolean;
 }
 
 export interface RouteResult {
   readonly instructions: Instruction[];
+  /** Physical qubit of each logical qubit at the start. */
+  readonly layout: number[];
   /** Physical qubit of each logical qubit at the end. */
   readonly finalLayout: number[];
   /** Every physical qubit p's initial content ends on physicalPermutation[p] (ancillas included). */
@@ -31,186 +49,130 @@ export interface RouteResult {
   readonly swaps: number;
 }
 
-interface Dag {
-  readonly preds: Int32Array;
-  readonly succs: number[][];
+const DEFAULTS = { layoutTrials: 16, iterations: 2, swapTrials: 2, extendedSize: 20, extendedWeight: 0.5, decay: 0.001, regionFactor: 2 };
+
+function params(o: SabreOptions, m: number, layoutMode: boolean): SabreParams {
+  return {
+    basicWeight: 1, extendedSize: o.extendedSize ?? DEFAULTS.extendedSize, extendedWeight: o.extendedWeight ?? DEFAULTS.extendedWeight,
+    decayIncrement: o.decay ?? DEFAULTS.decay, decayReset: 5, attemptLimit: 10 * m,
+    iterations: layoutMode ? o.iterations ?? DEFAULTS.iterations : 0, swapTrials: o.swapTrials ?? DEFAULTS.swapTrials,
+  };
 }
 
-function buildDag(insts: readonly Instruction[], numQubits: number): Dag {
-  const last = new Int32Array(numQubits).fill(-1);
-  const preds = new Int32Array(insts.length);
-  const succs: number[][] = insts.map(() => []);
-  insts.forEach((inst, i) => {
-    const qs = inst.gate === 'barrier' || inst.condition ? allQubitsOf(inst, numQubits) : inst.qubits;
-    const seen = new Set<number>();
-    for (const q of qs) {
-      const p = last[q]!;
-      if (p >= 0 && !seen.has(p)) {
-        seen.add(p);
-        succs[p]!.push(i);
-        preds[i] = preds[i]! + 1;
+/** The graph to route on: in-service couplers unless that leaves no component big enough. */
+function graphFor(target: Target, nl: number, avoidFaulty: boolean): DeviceGraph {
+  const g = routingGraph(target, avoidFaulty);
+  if (largestComponent(g) >= nl) return g;
+  const all = routingGraph(target, false);
+  if (largestComponent(all) < nl) throw new TargetError(`the circuit needs ${nl} connected qubits; the coupling map of ${target.name} has no connected group that large`);
+  return all;
+}
+
+function regionSize(g: DeviceGraph, nl: number, factor: number): number {
+  return Math.min(largestComponent(g), Math.max(nl + 4, Math.ceil(factor * nl)));
+}
+
+function check(circuit: Circuit, target: Target): void {
+  if (target.coupling === null) throw new TargetError(`routing: ${target.name} has no coupling map`);
+  const n = couplingGraph(target).numQubits;
+  if (circuit.numQubits > n) throw new TargetError(`circuit needs ${circuit.numQubits} qubits; ${target.name} has ${n}`);
+}
+
+/** Logical qubits by two-qubit gate count (most first), and a BFS order of the interaction graph. */
+function interactionOrders(dag: RoutingDag): { byDegree: number[]; bfs: number[] } {
+  const n = dag.numQubits;
+  const deg = new Float64Array(n);
+  const nb: Array<Set<number>> = Array.from({ length: n }, () => new Set());
+  for (let k = 0; k < dag.numNodes; k++) {
+    const a = dag.nodeA[k]!, b = dag.nodeB[k]!;
+    if (a < 0) continue;
+    deg[a]!++;
+    deg[b]!++;
+    nb[a]!.add(b);
+    nb[b]!.add(a);
+  }
+  const byDegree = Array.from({ length: n }, (_, q) => q).sort((a, b) => deg[b]! - deg[a]! || a - b);
+  const seen = new Uint8Array(n), bfs: number[] = [];
+  for (const s of byDegree) {
+    if (seen[s]) continue;
+    seen[s] = 1;
+    bfs.push(s);
+    for (let h = bfs.length - 1; h < bfs.length; h++) {
+      const next = [...nb[bfs[h]!]!].filter((v) => !seen[v]).sort((a, b) => deg[b]! - deg[a]! || a - b);
+      for (const v of next) {
+        seen[v] = 1;
+        bfs.push(v);
       }
-      last[q] = i;
     }
-  });
-  return { preds, succs };
+  }
+  return { byDegree, bfs };
 }
 
-/** Conditioned gates also depend on every earlier gate (classical order); keep them in place. */
-function allQubitsOf(inst: Instruction, n: number): readonly number[] {
-  return inst.condition ? Array.from({ length: n }, (_, q) => q) : inst.qubits;
+/** Starting layouts: logical orders laid along the region's BFS order (its index order), then random ones. */
+function trialSpecs(dag: RoutingDag, count: number, seed: number): TrialSpec[] {
+  const { byDegree, bfs } = interactionOrders(dag);
+  const along = (order: readonly number[]): Int32Array => {
+    const s = new Int32Array(dag.numQubits);
+    order.forEach((l, k) => (s[l] = k));
+    return s;
+  };
+  const rnd = kRandom(seed);
+  const specs: TrialSpec[] = [along(bfs), along(byDegree)].slice(0, count).map((start) => ({ seed: Math.floor(rnd() * 2147483647), start }));
+  while (specs.length < count) specs.push({ seed: Math.floor(rnd() * 2147483647), start: null });
+  return specs;
 }
 
-/** Emit a swap of physical qubits pa, pb and update both directions of the placement. */
-function applySwap(phys: number[], logOf: Int32Array, out: Instruction[], pa: number, pb: number): void {
-  const la = logOf[pa]!, lb = logOf[pb]!;
-  out.push({ gate: 'swap', qubits: [pa, pb], params: [] });
-  logOf[pa] = lb;
-  logOf[pb] = la;
-  phys[la] = pb;
-  phys[lb] = pa;
+function toResult(instructions: readonly Instruction[], dag: RoutingDag, region: Region, best: TrialResult, n: number): RouteResult {
+  const dev = region.device;
+  const physicalPermutation = Array.from({ length: n }, (_, p) => p);
+  for (let l = 0; l < region.m; l++) physicalPermutation[dev[best.initial[l]!]!] = dev[best.final[l]!]!;
+  return {
+    instructions: rebuildRouted(instructions, dag, region, best.initial, best.events),
+    layout: Array.from({ length: dag.numQubits }, (_, l) => dev[best.initial[l]!]!),
+    finalLayout: Array.from({ length: dag.numQubits }, (_, l) => dev[best.final[l]!]!),
+    physicalPermutation,
+    swaps: best.swaps,
+  };
 }
 
 /**
- * phys[l] = physical qubit of logical l, logOf[p] = logical on p: the layout for the circuit's
- * qubits, then the unused physical qubits in order as ancilla labels ≥ numQubits.
+ * Choose the layout and route together (SABRE layout): `layoutTrials` starting layouts in a
+ * compact region, each refined and routed; the routing with the fewest swaps is returned.
  */
-function initialPlacement(layout: readonly number[], numQubits: number, n: number): { phys: number[]; logOf: Int32Array; start: number[] } {
-  const phys = Array.from({ length: n }, (_, i) => i);
-  const used = new Set(layout);
-  let next = 0;
-  layout.forEach((p, l) => (phys[l] = p));
-  for (let l = numQubits; l < n; l++) {
-    while (used.has(next)) next++;
-    phys[l] = next++;
-  }
-  const logOf = new Int32Array(n);
-  phys.forEach((p, l) => (logOf[p] = l));
-  return { phys, logOf, start: [...phys] };
+export function sabreLayoutAndRoute(circuit: Circuit, target: Target, options: SabreOptions = {}): RouteResult {
+  check(circuit, target);
+  const dag = routingDag(circuit.instructions, circuit.numQubits, options.commutation ?? false);
+  const g = graphFor(target, circuit.numQubits, options.avoidFaulty ?? true);
+  const region = regionGraph(g, chooseRegion(g, regionSize(g, circuit.numQubits, options.regionFactor ?? DEFAULTS.regionFactor)));
+  const problem = routingProblem(dag, region);
+  const specs = trialSpecs(dag, Math.max(1, options.layoutTrials ?? DEFAULTS.layoutTrials), options.seed ?? 1);
+  const best = runLayoutTrials(problem, specs, params(options, region.m, true), options.threads);
+  return toResult(circuit.instructions, dag, region, best, couplingGraph(target).numQubits);
 }
 
 /**
- * Route `circuit` (gates on ≤ 2 qubits) on the target's coupling graph starting from `layout`
- * (logical → physical). Swaps are emitted as 'swap' on physical qubits.
+ * Route `circuit` (gates on ≤ 2 qubits) from a fixed `layout` (logical → physical): `swapTrials`
+ * routings with different tie-breaks, the fewest swaps kept.
  */
-export function routeSabre(circuit: Circuit, target: Target, layout: readonly number[], options: RouteOptions = {}): RouteResult {
-  const g = couplingGraph(target);
-  const n = g.numQubits;
-  const insts = circuit.instructions;
-  for (const i of insts) {
-    if (i.qubits.length > 2 && i.gate !== 'barrier') throw new TargetError(`routing: '${i.gate}' acts on ${i.qubits.length} qubits; decompose multi-qubit gates first`);
+export function routeSabre(circuit: Circuit, target: Target, layout: readonly number[], options: SabreOptions = {}): RouteResult {
+  check(circuit, target);
+  if (layout.length !== circuit.numQubits || new Set(layout).size !== layout.length) throw new TargetError('routing: the layout must give each circuit qubit its own physical qubit');
+  const dag = routingDag(circuit.instructions, circuit.numQubits, options.commutation ?? false);
+  const full = routingGraph(target, false);
+  let g = graphFor(target, circuit.numQubits, options.avoidFaulty ?? true);
+  let qubits: number[];
+  try {
+    qubits = chooseRegion(g, regionSize(g, circuit.numQubits, options.regionFactor ?? DEFAULTS.regionFactor), layout);
+  } catch {
+    // The layout sits across an out-of-service coupler: route on the full coupling map.
+    g = full;
+    qubits = chooseRegion(g, regionSize(g, circuit.numQubits, options.regionFactor ?? DEFAULTS.regionFactor), layout);
   }
-  const rnd = createRandom(options.seed ?? 1);
-  const extSize = options.extendedSize ?? 20, extW = options.extendedWeight ?? 0.5, decayStep = options.decay ?? 0.001;
-  const { phys, logOf, start } = initialPlacement(layout, circuit.numQubits, n);
-  const dag = buildDag(insts, circuit.numQubits);
-  const remaining = Int32Array.from(dag.preds);
-  let front: number[] = [];
-  insts.forEach((_, i) => remaining[i] === 0 && front.push(i));
-  const out: Instruction[] = [];
-  const decay = new Float64Array(n).fill(1);
-  let swaps = 0, sinceProgress = 0;
-  const D = (a: number, b: number): number => g.dist[phys[a]! * n + phys[b]!]!;
-  const emit = (i: number): void => {
-    const inst = insts[i]!;
-    const out1: Instruction = { ...inst, qubits: inst.qubits.map((q) => phys[q]!) };
-    out.push(out1);
-  };
-  const executable = (i: number): boolean => {
-    const inst = insts[i]!;
-    return inst.qubits.length !== 2 || inst.gate === 'barrier' || D(inst.qubits[0]!, inst.qubits[1]!) === 1;
-  };
-  const doSwap = (pa: number, pb: number): void => {
-    applySwap(phys, logOf, out, pa, pb);
-    swaps++;
-  };
-  while (front.length > 0) {
-    // Execute everything executable, repeatedly.
-    let progressed = false;
-    for (;;) {
-      const ready = front.filter(executable);
-      if (ready.length === 0) break;
-      progressed = true;
-      const readySet = new Set(ready);
-      front = front.filter((i) => !readySet.has(i));
-      for (const i of ready) {
-        emit(i);
-        for (const s of dag.succs[i]!) if (--remaining[s]! === 0) front.push(s);
-      }
-    }
-    if (front.length === 0) break;
-    if (progressed) {
-      decay.fill(1);
-      sinceProgress = 0;
-    }
-    if (sinceProgress > 10 * Math.sqrt(n) + 10) {
-      // Release valve: bring the first blocked gate's qubits together along a shortest path.
-      const inst = insts[front[0]!]!;
-      const path = shortestPath(g, phys[inst.qubits[0]!]!, phys[inst.qubits[1]!]!);
-      for (let k = 0; k + 2 < path.length; k++) doSwap(path[k]!, path[k + 1]!);
-      sinceProgress = 0;
-      continue;
-    }
-    const ext = extendedSet(front, insts, dag, remaining, extSize);
-    const candidates = new Set<number>();
-    for (const i of front) {
-      for (const q of insts[i]!.qubits) {
-        const p = phys[q]!;
-        for (const v of g.neighbors[p]!) candidates.add(p < v ? p * n + v : v * n + p);
-      }
-    }
-    let best: number[] = [], bestScore = Infinity;
-    for (const key of candidates) {
-      const pa = Math.floor(key / n), pb = key % n;
-      const la = logOf[pa]!, lb = logOf[pb]!;
-      // Score with the swap applied tentatively.
-      phys[la] = pb;
-      phys[lb] = pa;
-      let f = 0;
-      for (const i of front) f += D(insts[i]!.qubits[0]!, insts[i]!.qubits[1]!);
-      let e = 0;
-      for (const i of ext) e += D(insts[i]!.qubits[0]!, insts[i]!.qubits[1]!);
-      phys[la] = pa;
-      phys[lb] = pb;
-      const score = Math.max(decay[pa]!, decay[pb]!) * (f / front.length + (ext.length ? (extW * e) / ext.length : 0));
-      if (score < bestScore - 1e-12) {
-        bestScore = score;
-        best = [key];
-      } else if (Math.abs(score - bestScore) <= 1e-12) best.push(key);
-    }
-    const key = best[rnd.int(best.length)]!;
-    const pa = Math.floor(key / n), pb = key % n;
-    doSwap(pa, pb);
-    decay[pa] = decay[pa]! + decayStep;
-    decay[pb] = decay[pb]! + decayStep;
-    sinceProgress++;
-  }
-  return { instructions: out, finalLayout: Array.from({ length: circuit.numQubits }, (_, l) => phys[l]!), physicalPermutation: permutationOf(start, phys), swaps };
-}
-
-function permutationOf(start: readonly number[], end: readonly number[]): number[] {
-  const perm = new Array<number>(start.length);
-  start.forEach((p, l) => (perm[p] = end[l]!));
-  return perm;
-}
-
-/** The next two-qubit gates after the front layer (a BFS over successors), for lookahead. */
-function extendedSet(front: readonly number[], insts: readonly Instruction[], dag: Dag, remaining: Int32Array, size: number): number[] {
-  const out: number[] = [];
-  const rem = new Map<number, number>();
-  const queue = [...front];
-  for (let h = 0; h < queue.length && out.length < size; h++) {
-    for (const s of dag.succs[queue[h]!]!) {
-      const r = (rem.get(s) ?? remaining[s]!) - 1;
-      rem.set(s, r);
-      if (r === 0) {
-        queue.push(s);
-        const inst = insts[s]!;
-        if (inst.qubits.length === 2 && inst.gate !== 'barrier') out.push(s);
-      }
-    }
-  }
-  return out;
+  const region = regionGraph(g, qubits);
+  const problem = routingProblem(dag, region);
+  const start = Int32Array.from(layout, (_, l) => l);
+  const best = runLayoutTrials(problem, [{ seed: options.seed ?? 1, start }], params(options, region.m, false), options.threads);
+  return toResult(circuit.instructions, dag, region, best, couplingGraph(target).numQubits);
 }
 
 /**
@@ -218,39 +180,45 @@ function extendedSet(front: readonly number[], insts: readonly Instruction[], da
  * brought together by swapping the first qubit along a shortest path.
  */
 export function routeGreedy(circuit: Circuit, target: Target, layout: readonly number[]): RouteResult {
-  const g: CouplingGraph = couplingGraph(target);
+  check(circuit, target);
+  const g = couplingGraph(target);
   const n = g.numQubits;
-  const { phys, logOf, start } = initialPlacement(layout, circuit.numQubits, n);
+  const phys = Array.from({ length: n }, (_, i) => i);
+  const used = new Set(layout);
+  let next = 0;
+  layout.forEach((p, l) => (phys[l] = p));
+  for (let l = circuit.numQubits; l < n; l++) {
+    while (used.has(next)) next++;
+    phys[l] = next++;
+  }
+  const start = [...phys];
+  const logOf = new Int32Array(n);
+  phys.forEach((p, l) => (logOf[p] = l));
   const out: Instruction[] = [];
   let swaps = 0;
   for (const inst of circuit.instructions) {
     if (inst.qubits.length === 2 && inst.gate !== 'barrier') {
       const path = shortestPath(g, phys[inst.qubits[0]!]!, phys[inst.qubits[1]!]!);
       for (let k = 0; k + 2 < path.length; k++) {
-        applySwap(phys, logOf, out, path[k]!, path[k + 1]!);
+        const pa = path[k]!, pb = path[k + 1]!, la = logOf[pa]!, lb = logOf[pb]!;
+        out.push({ gate: 'swap', qubits: [pa, pb], params: [] });
+        logOf[pa] = lb;
+        logOf[pb] = la;
+        phys[la] = pb;
+        phys[lb] = pa;
         swaps++;
       }
     }
     out.push({ ...inst, qubits: inst.qubits.map((q) => phys[q]!) });
   }
-  return { instructions: out, finalLayout: Array.from({ length: circuit.numQubits }, (_, l) => phys[l]!), physicalPermutation: permutationOf(start, phys), swaps };
+  const physicalPermutation = new Array<number>(n);
+  start.forEach((p, l) => (physicalPermutation[p] = phys[l]!));
+  return { instructions: out, layout: [...layout], finalLayout: phys.slice(0, circuit.numQubits), physicalPermutation, swaps };
 }
 
 /** A physical-qubit circuit with the routed instructions and layout metadata. */
-export function routedCircuit(circuit: Circuit, target: Target, layout: readonly number[], r: RouteResult): Circuit {
+export function routedCircuit(circuit: Circuit, target: Target, r: RouteResult): Circuit {
   const n = couplingGraph(target).numQubits;
   const base: Circuit = { ...circuit, numQubits: n, qregs: [{ name: 'q', start: 0, size: n }] };
-  return withInstructions(base, r.instructions, { ...circuit.metadata, target: target.name, layout: [...layout], finalPermutation: r.finalLayout, swaps: r.swaps });
-}
-
-/** SABRE's layout refinement: route forward, then the reversed circuit back; repeat. */
-export function refineLayoutSabre(circuit: Circuit, target: Target, layout: readonly number[], options: RouteOptions & { rounds?: number } = {}): number[] {
-  let cur = [...layout];
-  const reversed: Circuit = { ...circuit, instructions: [...circuit.instructions].reverse() };
-  for (let r = 0; r < (options.rounds ?? 1); r++) {
-    const fwd = routeSabre(circuit, target, cur, options);
-    const back = routeSabre(reversed, target, fwd.finalLayout, options);
-    cur = back.finalLayout;
-  }
-  return cur;
+  return withInstructions(base, r.instructions, { ...circuit.metadata, target: target.name, layout: [...r.layout], finalPermutation: r.finalLayout, swaps: r.swaps });
 }

@@ -21,8 +21,9 @@ import { hadamardCnotToPhase } from './hadamard-cnot-to-phase.js';
 import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
 import { translateList, strategyFor } from './translate-basis.js';
-import { chooseLayout, type LayoutMethod } from './layout.js';
-import { refineLayoutSabre, routeSabre, routedCircuit, type RouteResult } from './route-sabre.js';
+import type { LayoutMethod } from './layout.js';
+import { fitsWithoutSwaps, layoutPass, routingPass, type RoutingMethod } from './layout-routing.js';
+import { postLayoutPass } from './layout-post.js';
 import { verify, type Target } from './targets/target.js';
 
 const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
@@ -69,6 +70,8 @@ export interface TranspileOptions {
   readonly seed?: number;
   /** Override the preset's layout method. */
   readonly layout?: LayoutMethod;
+  /** How two-qubit gates are brought onto couplers (default 'sabre'; 'none' refuses a circuit that does not fit). */
+  readonly routing?: RoutingMethod;
   readonly logger?: PassLogger;
 }
 
@@ -82,7 +85,7 @@ export interface TranspileResult {
   readonly physicalPermutation: number[];
 }
 
-function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined): Pass {
+function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined, routing: RoutingMethod): Pass {
   const preset = PRESETS[level];
   return definePass({ name: 'lower', requires: [], guarantees: ['basis', 'connectivity', 'layout'] }, (circuit, ctx) => {
     const t = ctx.target;
@@ -94,17 +97,17 @@ function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefine
     let layout = identity, finalPerm = identity, physPerm = identity;
     if (t.coupling !== null) {
       c = withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
-      layout = chooseLayout(c, t, layoutOverride ?? preset.layout);
-      if (preset.refineRounds > 0) layout = refineLayoutSabre(c, t, layout, { seed: ctx.seed, rounds: preset.refineRounds });
-      let best: RouteResult | undefined;
-      for (let k = 0; k < preset.routingTrials; k++) {
-        const r = routeSabre(c, t, layout, { seed: ctx.seed + k });
-        if (!best || r.swaps < best.swaps) best = r;
-      }
-      c = routedCircuit(c, t, layout, best!);
+      const o = {
+        layout: layoutOverride ?? preset.layout, routing, vf2CallLimit: preset.vf2CallLimit,
+        sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials },
+      };
+      c = layoutPass(o).run(c, ctx);
+      c = routingPass(o).run(c, ctx);
+      if (preset.postLayoutCallLimit > 0) c = postLayoutPass(preset.postLayoutCallLimit).run(c, ctx);
+      layout = ctx.propertySet.get('layout') as number[];
+      finalPerm = ctx.propertySet.get('finalPermutation') as number[];
+      physPerm = ctx.propertySet.get('physicalPermutation') as number[];
       if (preset.consolidateAfterRouting) c = withInstructions(c, consolidateList(c.instructions, c.numQubits));
-      finalPerm = best!.finalLayout;
-      physPerm = best!.physicalPermutation;
     }
     if (strategyFor(t) !== null) c = withInstructions(c, translateList(c.instructions, c.numQubits, t));
     if (preset.postOptimize && t.basisGates !== null) {
@@ -133,9 +136,18 @@ function checkLowerable(circuit: Circuit, target: Target): void {
 export function transpile(circuit: Circuit, target: Target, options: TranspileOptions = {}): TranspileResult {
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
-  const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
-  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(level), lowerPass(level, options.layout)]);
-  const out = pipeline.run(circuit, ctx);
+  const lower = lowerPass(level, options.layout, options.routing ?? 'sabre');
+  const run = (optimize: Pass): { out: Circuit; ctx: PassContext } => {
+    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
+    return { out: sequence(`transpile-O${level}`, [optimize, lower]).run(circuit, ctx), ctx };
+  };
+  let { out, ctx } = run(optimizationPipeline(level));
+  // Resynthesis and KAK consolidation may create interactions the coupling map lacks. When the
+  // input itself fits without swaps, also lower it after the light -O1 clean-up; keep the cheaper.
+  if (level >= 2 && Number(out.metadata.swaps ?? 0) > 0 && fitsWithoutSwaps(circuit, target, PRESETS[level].vf2CallLimit)) {
+    const light = run(optimizationPipeline(1));
+    if (optimizationCost(light.out) <= optimizationCost(out)) ({ out, ctx } = light);
+  }
   const violations = verify(out, target);
   if (violations.length > 0) {
     throw new TargetError(`internal: lowering for ${target.name} left ${violations.length} violation(s), first: ${violations[0]!.message}`);

@@ -1,5 +1,5 @@
 /**
- * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [--layout trivial|dense|noise-aware] [-o OUT] [--json]`:
+ * `qntk optimize IN [-O 0|1|2|3] [--target NAME] [--basis g1,g2,…] [--coupling FILE.json] [--layout auto|sabre|trivial|dense|noise-aware] [--routing sabre|greedy|none] [-o OUT] [--json]`:
  * optimise and lower an OpenQASM program for a target, write it (OpenQASM 3; IBM targets address
  * physical qubits $k) and print the before/after statistics.
  */
@@ -87,13 +87,13 @@ export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
   const seed = args.seed ?? 1;
   const layout = args.layout;
   if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
-  const result = transpile(circuit, target, { level, seed, ...(layout ? { layout } : {}) });
+  const result = transpile(circuit, target, { level, seed, routing: args.routing, ...(layout ? { layout } : {}) });
   const physical = target.physicalQubits && target.coupling !== null;
   const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm' } : { physicalQubits: physical });
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
   if (args.output !== undefined) writeFileAtomic(args.output, text);
   if (args.json) {
-    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, ...(args.output !== undefined ? { output: args.output } : {}) });
+    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, swaps: Number(result.circuit.metadata.swaps ?? 0), ...(args.output !== undefined ? { output: args.output } : {}) });
     return 0;
   }
   if (args.output === undefined) {

@@ -42,10 +42,11 @@ export const optimizeSpec = defineCommand({
     target: { ...target('device target (generic: every gate, all-to-all)'), default: 'generic' },
     basis: { type: 'string', value: 'G1,G2,…', describe: 'comma-separated basis gates overriding the target\'s' },
     coupling: { type: 'string', value: 'FILE.json', describe: 'JSON coupling map: [[control, target], …] or {"coupling_map": …}' },
-    layout: { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' },
+    layout: { type: 'string', choices: ['auto', 'sabre', 'trivial', 'dense', 'noise-aware'], describe: 'initial layout (default auto from -O1: a perfect layout if one exists, else SABRE\'s; noise-aware uses the calibration data)' },
+    routing: { type: 'string', choices: ['sabre', 'greedy', 'none'], default: 'sabre', describe: 'swap insertion: sabre, greedy (baseline), none (refuse a circuit that does not fit the coupling map as laid out)' },
     seed: seed('seed for routing tie-breaks (default 1)'),
     output: output('output file (OpenQASM 3; written atomically)'),
-    json: json('{before, after, target, level, layout, finalPermutation}'),
+    json: json('{before, after, target, level, layout, finalPermutation, swaps}'),
   },
 });
 

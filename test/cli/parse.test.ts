@@ -93,3 +93,13 @@ describe('help', () => {
     }
   });
 });
+
+describe('specs agree with the library', () => {
+  it('layout and routing choices are the library\'s methods', async () => {
+    const { optimizeSpec } = await import('../../cli/specs/circuits.js');
+    const { LAYOUT_METHODS } = await import('../../passes/layout.js');
+    const { ROUTING_METHODS } = await import('../../passes/layout-routing.js');
+    expect(optimizeSpec.options.layout.choices).toEqual(LAYOUT_METHODS);
+    expect(optimizeSpec.options.routing.choices).toEqual(ROUTING_METHODS);
+  });
+});

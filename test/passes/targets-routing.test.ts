@@ -3,7 +3,7 @@ import { CircuitBuilder, withInstructions } from '../../compiler/circuit/index.j
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { makeTarget, verify } from '../../passes/targets/target.js';
 import { chooseLayout, qubitErrorScores } from '../../passes/layout.js';
-import { refineLayoutSabre, routeGreedy, routeSabre, routedCircuit } from '../../passes/route-sabre.js';
+import { routeGreedy, routeSabre, routedCircuit, sabreLayoutAndRoute } from '../../passes/route-sabre.js';
 import { toTwoQubitList } from '../../passes/decompose-multi-qubit.js';
 import { randomCircuit, routedEquivalent } from './random-circuits.js';
 
@@ -50,11 +50,11 @@ describe('routing', () => {
   it.each([1, 2, 3, 4])('SABRE and greedy on a 6-qubit line: every two-qubit gate on an edge, same unitary up to the recorded permutation (seed %i)', (seed) => {
     const c0 = randomCircuit(5, 30, 40 + seed, 'mixed');
     const c = withInstructions(c0, toTwoQubitList(c0.instructions, c0.numQubits));
-    const layout = refineLayoutSabre(c, line, chooseLayout(c, line, 'dense'), { seed });
-    for (const r of [routeSabre(c, line, layout, { seed }), routeGreedy(c, line, layout)]) {
-      const routed = routedCircuit(c, line, layout, r);
+    const layout = chooseLayout(c, line, 'dense');
+    for (const r of [sabreLayoutAndRoute(c, line, { seed }), routeSabre(c, line, layout, { seed }), routeGreedy(c, line, layout)]) {
+      const routed = routedCircuit(c, line, r);
       expect(verify(routed, line).filter((v) => v.predicate === 'connectivity')).toEqual([]);
-      const eq = routedEquivalent(c, routed, layout, r.physicalPermutation);
+      const eq = routedEquivalent(c, routed, r.layout, r.physicalPermutation);
       expect(eq.distance).toBeLessThan(1e-8);
       expect(routed.metadata.finalPermutation).toEqual(r.finalLayout);
     }
@@ -65,6 +65,6 @@ describe('routing', () => {
     const c0 = randomCircuit(12, 150, 5, 'clifford-t');
     const c = withInstructions(c0, toTwoQubitList(c0.instructions, c0.numQubits));
     const layout = chooseLayout(c, t, 'dense');
-    expect(routeSabre(c, t, refineLayoutSabre(c, t, layout)).swaps).toBeLessThan(routeGreedy(c, t, layout).swaps);
+    expect(sabreLayoutAndRoute(c, t).swaps).toBeLessThan(routeGreedy(c, t, layout).swaps);
   });
 });
