@@ -76,4 +76,5 @@ export const qftExamples = (): Qft[] => [
   new Qft({ numQubits: 3 }),
   new Qft({ numQubits: 4, inverse: true }),
   new Qft({ numQubits: 5, swaps: false }),
+  new Qft({ numQubits: 3, inverse: true, swaps: false }),
 ];
