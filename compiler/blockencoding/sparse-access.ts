@@ -73,6 +73,8 @@ export abstract class SparseAccessEncoding extends ComponentBase implements Bloc
   callGraph(): CallGraph {
     const p = this.parts();
     const prep: CallGraph = p.prepare ? [[p.prepare, 1], [adjoint(p.prepare), 1]] : [];
-    return [...prep, [this.copy, 2], [p.columnLookup, 1], [p.rotation, 1], [this.swap, 1], [p.rowLookup, 1]];
+    // A size-only model reads both directions from one table: one callee, called twice.
+    const lookups: CallGraph = p.columnLookup === p.rowLookup ? [[p.columnLookup, 2]] : [[p.columnLookup, 1], [p.rowLookup, 1]];
+    return [...prep, [this.copy, 2], ...lookups, [p.rotation, 1], [this.swap, 1]];
   }
 }

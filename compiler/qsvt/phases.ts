@@ -63,10 +63,11 @@ export function validateQspTarget(coeffs: ArrayLike<number>): { degree: number; 
   for (let k = 0; k < coeffs.length; k++) {
     if (typeof coeffs[k] !== 'number' || !Number.isFinite(coeffs[k]!)) throw new ValidationError(`QSP target: coefficient c${k} = ${String(coeffs[k])} is not a finite number`);
   }
-  const degree = chebDegree(coeffs, 0);
-  if (degree > PHASE_SOLVER_MAX_DEGREE) {
-    throw new ValidationError(`degree ${degree} is above the phase solver's limit ${PHASE_SOLVER_MAX_DEGREE}; truncate the series`, { parameter: 'degree' });
+  // The series as given: even trailing zeros cost time in every check below.
+  if (coeffs.length - 1 > PHASE_SOLVER_MAX_DEGREE) {
+    throw new ValidationError(`degree ${coeffs.length - 1} is above the phase solver's limit ${PHASE_SOLVER_MAX_DEGREE}; truncate the series`, { parameter: 'degree' });
   }
+  const degree = chebDegree(coeffs, 0);
   const parity = chebParity(coeffs, 1e-14);
   if (parity === undefined) throw new ValidationError('QSP target: the polynomial has no definite parity (both even and odd Chebyshev coefficients are nonzero); split it into even and odd parts');
   const sup = chebMaxAbsOnGrid(coeffs);
