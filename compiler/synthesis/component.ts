@@ -8,7 +8,7 @@
  * 2^34 entries, a polynomial degree without phases) is priced exactly like a built one.
  * Depth is the sequential composition of the callees' depths (an upper bound on the ASAP depth),
  * except where a component declares its own (a layer of gates on disjoint qubits has depth 1).
- * @see arXiv:2409.04643 (Harrigan et al., Qualtran), §3 — bloqs, call graphs and resource counting.
+ * @see arXiv:2409.04643 (Harrigan et al., Qualtran) — bloqs, call graphs and resource counting.
  */
 import type { Circuit } from '../circuit/index.js';
 import { CostTally, type GateCost } from './cost.js';
