@@ -29,8 +29,8 @@ export { convolutionalNetwork, cnnImages, cnnKernelMatrices, cnnPlan, reluEvalua
 export { chebEval, chebInterpolate, chebValuesOnLobatto, chebCoeffsFromLobatto, chebParity } from './compiler/linalg/chebyshev.js';
 export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, QsvtInversion, chebApply, PHASE_SOLVER_MAX_DEGREE } from './compiler/qsvt/index.js';
 export type { InversePolynomial, InversePolynomialOptions, PhaseSolveOptions, PhaseSolveResult, QsvtOptions } from './compiler/qsvt/index.js';
-export { compileLinearSystem } from './compiler/pipeline.js';
-export type { CompileOptions, CompiledProgram } from './compiler/pipeline.js';
+export { compileLinearSystem } from './compiler/linear-system.js';
+export type { CompileOptions, CompiledProgram } from './compiler/linear-system.js';
 export { Statevector, simulate, distributionRecord, bitstring, checkStateSize } from './backends/local/index.js';
 export type { SimulateOptions, SimulationResult, EngineOptions } from './backends/local/index.js';
 export {
@@ -44,7 +44,7 @@ export { SparseEncoding, SparseEncodingModel, FableEncoding, LcuEncoding, Circui
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
 export { buildHhl, buildHhlWalk, HhlCircuit, HhlWalk } from './compiler/hhl/index.js';
 export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';
-export { estimateResources, modelResources, qsvtDegree, hhlClockQubits, ESTIMATE_RULES } from './compiler/estimate.js';
+export { estimateResources, estimateComponents, modelResources, qsvtDegree, hhlClockQubits, ESTIMATE_RULES } from './compiler/estimate.js';
 export type { Estimate, EstimateOptions, AccessEstimate, ModelInput, ModelResult } from './compiler/estimate.js';
 export { CsrMatrix } from './compiler/linalg/csr.js';
 export { postselectedState } from './backends/local/index.js';

@@ -9,7 +9,7 @@ import type { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { readMatrixMarket } from '../../compiler/matrix-file.js';
 import { readNtkDir } from '../../compiler/ntk/ntk-dir.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
-import { compileLinearSystem, type EncodingChoice, type InversionMethod } from '../../compiler/pipeline.js';
+import { compileLinearSystem, type EncodingChoice, type InversionMethod } from '../../compiler/linear-system.js';
 import { printQasm } from '../../compiler/qasm/lower.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';

@@ -19,6 +19,7 @@ import { ResourceError, ValidationError } from '../errors.js';
 import type { CsrMatrix } from '../linalg/csr.js';
 import { ComponentBase, layoutRegisters, registerQubits, type CallGraph, type Component, type QubitRegister } from '../synthesis/component.js';
 import { adjoint } from '../synthesis/primitives.js';
+import type { PostSelection } from '../synthesis/prepared-state.js';
 import { PhaseEstimation } from '../synthesis/qpe.js';
 import { StatePrep } from '../synthesis/state-prep.js';
 import { UniformlyControlledRotation } from '../synthesis/uniformly-controlled.js';
@@ -99,7 +100,7 @@ export class HhlWalk extends ComponentBase {
   }
 
   /** The post-selection: flag 1, clock and encoding ancillas 0. */
-  get postselect(): ReadonlyArray<readonly [number, 0 | 1]> {
+  get postselect(): PostSelection {
     return [[registerQubits(this, 'flag')[0]!, 1], ...[...registerQubits(this, 'clock'), ...registerQubits(this, 'ancillas')].map((q) => [q, 0] as const)];
   }
 }
