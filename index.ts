@@ -31,23 +31,29 @@ export {
 } from './compiler/ntk/index.js';
 export type { NtkProblem, NtkProblemOptions, NtkExperimentOptions, NtkExperimentResult, NtkRun, NtkDir, NtkManifest, NtkNetwork, Dataset, DataSource } from './compiler/ntk/index.js';
 export { symmetricEigenvalues, lanczosExtremalEigenvalues, lanczosCondition } from './compiler/linalg/eigen.js';
-export { readMatrixMarket, writeMatrixMarket, parseMatrixMarket, formatMatrixMarket } from './compiler/linalg/matrix-market.js';
+export { parseMatrixMarket, formatMatrixMarket } from './compiler/linalg/matrix-market.js';
+export { readMatrixMarket, writeMatrixMarket } from './compiler/matrix-file.js';
 export { solveSymmetric, conjugateGradient } from './compiler/linalg/solve.js';
 export { convolutionalNetwork, cnnImages, cnnKernelMatrices, cnnPlan, reluEvaluationsPerPair, cnnSparsifyPattern, cnnSparsityScales, preconditionFactor } from './compiler/ntk/cnn.js';
 export { chebEval, chebInterpolate, chebValuesOnLobatto, chebCoeffsFromLobatto, chebParity } from './compiler/linalg/chebyshev.js';
-export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, chebApply } from './compiler/qsvt/index.js';
+export { inversePolynomial, solvePhases, qspResponse, qspMaxError, QsvtCircuit, QsvtInversion, chebApply, PHASE_SOLVER_MAX_DEGREE } from './compiler/qsvt/index.js';
 export type { InversePolynomial, InversePolynomialOptions, PhaseSolveOptions, PhaseSolveResult, QsvtOptions } from './compiler/qsvt/index.js';
-export { compileLinearSystem } from './compiler/pipeline.js';
-export type { CompileOptions, CompiledProgram } from './compiler/pipeline.js';
+export { compileLinearSystem } from './compiler/linear-system.js';
+export type { CompileOptions, CompiledProgram } from './compiler/linear-system.js';
 export { Statevector, simulate, distributionRecord, bitstring, checkStateSize } from './backends/local/index.js';
 export type { SimulateOptions, SimulationResult, EngineOptions } from './backends/local/index.js';
-export { StatePrep, Qrom, Qft, PhaseEstimation, UniformlyControlledRotation, controlledCircuit, circuitCost, cnotCount } from './compiler/synthesis/index.js';
-export type { Component, GateCost, StatePrepOptions, QromOptions, QftOptions, PhaseEstimationOptions } from './compiler/synthesis/index.js';
-export { SparseEncoding, FableEncoding, LcuEncoding, encodingCandidates, padMatrix } from './compiler/blockencoding/index.js';
+export {
+  StatePrep, Qrom, Qft, PhaseEstimation, UniformlyControlledRotation, Diagonal, MultiControlledX, MultiControlledPhase, Layer, Oracle, adjoint,
+  CircuitComponent, controlledCircuit, circuitCost, cnotCount, evaluate, formatCallGraph,
+} from './compiler/synthesis/index.js';
+export type {
+  Component, CallGraph, QubitRegister, GateCost, StatePrepOptions, QromOptions, QftOptions, PhaseEstimationOptions, PreparedState, PostSelection,
+} from './compiler/synthesis/index.js';
+export { SparseEncoding, SparseEncodingModel, FableEncoding, LcuEncoding, CircuitBlockEncoding, encodingCandidates, chooseEncoding, padMatrix } from './compiler/blockencoding/index.js';
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
-export { buildHhl, buildHhlWalk, estimateHhlCost } from './compiler/hhl/index.js';
+export { buildHhl, buildHhlWalk, HhlCircuit, HhlWalk } from './compiler/hhl/index.js';
 export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';
-export { estimateResources, modelResources, qsvtDegree, hhlClockQubits, ESTIMATE_RULES } from './compiler/estimate.js';
+export { estimateResources, estimateComponents, modelResources, qsvtDegree, hhlClockQubits, ESTIMATE_RULES } from './compiler/estimate.js';
 export type { Estimate, EstimateOptions, AccessEstimate, ModelInput, ModelResult } from './compiler/estimate.js';
 export { CsrMatrix } from './compiler/linalg/csr.js';
 export { postselectedState } from './backends/local/index.js';
@@ -58,11 +64,11 @@ export { getTarget, TARGET_NAMES } from './passes/targets/builtins.js';
 export { verify } from './passes/targets/target.js';
 export type { Target, TargetFamily, Violation } from './passes/targets/target.js';
 export { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from './compiler/readout/index.js';
-export type { PreparedState, HadamardTestCircuit } from './compiler/readout/index.js';
+export type { HadamardTestCircuit } from './compiler/readout/index.js';
 export { PRESETS, makeContext, sequence, fixedPoint, repeatWhileImproving, bestOf, checkEquivalence, makeTarget, routeSabre, chooseLayout } from './passes/index.js';
 export type { Pass, PassContext, Preset, RouteResult, EquivalenceResult } from './passes/index.js';
 export { mcx, mcxNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, mcpNoAncilla, mczNoAncilla, relativePhaseToffoli } from './compiler/synthesis/mcx.js';
-export { zyzAngles, u3Angles, oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
+export { oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
 export { twoQubitToInstructions, weylCoordinates } from './compiler/synthesis/two-qubit.js';
 export { stateFidelity, stateOverlap, cosineOverlap } from './compiler/linalg/states.js';
 export type { StateLike } from './compiler/linalg/states.js';

@@ -59,11 +59,25 @@ export class ParseError extends QntkError {
   }
 }
 
-/** Input that is well formed but not acceptable (non-symmetric matrix, bad option value, …). */
+/**
+ * Input that is well formed but not acceptable (non-symmetric matrix, bad option value, …).
+ * `parameter` names the library parameter at fault ('epsilon', 'kappa', 'matrix', 'rhs', …) so a
+ * front end can speak of its own spelling of it; a message about a parameter's value starts with
+ * the parameter's name (`epsilon 2: must be in (0, 1)`), which `withParameterName` replaces.
+ */
 export class ValidationError extends QntkError {
-  constructor(message: string) {
+  readonly parameter: string | undefined;
+  constructor(message: string, options: { parameter?: string } = {}) {
     super(message, { exitCode: 2 });
     this.name = 'ValidationError';
+    this.parameter = options.parameter;
+  }
+
+  /** The same error with the leading parameter name spelled `name` (e.g. a CLI flag). */
+  withParameterName(name: string): ValidationError {
+    const p = this.parameter;
+    if (p === undefined || !this.message.startsWith(`${p} `)) return this;
+    return new ValidationError(`${name}${this.message.slice(p.length)}`, { parameter: p });
   }
 }
 

@@ -118,7 +118,7 @@ export async function runClassifier(o: ClassifierOptions): Promise<ClassifierRun
   const threshold = median(outputs);
   const quantumAccuracy = accuracy(classifyAtMedian(outputs), problem.testLabels);
 
-  const solution = { circuit: prog.circuit, system: prog.system, postselect: prog.postselect as ReadonlyArray<readonly [number, 0 | 1]> };
+  const solution = { circuit: prog.circuit, system: prog.system, postselect: prog.postselect };
   const readouts: Circuit[] = [];
   const readout = await timed('readout', () => {
     const points: ReadoutPoint[] = [];

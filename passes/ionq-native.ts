@@ -16,9 +16,8 @@
  *   run, so what is left costs at most one gpi2 (see axisRotation).
  * @see docs/backends.md §B5; IonQ "getting started with native gates"
  */
-import { gateMatrix, instruction, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
+import { eulerAngles, gateMatrix, instruction, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
-import { zyzAngles } from '../compiler/synthesis/one-qubit.js';
 
 const PI = Math.PI;
 const EPS = 1e-10;
@@ -68,7 +67,7 @@ function splitFrame(u: CMatrix, q: number): { gates: Instruction[]; frame: numbe
     const a = wrap(arg(u, 1, 1) - arg(u, 0, 0));
     return { gates: [g1('gpi2', q, [wrap(arg(u, 1, 0) - arg(u, 0, 0) + PI / 2 - a)])], frame: a };
   }
-  const z = zyzAngles(u);
+  const z = eulerAngles(u);
   const [A, B, C] = [z.phi + PI, z.theta + PI, z.lambda];
   return { gates: [g1('gpi2', q, [wrap(-C)]), g1('gpi2', q, [wrap(-(B + C))])], frame: wrap(A + B + C) };
 }
@@ -104,7 +103,7 @@ function exactGates(u: CMatrix, q: number): Instruction[] {
   if (Math.abs(Math.sin(s.frame / 2)) < 1e-12) return s.gates;
   if (s.gates.length === 0) return [g1('gpi', q, [0]), g1('gpi', q, [s.frame / 2])];
   const v = u.mul(gateMatrix('x', []));
-  const z = zyzAngles(v);
+  const z = eulerAngles(v);
   const [A, B, C] = [z.phi + PI, z.theta + PI, z.lambda];
   return [g1('gpi2', q, [wrap(C)]), g1('gpi', q, [wrap((A + B + C) / 2)]), g1('gpi2', q, [wrap(A)])];
 }

@@ -5,10 +5,10 @@
 import { ParseError, ValidationError } from '../../compiler/errors.js';
 import { readTextFile } from '../../compiler/files.js';
 import type { CsrMatrix } from '../../compiler/linalg/csr.js';
-import { readMatrixMarket } from '../../compiler/linalg/matrix-market.js';
+import { readMatrixMarket } from '../../compiler/matrix-file.js';
 import { readNtkDir } from '../../compiler/ntk/ntk-dir.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
-import { compileLinearSystem, type EncodingChoice, type InversionMethod } from '../../compiler/pipeline.js';
+import { compileLinearSystem, type EncodingChoice, type InversionMethod } from '../../compiler/linear-system.js';
 import { printQasm } from '../../compiler/qasm/lower.js';
 import type { ArgsOf } from '../spec.js';
 import type { compileSpec } from '../specs/pipeline.js';
@@ -16,6 +16,9 @@ import { printJson, type CliIo } from '../io.js';
 import { parseDigits } from '../options.js';
 import { progressBar } from '../progress.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
+
+/** The library parameters this command takes as flags. */
+const FLAGS: Readonly<Record<string, string>> = { epsilon: '--epsilon', kappa: '--kappa', encoding: '--encoding', method: '--method' };
 
 /** Whitespace- or comma-separated numbers; errors read FILE:LINE:COL. */
 export function readVectorFile(file: string): Float64Array {
@@ -70,9 +73,11 @@ export async function run(args: ArgsOf<typeof compileSpec>, io: CliIo): Promise<
       progress: bar,
     });
   } catch (err) {
-    // The pipeline checks the system itself (symmetry, singularity, sizes): say which input failed.
-    if (err instanceof ValidationError && /^(HHL: )?(the )?(matrix|right-hand side)\b/.test(err.message)) throw new ValidationError(`${source}: ${err.message}`);
-    throw err;
+    if (!(err instanceof ValidationError) || err.parameter === undefined) throw err;
+    // The library checks the system itself (symmetry, singularity, sizes): say which input failed.
+    if (err.parameter === 'matrix' || err.parameter === 'rhs') throw new ValidationError(`${source}: ${err.message}`, { parameter: err.parameter });
+    const flag = FLAGS[err.parameter];
+    throw flag ? err.withParameterName(flag) : err;
   } finally {
     bar.done();
   }

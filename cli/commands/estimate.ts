@@ -1,8 +1,9 @@
 /** `qntk estimate`: logical resources of the QSVT/HHL solve at sizes no simulator reaches, from closed-form component costs. */
-import { ESTIMATE_RULES, estimateResources, type Estimate, type EstimateMethod } from '../../compiler/estimate.js';
+import { ESTIMATE_RULES, estimateComponents, estimateResources, type Estimate, type EstimateOptions } from '../../compiler/estimate.js';
 import { measureNtk, ntkPointAt, type NtkMeasurement } from '../../compiler/estimate/ntk.js';
 import { logLogSvg } from '../../compiler/estimate/svg-plot.js';
 import { ValidationError } from '../../compiler/errors.js';
+import { formatCallGraph } from '../../compiler/synthesis/call-graph.js';
 import type { ArgsOf } from '../spec.js';
 import type { estimateSpec } from '../specs/pipeline.js';
 import { printJson, type CliIo } from '../io.js';
@@ -65,7 +66,19 @@ function plot(rows: Estimate[], fromNtk: boolean): string {
   });
 }
 
+/** The library parameters this command takes as flags. */
+const FLAGS: Readonly<Record<string, string>> = { n: '--n', kappa: '--kappa', sparsity: '--sparsity', alphaRatio: '--alpha-ratio', toffoliT: '--toffoli-t', epsilon: '--epsilon' };
+
 export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise<number> {
+  try {
+    return await estimate(args, io);
+  } catch (err) {
+    const flag = err instanceof ValidationError && err.parameter !== undefined ? FLAGS[err.parameter] : undefined;
+    throw flag && err instanceof ValidationError ? err.withParameterName(flag) : err;
+  }
+}
+
+async function estimate(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise<number> {
   if (args.plot !== undefined) checkWritable(args.plot, '--plot');
   const ns = sizes(args);
   const method = args.method;
@@ -73,7 +86,7 @@ export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise
   const toffoli = args.toffoliT === '4' ? 4 : 7;
   const base = { epsilon, method, toffoliT: toffoli } as const;
   let measured: NtkMeasurement | undefined;
-  let rows: Estimate[];
+  let inputs: EstimateOptions[];
   if (args.fromNtk) {
     if (args.sparsity !== undefined || args.kappa !== undefined) throw new ValidationError('--from-ntk measures κ and s itself; drop --sparsity and --kappa');
     const n0 = args.ntkN ?? 64;
@@ -81,16 +94,17 @@ export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise
     const bar = progressBar(io);
     measured = await measureNtk({ n: n0, seed: args.seed ?? 0, progress: bar });
     bar.done();
-    rows = ns.map((n) => {
+    inputs = ns.map((n) => {
       const p = ntkPointAt(measured!, n);
-      return estimateResources({ ...base, n, sparsity: p.sparsity, colors: p.colors, kappa: p.kappa, alphaRatio: p.alphaRatio, kappaEff: p.kappaEff });
+      return { ...base, n, sparsity: p.sparsity, colors: p.colors, kappa: p.kappa, alphaRatio: p.alphaRatio, kappaEff: p.kappaEff };
     });
   } else {
     const s = args.sparsity, kappa = args.kappa;
     if (s === undefined || kappa === undefined) throw new ValidationError('qntk estimate: give --sparsity S and --kappa K (or --from-ntk)');
     const alphaRatio = args.alphaRatio;
-    rows = ns.map((n) => estimateResources({ ...base, n, sparsity: s, kappa, ...(alphaRatio === undefined ? {} : { alphaRatio }) }));
+    inputs = ns.map((n) => ({ ...base, n, sparsity: s, kappa, ...(alphaRatio === undefined ? {} : { alphaRatio }) }));
   }
+  const rows = inputs.map(estimateResources);
   const ntkNote = measured && [
     `from the sparsified NTK (MNIST ${measured.digits.join(' vs ')}, seed ${measured.seed}) measured at n = ${measured.n} (*): s = ${measured.sparsity}, colours ${measured.colors}, kappa = ${measured.kappa.toPrecision(7)}, alpha/||A|| = ${(measured.alpha / measured.normA).toPrecision(7)}, kappa_eff = alpha/min|lambda| = ${measured.kappaEff.toPrecision(7)}`,
     'other n extrapolated: mean row count 1 + ln n (the paper\'s O(log n) rule), s = 1 + the (1 - 1/n) quantile of Poisson(mean - 1) (the largest of n column counts), offset to the measurement, colours = s + (measured colours - s), kappa = 1 (the paper: 1.000-1.001), alpha/||A|| - 1 scaled with the off-diagonal colours',
@@ -110,6 +124,12 @@ export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise
   const access = args.access === 'both' ? (['qram', 'qrom'] as const) : ([args.access] as const);
   io.stdout(`${table(rows, measured, access)}\n\n`);
   if (ntkNote) io.stdout(`${ntkNote.join('\n')}\n`);
+  if (args.callGraph) {
+    for (const o of inputs) {
+      const graphs = estimateComponents(o);
+      for (const a of access) io.stdout(`call graph at n = ${o.n}, ${a.toUpperCase()} access (each line: callee ×calls per parent, and one call's gates):\n${formatCallGraph(graphs[a], { gates: false })}\n\n`);
+    }
+  }
   io.stdout(`rules:\n${ESTIMATE_RULES.map((r) => `  - ${r}`).join('\n')}\n`);
   if (args.plot !== undefined) io.stdout(`plot written to ${args.plot}\n`);
   return 0;

@@ -98,6 +98,7 @@ export const estimateSpec = defineCommand({
     'ntk-n': { type: 'integer', describe: 'NTK size measured with --from-ntk (default 64, at most 1024)' },
     seed: seed('NTK seed with --from-ntk (default 0)'),
     'toffoli-t': { type: 'string', choices: ['7', '4'], default: '7', describe: 'T gates per Toffoli: 7 (Clifford+T) or 4 (measured ancilla)' },
+    'call-graph': { type: 'boolean', default: false, describe: 'print the component call graph each estimate evaluates (per n and data access)' },
     plot: { type: 'string', value: 'FILE.svg', describe: 'write an SVG of cost against n (log axes) here, atomically' },
     json: json('{method, epsilon, rules, estimates[]}'),
   },

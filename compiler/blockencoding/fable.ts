@@ -12,9 +12,10 @@ import { CircuitBuilder, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
 import { CsrMatrix } from '../linalg/csr.js';
 import { fwht, gray } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from '../synthesis/cost.js';
-import { appendMultiplexor, countMultiplexor, multiplexorAngles } from '../synthesis/uniformly-controlled.js';
-import type { BlockEncoding } from './block-encoding.js';
+import { ComponentBase, type CallGraph, type QubitRegister } from '../synthesis/component.js';
+import { Layer } from '../synthesis/primitives.js';
+import { multiplexorAngles, UniformlyControlledRotation } from '../synthesis/uniformly-controlled.js';
+import { blockEncodingRegisters, type BlockEncoding } from './block-encoding.js';
 import { padMatrix, type Padded, type PaddingMode } from './padding.js';
 
 export interface FableOptions {
@@ -26,9 +27,12 @@ export interface FableOptions {
   readonly epsilon?: number;
 }
 
-export class FableEncoding implements Component {
+export class FableEncoding extends ComponentBase implements BlockEncoding {
   readonly kind = 'fable';
   readonly name = 'fable-block-encoding';
+  readonly registers: readonly QubitRegister[];
+  /** None: the row register and the flag both carry the block. */
+  readonly workQubits: readonly number[] = [];
   readonly padded: Padded;
   readonly maxAbs: number;
   readonly alpha: number;
@@ -39,15 +43,18 @@ export class FableEncoding implements Component {
   /** ‖A − A'‖_F for the encoded A' after compression. */
   readonly epsilon: number;
   private readonly angles: Float64Array;
-  private built: Circuit | undefined;
+  private readonly hadamards: Layer;
+  private readonly swaps: Layer;
+  private readonly rotation: UniformlyControlledRotation;
 
   constructor(o: FableOptions) {
+    super();
     this.padded = padMatrix(o.matrix, o.pad ?? 'maxabs');
     const a = this.padded.matrix;
     this.maxAbs = a.maxAbs();
-    if (!(this.maxAbs > 0)) throw new ValidationError('FABLE: the matrix is zero');
+    if (!(this.maxAbs > 0)) throw new ValidationError('FABLE: the matrix is zero', { parameter: 'matrix' });
     const n = this.padded.qubits, N = 1 << n;
-    if (n > 7) throw new ValidationError(`FABLE: a ${N}x${N} matrix needs 4^${n} rotations; use --encoding sparse or lcu`);
+    if (n > 7) throw new ValidationError(`FABLE: a ${N}x${N} matrix needs 4^${n} rotations; choose the sparse or LCU encoding`, { parameter: 'encoding' });
     this.systemQubits = n;
     this.ancillaQubits = n + 1;
     this.numQubits = 2 * n + 1;
@@ -58,11 +65,19 @@ export class FableEncoding implements Component {
     for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) this.angles[i + N * j] = 2 * Math.acos(Math.max(-1, Math.min(1, dense[i * N + j]! / this.maxAbs)));
     this.threshold = o.epsilon !== undefined ? this.thresholdFor(o.epsilon) : (o.threshold ?? 1e-12);
     this.epsilon = this.exactError(dense);
+    this.registers = blockEncodingRegisters(n, n + 1);
+    this.hadamards = new Layer('h', n);
+    this.swaps = new Layer('swap', n);
+    this.rotation = new UniformlyControlledRotation({ axis: 'y', angles: this.angles, tolerance: this.threshold });
+  }
+
+  override get label(): string {
+    return `fable-block-encoding (${this.systemQubits} system qubits, α = ${this.alpha.toPrecision(6)})`;
   }
 
   /** Largest threshold whose a-priori bound (max|a|/2)·N·‖dropped θ̂‖₂ is ≤ ε. */
   private thresholdFor(eps: number): number {
-    if (!(eps >= 0)) throw new ValidationError(`FABLE: epsilon must be ≥ 0, got ${eps}`);
+    if (!(eps >= 0)) throw new ValidationError(`epsilon ${eps}: the FABLE error budget must be ≥ 0`, { parameter: 'epsilon' });
     const mags = [...multiplexorAngles(this.angles)].map(Math.abs).sort((x, y) => x - y);
     const N = 1 << this.systemQubits;
     let sum2 = 0, thr = 1e-12;
@@ -90,40 +105,23 @@ export class FableEncoding implements Component {
     return Math.sqrt(err2);
   }
 
-  circuit(): Circuit {
-    if (this.built) return this.built;
+  protected build(): Circuit {
     const n = this.systemQubits;
     const b = new CircuitBuilder();
     const sys = b.addQreg('sys', n);
     const row = b.addQreg('row', n);
     const [flag] = b.addQreg('flag', 1);
-    for (const q of row) b.h(q);
-    appendMultiplexor(b, { axis: 'y', angles: this.angles, controls: [...row, ...sys], target: flag!, tolerance: this.threshold });
-    for (let q = 0; q < n; q++) b.swap(row[q]!, sys[q]!);
-    for (const q of row) b.h(q);
+    b.compose(this.hadamards.circuit(), row);
+    b.compose(this.rotation.circuit(), [...row, ...sys, flag!]);
+    b.compose(this.swaps.circuit(), [...row, ...sys]);
+    b.compose(this.hadamards.circuit(), row);
     b.setMetadata('blockEncoding', { kind: this.kind, alpha: this.alpha, systemQubits: n, ancillaQubits: this.ancillaQubits });
-    this.built = b.build();
-    return this.built;
+    return b.build();
   }
 
-  blockEncoding(): BlockEncoding {
-    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon };
-  }
-
-  /** Exact counts of `circuit()` from the angles. */
-  cost(): GateCost {
-    const n = this.systemQubits;
-    const m = countMultiplexor(this.angles, this.threshold);
-    const t = new CostTally().add('h', 2 * n).add('ry', m.rotations).add('cx', m.cnots).add('swap', n);
-    t.depth = 2 + 1 + m.rotations + m.cnots;
-    return t.toCost(this.numQubits);
-  }
-
-  /** Uncompressed cost for N = 2^n. */
-  static costBound(n: number): GateCost {
-    const t = new CostTally().add('h', 2 * n).add('ry', 4 ** n).add('cx', 4 ** n).add('swap', n);
-    t.depth = 3 + 2 * 4 ** n;
-    return t.toCost(2 * n + 1);
+  /** H on the row register, the angle multiplexor, the swaps, H again. */
+  callGraph(): CallGraph {
+    return [[this.hadamards, 2], [this.rotation, 1], [this.swaps, 1]];
   }
 }
 

@@ -1,8 +1,13 @@
-/** Block encodings sharing one contract: sparse access, FABLE, LCU over Pauli strings, and the auto choice. */
-export { ancillaIndices, signalAncillas } from './block-encoding.js';
-export type { BlockEncoding } from './block-encoding.js';
+/** Block encodings sharing one contract: sparse access (built, or its size-only model), FABLE, LCU over Pauli strings, the auto choice and the qubitization walk. */
+export { ancillaIndices, signalAncillas, blockEncodingRegisters, CircuitBlockEncoding } from './block-encoding.js';
+export type { BlockEncoding, CircuitBlockEncodingOptions } from './block-encoding.js';
 export { SparseEncoding, sparseEncodingExamples } from './sparse.js';
 export type { SparseEncodingOptions } from './sparse.js';
+export { SparseAccessEncoding } from './sparse-access.js';
+export type { SparseParts } from './sparse-access.js';
+export { SparseEncodingModel } from './sparse-model.js';
+export type { DataAccess, SparseEncodingModelOptions } from './sparse-model.js';
+export { WalkStep, walkPowers } from './qubitization.js';
 export { FableEncoding, fableExamples } from './fable.js';
 export type { FableOptions } from './fable.js';
 export { LcuEncoding, lcuExamples } from './lcu.js';

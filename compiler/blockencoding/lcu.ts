@@ -12,9 +12,10 @@ import { ValidationError } from '../errors.js';
 import { CsrMatrix } from '../linalg/csr.js';
 import { pauliDecompose, type PauliTerm } from '../linalg/pauli.js';
 import { ceilLog2 } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from '../synthesis/cost.js';
-import { CountingSink, unaryIterate, unaryIterationAncillas, type GateSink } from '../synthesis/qrom.js';
+import { ComponentBase, layoutRegisters, registerQubits, type CallGraph, type QubitRegister } from '../synthesis/component.js';
+import { adjoint, gateCalls } from '../synthesis/primitives.js';
 import { StatePrep } from '../synthesis/state-prep.js';
+import { CountingSink, unaryIterate, unaryIterationAncillas, type GateSink } from '../synthesis/unary-iteration.js';
 import type { BlockEncoding } from './block-encoding.js';
 import { padMatrix, type Padded, type PaddingMode } from './padding.js';
 
@@ -25,7 +26,60 @@ export interface LcuOptions {
   readonly epsilon?: number;
 }
 
-export class LcuEncoding implements Component {
+/** SELECT = Σ_ℓ |ℓ⟩⟨ℓ| ⊗ sign(c_ℓ)·P_ℓ by unary iteration (layout: system, index, iteration ancillas). */
+class PauliSelect extends ComponentBase {
+  readonly name = 'pauli-select';
+  readonly numQubits: number;
+  readonly registers: readonly QubitRegister[];
+  private readonly terms: readonly PauliTerm[];
+
+  constructor(terms: readonly PauliTerm[], systemQubits: number, indexQubits: number, ancillas: number) {
+    super();
+    this.terms = terms;
+    this.registers = layoutRegisters([['system', systemQubits], ['index', indexQubits], ['ancillas', ancillas]]);
+    this.numQubits = systemQubits + indexQubits + ancillas;
+  }
+
+  override get label(): string {
+    return `pauli-select (${this.terms.length} terms)`;
+  }
+
+  appendTo(sink: GateSink): void {
+    const system = registerQubits(this, 'system').length;
+    unaryIterate(sink, {
+      select: registerQubits(this, 'index'), ancillas: registerQubits(this, 'ancillas'), length: this.terms.length,
+      leaf: (ctrl, l) => {
+        const t = this.terms[l]!;
+        for (let q = 0; q < system; q++) {
+          const xb = (t.x >> q) & 1, zb = (t.z >> q) & 1;
+          if (!xb && !zb) continue;
+          const g = xb && zb ? 'y' : xb ? 'x' : 'z';
+          if (ctrl === undefined) sink.gate(g, [q]);
+          else sink.gate(`c${g}`, [ctrl, q]);
+        }
+        if (t.coeff < 0) {
+          if (ctrl === undefined) sink.gate('gphase', [], [Math.PI]);
+          else sink.gate('z', [ctrl]);
+        }
+      },
+    });
+  }
+
+  /** The gates appendTo emits, counted. */
+  callGraph(): CallGraph {
+    const sink = new CountingSink();
+    this.appendTo(sink);
+    return gateCalls(sink.gates);
+  }
+
+  protected build(): Circuit {
+    const b = new CircuitBuilder(this.numQubits);
+    this.appendTo(b);
+    return b.build();
+  }
+}
+
+export class LcuEncoding extends ComponentBase implements BlockEncoding {
   readonly kind = 'lcu';
   readonly name = 'lcu-pauli-block-encoding';
   readonly padded: Padded;
@@ -36,17 +90,22 @@ export class LcuEncoding implements Component {
   readonly indexQubits: number;
   readonly ancillaQubits: number;
   readonly numQubits: number;
-  private built: Circuit | undefined;
+  readonly registers: readonly QubitRegister[];
+  /** SELECT's unary-iteration ancillas return to |0⟩ for every index and system state. */
+  readonly workQubits: readonly number[];
+  private readonly prep: StatePrep | undefined;
+  private readonly select: PauliSelect;
 
   constructor(o: LcuOptions) {
+    super();
     this.padded = padMatrix(o.matrix, o.pad ?? 'maxabs');
     const a = this.padded.matrix;
     const asym = a.asymmetry(1e-10);
-    if (asym) throw new ValidationError(`LCU: the matrix is not symmetric at (${asym.row + 1}, ${asym.col + 1}); the Pauli LCU encodes symmetric matrices`);
+    if (asym) throw new ValidationError(`LCU: the matrix is not symmetric at (${asym.row + 1}, ${asym.col + 1}); the Pauli LCU encodes symmetric matrices`, { parameter: 'matrix' });
     const n = this.padded.qubits;
-    if (n > 10) throw new ValidationError(`LCU: the Pauli decomposition of a ${1 << n}x${1 << n} matrix costs O(4^n n); use --encoding sparse`);
+    if (n > 10) throw new ValidationError(`LCU: the Pauli decomposition of a ${1 << n}x${1 << n} matrix costs O(4^n n); choose the sparse encoding`, { parameter: 'encoding' });
     const all = pauliDecompose(a.toDense(), n, 0);
-    if (all.length === 0) throw new ValidationError('LCU: the matrix is zero');
+    if (all.length === 0) throw new ValidationError('LCU: the matrix is zero', { parameter: 'matrix' });
     const tiny = 1e-12 * Math.abs(all[0]!.coeff);
     let budget = o.epsilon ?? 0, dropped = 0;
     let keep = all.length;
@@ -63,69 +122,35 @@ export class LcuEncoding implements Component {
     this.alpha = this.terms.reduce((s, t) => s + Math.abs(t.coeff), 0);
     this.systemQubits = n;
     this.indexQubits = ceilLog2(this.terms.length);
-    this.ancillaQubits = this.indexQubits + unaryIterationAncillas(this.indexQubits, false);
+    const work = unaryIterationAncillas(this.indexQubits, false);
+    this.ancillaQubits = this.indexQubits + work;
     this.numQubits = n + this.ancillaQubits;
+    this.registers = layoutRegisters([['system', n], ['index', this.indexQubits], ['work', work]]);
+    this.workQubits = registerQubits(this, 'work');
+    this.prep = this.indexQubits === 0 ? undefined : new StatePrep({ amplitudes: this.terms.map((t) => Math.sqrt(Math.abs(t.coeff))), numQubits: this.indexQubits });
+    this.select = new PauliSelect(this.terms, n, this.indexQubits, work);
   }
 
-  private prep(): StatePrep | undefined {
-    if (this.indexQubits === 0) return undefined;
-    return new StatePrep({ amplitudes: this.terms.map((t) => Math.sqrt(Math.abs(t.coeff))), numQubits: this.indexQubits });
+  override get label(): string {
+    return `lcu-pauli-block-encoding (${this.terms.length} Pauli terms, α = ${this.alpha.toPrecision(6)})`;
   }
 
-  private select(sink: GateSink, index: readonly number[], anc: readonly number[]): void {
-    unaryIterate(sink, {
-      select: index, ancillas: anc, length: this.terms.length,
-      leaf: (ctrl, l) => {
-        const t = this.terms[l]!;
-        for (let q = 0; q < this.systemQubits; q++) {
-          const xb = (t.x >> q) & 1, zb = (t.z >> q) & 1;
-          if (!xb && !zb) continue;
-          const g = xb && zb ? 'y' : xb ? 'x' : 'z';
-          if (ctrl === undefined) sink.gate(g, [q]);
-          else sink.gate(`c${g}`, [ctrl, q]);
-        }
-        if (t.coeff < 0) {
-          if (ctrl === undefined) sink.gate('gphase', [], [Math.PI]);
-          else sink.gate('z', [ctrl]);
-        }
-      },
-    });
-  }
-
-  circuit(): Circuit {
-    if (this.built) return this.built;
+  protected build(): Circuit {
     const b = new CircuitBuilder();
-    b.addQreg('sys', this.systemQubits);
+    const sys = b.addQreg('sys', this.systemQubits);
     const index = this.indexQubits > 0 ? b.addQreg('lcu', this.indexQubits) : [];
     const extra = this.ancillaQubits - this.indexQubits;
     const anc = extra > 0 ? b.addQreg('anc', extra) : [];
-    const prep = this.prep();
-    if (prep) b.compose(prep.circuit(), index);
-    this.select(b, index, anc);
-    if (prep) b.compose(prep.inverse(), index);
+    if (this.prep) b.compose(this.prep.circuit(), index);
+    b.compose(this.select.circuit(), [...sys, ...index, ...anc]);
+    if (this.prep) b.compose(this.prep.inverse(), index);
     b.setMetadata('blockEncoding', { kind: this.kind, alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits });
-    this.built = b.build();
-    return this.built;
+    return b.build();
   }
 
-  blockEncoding(): BlockEncoding {
-    // SELECT's unary-iteration ancillas return to |0⟩ for every index and system state.
-    const workQubits = Array.from({ length: this.ancillaQubits - this.indexQubits }, (_, i) => this.systemQubits + this.indexQubits + i);
-    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon, workQubits };
-  }
-
-  /** Exact counts of `circuit()` (no circuit built). */
-  cost(): GateCost {
-    const t = new CostTally();
-    const prep = this.prep();
-    if (prep) t.addCost(prep.cost(), 2);
-    const sink = new CountingSink();
-    const idx = Array.from({ length: this.indexQubits }, (_, i) => this.systemQubits + i);
-    const anc = Array.from({ length: this.ancillaQubits - this.indexQubits }, (_, i) => this.systemQubits + this.indexQubits + i);
-    this.select(sink, idx, anc);
-    const sel = sink.tally.toCost(this.numQubits);
-    t.addCost({ ...sel, depth: Object.values(sel.gates).reduce((s, v) => s + v, 0) });
-    return t.toCost(this.numQubits);
+  /** PREP, SELECT, PREP†. */
+  callGraph(): CallGraph {
+    return this.prep ? [[this.prep, 1], [this.select, 1], [adjoint(this.prep), 1]] : [[this.select, 1]];
   }
 }
 

@@ -20,13 +20,14 @@ import { CircuitBuilder, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
 import { CsrMatrix } from '../linalg/csr.js';
 import { ceilLog2, fwht } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from '../synthesis/cost.js';
-import { Qrom, unaryIterationAncillas } from '../synthesis/qrom.js';
+import { Layer } from '../synthesis/primitives.js';
+import { Qrom } from '../synthesis/qrom.js';
 import { StatePrep } from '../synthesis/state-prep.js';
-import { appendMultiplexor, countMultiplexor } from '../synthesis/uniformly-controlled.js';
-import type { BlockEncoding } from './block-encoding.js';
+import { unaryIterationAncillas } from '../synthesis/unary-iteration.js';
+import { UniformlyControlledRotation } from '../synthesis/uniformly-controlled.js';
 import { colorEntries } from './edge-coloring.js';
 import { padMatrix, type Padded, type PaddingMode } from './padding.js';
+import { SparseAccessEncoding, type SparseParts } from './sparse-access.js';
 
 export interface SparseEncodingOptions {
   readonly matrix: CsrMatrix;
@@ -37,35 +38,27 @@ export interface SparseEncodingOptions {
   readonly qrom?: 'unary' | 'mcx';
 }
 
-export class SparseEncoding implements Component {
-  readonly kind = 'sparse';
-  readonly name = 'sparse-block-encoding';
+export class SparseEncoding extends SparseAccessEncoding {
   readonly padded: Padded;
   /** max nonzeros per row or column of the padded matrix. */
   readonly sparsity: number;
-  /** Colour classes used (= sparsity, or sparsity + 1 when a diagonal-first colouring pays off). */
-  readonly colors: number;
   /** w_k = max |a| over colour k; α = Σ_k w_k ≤ s·max|a|. */
   readonly colorWeights: Float64Array;
   readonly maxAbs: number;
   readonly alpha: number;
-  readonly systemQubits: number;
-  readonly colorQubits: number;
-  readonly ancillaQubits: number;
-  readonly numQubits: number;
   readonly epsilon: number;
+  readonly qromVariant: 'unary' | 'mcx';
   private readonly rowTable: Int32Array;
   private readonly colTable: Int32Array;
   private readonly angles: Float64Array;
   private readonly tolerance: number;
-  readonly qromVariant: 'unary' | 'mcx';
-  private built: Circuit | undefined;
+  private cachedParts: SparseParts | undefined;
 
   constructor(o: SparseEncodingOptions) {
-    this.padded = padMatrix(o.matrix, o.pad ?? 'maxabs');
-    const a = this.padded.matrix;
-    this.maxAbs = a.maxAbs();
-    if (!(this.maxAbs > 0)) throw new ValidationError('sparse block encoding: the matrix is zero');
+    const padded = padMatrix(o.matrix, o.pad ?? 'maxabs');
+    const a = padded.matrix;
+    const maxAbs = a.maxAbs();
+    if (!(maxAbs > 0)) throw new ValidationError('sparse block encoding: the matrix is zero', { parameter: 'matrix' });
     // Two colourings; keep the one whose weighted α = Σ_k max|a over colour k| is smaller.
     const options = [colorEntries(a), colorEntries(a, { diagonalFirst: true })].map((col) => {
       const w = new Float64Array(col.colors);
@@ -77,17 +70,19 @@ export class SparseEncoding implements Component {
     });
     const best = options[1]!.alpha < options[0]!.alpha ? options[1]! : options[0]!;
     const col = best.col;
+    const n = padded.qubits, N = 1 << n, s = col.colors, m = ceilLog2(s);
+    const qromVariant = o.qrom ?? 'unary';
+    super(n, s, m, qromVariant === 'unary' ? unaryIterationAncillas(n + m, false) : 0);
+    this.padded = padded;
+    this.maxAbs = maxAbs;
+    this.qromVariant = qromVariant;
     this.sparsity = Math.max(a.maxRowNnz(), a.maxColNnz());
-    this.colors = col.colors;
     this.colorWeights = best.w;
-    const n = this.padded.qubits, N = 1 << n, s = this.colors;
-    this.systemQubits = n;
-    this.colorQubits = ceilLog2(s);
     this.alpha = best.alpha;
     // Tables indexed by address j + N·k (system = low bits, colour = high bits).
     this.rowTable = new Int32Array(N * s);
     this.colTable = new Int32Array(N * s);
-    this.angles = new Float64Array(N << this.colorQubits).fill(Math.PI);
+    this.angles = new Float64Array(N << m).fill(Math.PI);
     for (let j = 0; j < N; j++) {
       for (let k = 0; k < s; k++) {
         const r = col.colAt[j * s + k]!;
@@ -102,11 +97,7 @@ export class SparseEncoding implements Component {
       }
     }
     this.tolerance = o.tolerance ?? 1e-12;
-    const dropped = this.droppedWalshMass();
-    this.epsilon = (this.alpha * dropped) / 2;
-    this.qromVariant = o.qrom ?? 'unary';
-    this.ancillaQubits = n + this.colorQubits + 1 + (this.qromVariant === 'unary' ? unaryIterationAncillas(n + this.colorQubits, false) : 0);
-    this.numQubits = n + this.ancillaQubits;
+    this.epsilon = (this.alpha * this.droppedWalshMass()) / 2;
   }
 
   /** Σ |Walsh-domain angle| over the rotations the tolerance drops. */
@@ -117,77 +108,43 @@ export class SparseEncoding implements Component {
     return sum;
   }
 
-  /** Qubit indices: system, index register t, colour register k, flag, QROM ancillas. */
-  get registers(): { system: number[]; index: number[]; color: number[]; flag: number; ancillas: number[] } {
-    const n = this.systemQubits, m = this.colorQubits;
-    const range = (s: number, k: number): number[] => Array.from({ length: k }, (_, i) => s + i);
-    return { system: range(0, n), index: range(n, n), color: range(2 * n, m), flag: 2 * n + m, ancillas: range(2 * n + m + 1, this.ancillaQubits - n - m - 1) };
-  }
-
-  private parts(): { prep: StatePrep | undefined; rowQrom: Qrom; colQrom: Qrom } {
+  parts(): SparseParts {
+    if (this.cachedParts) return this.cachedParts;
     const s = this.colors, m = this.colorQubits, n = this.systemQubits;
     const w = this.colorWeights;
     const uniform = 1 << m === s && w.every((x) => x === w[0]);
-    const prep = m === 0 || uniform ? undefined : new StatePrep({ amplitudes: Array.from(w, Math.sqrt), numQubits: m });
+    const prepare = m === 0 ? undefined : uniform ? new Layer('h', m) : new StatePrep({ amplitudes: Array.from(w, Math.sqrt), numQubits: m });
     const opts = { dataBits: n, selectBits: n + m, variant: this.qromVariant };
-    return { prep, rowQrom: new Qrom({ data: this.rowTable, ...opts }), colQrom: new Qrom({ data: this.colTable, ...opts }) };
+    this.cachedParts = {
+      ...(prepare ? { prepare } : {}),
+      columnLookup: new Qrom({ data: this.colTable, ...opts }),
+      rotation: new UniformlyControlledRotation({ axis: 'y', angles: this.angles, tolerance: this.tolerance }),
+      rowLookup: new Qrom({ data: this.rowTable, ...opts }),
+    };
+    return this.cachedParts;
   }
 
-  circuit(): Circuit {
-    if (this.built) return this.built;
-    const r = this.registers;
+  protected build(): Circuit {
+    const r = this.qubits;
     const b = new CircuitBuilder();
     b.addQreg('sys', this.systemQubits);
     b.addQreg('idx', this.systemQubits);
     if (this.colorQubits > 0) b.addQreg('color', this.colorQubits);
     b.addQreg('flag', 1);
     if (r.ancillas.length > 0) b.addQreg('anc', r.ancillas.length);
-    const { prep, rowQrom, colQrom } = this.parts();
+    const p = this.parts();
     const address = [...r.system, ...r.color];
-    const prepare = (inverse: boolean): void => {
-      if (prep) b.compose(inverse ? prep.inverse() : prep.circuit(), r.color);
-      else for (const q of r.color) b.h(q);
-    };
-    prepare(false);
+    const lookup = (q: Qrom): void => q.appendTo(b, { select: address, target: r.index, ancillas: r.ancillas });
+    if (p.prepare) b.compose(p.prepare.circuit(), r.color);
     for (let q = 0; q < this.systemQubits; q++) b.cx(r.system[q]!, r.index[q]!);
-    colQrom.appendTo(b, { select: address, target: r.index, ancillas: r.ancillas });
-    appendMultiplexor(b, { axis: 'y', angles: this.angles, controls: address, target: r.flag, tolerance: this.tolerance });
+    lookup(p.columnLookup as Qrom);
+    b.compose(p.rotation.circuit(), [...address, r.flag]);
     for (let q = 0; q < this.systemQubits; q++) b.swap(r.system[q]!, r.index[q]!);
-    rowQrom.appendTo(b, { select: address, target: r.index, ancillas: r.ancillas });
+    lookup(p.rowLookup as Qrom);
     for (let q = 0; q < this.systemQubits; q++) b.cx(r.system[q]!, r.index[q]!);
-    prepare(true);
+    if (p.prepare) b.compose(p.prepare instanceof StatePrep ? p.prepare.inverse() : p.prepare.circuit(), r.color);
     b.setMetadata('blockEncoding', { kind: this.kind, alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits });
-    this.built = b.build();
-    return this.built;
-  }
-
-  /** The contract consumers (QSVT, HHL) take. */
-  blockEncoding(): BlockEncoding {
-    // The unary-iteration ancillas are computed and uncomputed inside each QROM lookup for every address.
-    return { kind: this.kind, circuit: this.circuit(), alpha: this.alpha, systemQubits: this.systemQubits, ancillaQubits: this.ancillaQubits, epsilon: this.epsilon, workQubits: this.registers.ancillas };
-  }
-
-  /** Exact gate counts of `circuit()`, computed from the tables without building it. */
-  cost(): GateCost {
-    const { prep, rowQrom, colQrom } = this.parts();
-    const t = new CostTally();
-    if (prep) t.addCost(prep.cost(), 1).addCost(prep.cost(), 1);
-    else t.add('h', 2 * this.colorQubits);
-    t.addCost(rowQrom.cost()).addCost(colQrom.cost());
-    const mux = countMultiplexor(this.angles, this.tolerance);
-    t.add('ry', mux.rotations).add('cx', mux.cnots + 2 * this.systemQubits).add('swap', this.systemQubits);
-    t.depth += mux.rotations + mux.cnots + 1 + 2;
-    return t.toCost(this.numQubits);
-  }
-
-  /** Upper bound on every gate count for an N = 2^n matrix with s colours (tables full), for sizes never built. */
-  static costBound(n: number, s: number): GateCost {
-    const m = ceilLog2(s), L = s << n, a = n + m;
-    const t = new CostTally()
-      .add('ccx', 2 * 2 * (L + a)).add('x', 2 * 2 * (L + a)).add('cx', 2 * (L + a) + 2 * L * n + (1 << a))
-      .add('ry', (1 << a) + 2 * (1 << m)).add('h', 2 * m).add('swap', n);
-    t.depth = 4 * (L + a) * (2 + n) + 2 * (1 << a);
-    return t.toCost(3 * n + 2 * m);
+    return b.build();
   }
 }
 
@@ -198,5 +155,6 @@ export function sparseEncodingExamples(): SparseEncoding[] {
     new SparseEncoding({ matrix: fromDense(2, [2, -1, -1, 2]) }),
     new SparseEncoding({ matrix: fromDense(3, [1, 0.2, 0, 0.2, 1, -0.3, 0, -0.3, 1]) }),
     new SparseEncoding({ matrix: fromDense(4, [4, 1, 0, 0, 1, 4, 1, 0, 0, 1, 4, 1, 0, 0, 1, 4]) }),
+    new SparseEncoding({ matrix: fromDense(4, [2, 0.5, 0, 0.1, 0.5, 1, 0.3, 0, 0, 0.3, 1.5, 0, 0.1, 0, 0, 1]), qrom: 'mcx' }),
   ];
 }

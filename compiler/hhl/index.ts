@@ -1,7 +1,6 @@
-/** HHL matrix inversion (exact eigenbasis synthesis of e^{iAt}) and the orthogonal-matrix synthesis it uses. */
-export { buildHhl } from './hhl.js';
+/** HHL matrix inversion (exact eigenbasis synthesis of e^{iAt}, or phase estimation on a block encoding's walk) and the orthogonal-matrix synthesis it uses. */
+export { buildHhl, HhlCircuit } from './hhl.js';
 export type { HhlOptions, HhlProgram } from './hhl.js';
-export { appendOrthogonal } from './orthogonal.js';
-export { buildHhlWalk } from './walk.js';
-export type { HhlWalkOptions, HhlWalkProgram } from './walk.js';
-export { estimateHhlCost } from './estimate.js';
+export { appendOrthogonal, Orthogonal } from './orthogonal.js';
+export { buildHhlWalk, HhlWalk } from './walk.js';
+export type { HhlWalkOptions, HhlWalkProgram, HhlWalkParts } from './walk.js';

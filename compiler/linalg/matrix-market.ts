@@ -2,10 +2,10 @@
  * Matrix Market coordinate files (real / integer / pattern; general / symmetric) to and from
  * CsrMatrix. Symmetric files store the lower triangle; reading expands it. Values are written in
  * JavaScript's shortest round-trip form, so write → read reproduces every double exactly.
+ * Reading and writing files is compiler/matrix-file.ts's: this module only converts text.
  * @see https://math.nist.gov/MatrixMarket/formats.html
  */
 import { ParseError, ValidationError } from '../errors.js';
-import { readTextFile, writeFileAtomic } from '../files.js';
 import { CsrMatrix } from './csr.js';
 
 export type MatrixMarketSymmetry = 'general' | 'symmetric';
@@ -39,10 +39,6 @@ export function formatMatrixMarket(a: CsrMatrix, options: WriteMatrixMarketOptio
   }
   lines.push(`${a.rows} ${a.cols} ${body.length}`, ...body);
   return `${lines.join('\n')}\n`;
-}
-
-export function writeMatrixMarket(file: string, a: CsrMatrix, options: WriteMatrixMarketOptions = {}): void {
-  writeFileAtomic(file, formatMatrixMarket(a, options));
 }
 
 /** The header of a parsed file and the matrix. */
@@ -161,8 +157,4 @@ function toCsr(rows: number, cols: number, ri: Int32Array, ci: Int32Array, vs: F
     }
   }
   return new CsrMatrix(rows, cols, rowCount, colIdx, values);
-}
-
-export function readMatrixMarket(file: string): MatrixMarketFile {
-  return parseMatrixMarket(readTextFile(file), file);
 }

@@ -37,9 +37,9 @@ export function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Smallest k with 2^k ≥ n (n ≥ 1). */
+/** Smallest k with 2^k ≥ n (n ≥ 1; exact up to 2^53). */
 export function ceilLog2(n: number): number {
   let k = 0;
-  while (1 << k < n) k++;
+  while (2 ** k < n) k++;
   return k;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ParseError, ValidationError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import type { CsrMatrix } from '../linalg/csr.js';
-import { readMatrixMarket, writeMatrixMarket } from '../linalg/matrix-market.js';
+import { readMatrixMarket, writeMatrixMarket } from '../matrix-file.js';
 import type { NtkProblem } from './problem.js';
 
 export const NTK_DIR_FILES = { ktilde: 'ktilde.mtx', y: 'y.txt', kstar: 'kstar.txt', testLabels: 'test-labels.txt' } as const;

@@ -3,9 +3,10 @@ export { inversePolynomial, chebyshevIterationOrder, chebyshevIterationCoefficie
 export type { InversePolynomial, InversePolynomialOptions, InversePolynomialMethod, ErrorMetric } from './polynomials.js';
 export { remezInverse, minimaxInverseOrder, minimaxCoefficients } from './minimax.js';
 export type { RemezResult } from './minimax.js';
-export { solvePhases, validateQspTarget } from './phases.js';
+export { solvePhases, validateQspTarget, PHASE_SOLVER_MAX_DEGREE } from './phases.js';
 export type { PhaseSolveOptions, PhaseSolveResult } from './phases.js';
 export { qspAmplitude, qspResponse, qspMaxError, checkPoints, unitaryPoint } from './response.js';
-export { QsvtCircuit, reflectionPhases } from './qsvt-circuit.js';
-export type { QsvtOptions } from './qsvt-circuit.js';
+export { QsvtCircuit, ProjectorPhase, reflectionPhases } from './qsvt-circuit.js';
+export type { QsvtOptions, QsvtSizes } from './qsvt-circuit.js';
+export { QsvtInversion } from './inversion.js';
 export { chebApply, qsvtSuccessProbability } from './matrix-function.js';

@@ -36,7 +36,8 @@ export interface PhaseSolveOptions {
    * Newton up to degree 150; above, the fixed point first and Newton if it stalls (up to degree 4000).
    */
   readonly method?: 'auto' | 'newton' | 'fixed-point';
-  readonly onProgress?: Progress;
+  /** Called as the residual falls: done/total is the share of the way (log scale) from the first residual to the tolerance. */
+  readonly progress?: Progress;
 }
 
 export interface PhaseSolveResult {
@@ -49,15 +50,26 @@ export interface PhaseSolveResult {
   readonly residual: number;
 }
 
-/** Check a coefficient vector is a real definite-parity series with |f| < 1; returns (degree, parity). */
+/**
+ * Highest degree the solver accepts. The degree is known before any work, so a larger one is
+ * refused at once: around degree 2·10⁴ a solve takes some ten seconds and its rounding error
+ * approaches 10⁻⁸, beyond that minutes for phases whose error double precision cannot certify.
+ */
+export const PHASE_SOLVER_MAX_DEGREE = 20000;
+
+/** Check a coefficient vector is a real definite-parity series with |f| < 1 and a degree the solver takes; returns (degree, parity). */
 export function validateQspTarget(coeffs: ArrayLike<number>): { degree: number; parity: 0 | 1 } {
   if (coeffs.length === 0) throw new ValidationError('QSP target: the coefficient list is empty; give c0…cd');
   for (let k = 0; k < coeffs.length; k++) {
     if (typeof coeffs[k] !== 'number' || !Number.isFinite(coeffs[k]!)) throw new ValidationError(`QSP target: coefficient c${k} = ${String(coeffs[k])} is not a finite number`);
   }
+  // The series as given: even trailing zeros cost time in every check below.
+  if (coeffs.length - 1 > PHASE_SOLVER_MAX_DEGREE) {
+    throw new ValidationError(`degree ${coeffs.length - 1} is above the phase solver's limit ${PHASE_SOLVER_MAX_DEGREE}; truncate the series`, { parameter: 'degree' });
+  }
+  const degree = chebDegree(coeffs, 0);
   const parity = chebParity(coeffs, 1e-14);
   if (parity === undefined) throw new ValidationError('QSP target: the polynomial has no definite parity (both even and odd Chebyshev coefficients are nonzero); split it into even and odd parts');
-  const degree = chebDegree(coeffs, 0);
   const sup = chebMaxAbsOnGrid(coeffs);
   if (sup >= 1) throw new ValidationError(`QSP target: max |f| on [−1, 1] is ${sup.toPrecision(6)}; QSP needs |f| < 1 — scale the polynomial down`);
   return { degree: degree % 2 === parity ? degree : degree + 1, parity };
@@ -126,12 +138,13 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
   const ss = Float64Array.from(xs, (x) => unitaryPoint(x).s);
   const norms = Float64Array.from(xs, (x) => Math.exp((-d / 2) * Math.log1p(unitaryPoint(x).delta)));
   const method = options.method ?? 'auto';
-  if (method === 'fixed-point') return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, options, 40 * (options.maxIterations ?? 60), Infinity), d, parity);
+  const report = residualProgress(options.progress, tol);
+  if (method === 'fixed-point') return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, report, 40 * (options.maxIterations ?? 60), Infinity), d, parity);
   if (method === 'auto' && d > 150) {
     // Anderson-accelerated fixed point first (cheap iterations); Newton when it stalls (|f| → 1).
     try {
       const fallback = d <= NEWTON_MAX_DEGREE;
-      return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, options, fallback ? 300 : 4000, fallback ? 25 : Infinity), d, parity);
+      return finish(solveFixedPoint(d, coeffs, { xs, ss, norms }, target, tol, report, fallback ? 300 : 4000, fallback ? 25 : Infinity), d, parity);
     } catch (e) {
       if (!(e instanceof SynthesisError) || d > NEWTON_MAX_DEGREE) throw e;
     }
@@ -153,7 +166,7 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
       err = Math.max(err, Math.abs(r));
     }
     if (!Number.isFinite(err)) break;
-    options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
+    report(err);
     // Converged, or stagnating at rounding level (quadratic convergence has stopped paying).
     if (err <= tol || (it > 2 && err > 0.25 * prevErr && err < 1e-12)) break;
     if (it === maxIt) break;
@@ -170,6 +183,19 @@ export function solvePhases(coeffs: ArrayLike<number>, options: PhaseSolveOption
   return finish({ phi, iterations: it, residual: err }, d, parity);
 }
 
+/** Progress events from residuals: the share of the way (log scale) from the first residual to `tol`, never going back. */
+function residualProgress(progress: Progress | undefined, tol: number): (residual: number) => void {
+  let first: number | undefined;
+  let shown = 0;
+  return (residual) => {
+    if (!progress || !Number.isFinite(residual)) return;
+    first ??= Math.max(residual, 10 * tol);
+    const share = Math.log(first / Math.max(residual, tol)) / Math.log(first / tol);
+    shown = Math.max(shown, Math.round(1000 * Math.min(1, Math.max(0, share))));
+    progress({ stage: 'angles', done: shown, total: 1000 });
+  };
+}
+
 /** Move internal (Im-convention) phases to qntk's Re convention: φ₀ −= π/4, φ_d −= π/4. */
 function finish(r: { phi: Float64Array; iterations: number; residual: number }, d: number, parity: 0 | 1): PhaseSolveResult {
   const phases = Float64Array.from(r.phi);
@@ -180,13 +206,13 @@ function finish(r: { phi: Float64Array; iterations: number; residual: number }, 
 
 /** Anderson-accelerated fixed-point iteration with x-space residuals (phases-large.ts). */
 /** `giveUpAfter`: iterations without a new best residual before failing (when a fallback exists). */
-function solveFixedPoint(d: number, coeffs: ArrayLike<number>, nodeSet: NodeSet, target: Float64Array, tol: number, options: PhaseSolveOptions, maxIt: number, giveUpAfter: number): { phi: Float64Array; iterations: number; residual: number } {
+function solveFixedPoint(d: number, coeffs: ArrayLike<number>, nodeSet: NodeSet, target: Float64Array, tol: number, report: (residual: number) => void, maxIt: number, giveUpAfter: number): { phi: Float64Array; iterations: number; residual: number } {
   const half = nodeSet.xs.length;
   // Large degrees: get close with O(d log² d) coefficient-space iterations first. Both stages
   // iterate the same map (J(0)⁻¹ on node residuals = D⁻¹ on coefficient residuals), so the
   // Anderson history carries over.
   const coarse = d >= FAST_START_DEGREE
-    ? coarseFixedPoint(d, coeffs, Math.min(maxIt, 400))
+    ? coarseFixedPoint(d, coeffs, Math.min(maxIt, 400), report)
     : { red: new Float64Array(half), iterations: 0, mixer: new AndersonMixer(12) };
   const mixer = coarse.mixer;
   let red: Float64Array = coarse.red;
@@ -200,7 +226,7 @@ function solveFixedPoint(d: number, coeffs: ArrayLike<number>, nodeSet: NodeSet,
     err = 0;
     for (let i = 0; i < half; i++) { r[i] = g[i]! - target[i]!; err = Math.max(err, Math.abs(r[i]!)); }
     if (!Number.isFinite(err)) break;
-    options.onProgress?.({ stage: 'angles', done: it, total: maxIt });
+    report(err);
     if (err < best) bestPhi = Float64Array.from(phi);
     if (err <= tol) { best = err; break; }
     // Rounding floor: stop once 3 iterations bring no new best below 1e-13; give up after `giveUpAfter`.
@@ -224,7 +250,7 @@ const FAST_START_DEGREE = 1500;
  * the O(d log² d) product tree, down to its rounding floor (~1e-13 in coefficients, but up to ~d·ε
  * in x-space, so the x-space iteration finishes the job).
  */
-function coarseFixedPoint(d: number, coeffs: ArrayLike<number>, maxIt: number): { red: Float64Array; iterations: number; mixer: AndersonMixer } {
+function coarseFixedPoint(d: number, coeffs: ArrayLike<number>, maxIt: number, report: (residual: number) => void): { red: Float64Array; iterations: number; mixer: AndersonMixer } {
   const half = (d >> 1) + 1;
   const mixer = new AndersonMixer(12);
   let red: Float64Array = new Float64Array(half);
@@ -242,6 +268,7 @@ function coarseFixedPoint(d: number, coeffs: ArrayLike<number>, maxIt: number): 
       step[k] = -r / (j === 0 ? 1 : 2);
     }
     if (!Number.isFinite(err)) break;
+    report(err);
     if (err < best * 0.9) { best = err; bestRed = Float64Array.from(red); stall = 0; } else if (++stall >= (best < 1e-11 ? 2 : 25)) break;
     if (err <= 1e-13) return { red, iterations: it, mixer };
     red = mixer.next(red, step);

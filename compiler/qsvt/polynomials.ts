@@ -9,6 +9,7 @@
 import { ValidationError } from '../errors.js';
 import { chebDivideByX, chebEval, chebInterpolate, chebMaxAbsOnGrid, chebWithParity } from '../linalg/chebyshev.js';
 import { minimaxCoefficients, minimaxInverseOrder } from './minimax.js';
+import { PHASE_SOLVER_MAX_DEGREE } from './phases.js';
 
 /**
  * 'chebyshev-iteration' (closed form; the exact minimax in the relative metric), 'cks' (truncated
@@ -31,7 +32,7 @@ export interface InversePolynomialOptions {
   readonly metric?: ErrorMetric;
   /** Target sup |f| on [−1, 1] after scaling (default 0.9; the solver needs < 1). */
   readonly maxNorm?: number;
-  /** Refuse degrees above this (default 100000). */
+  /** Refuse degrees above this, before any work (default PHASE_SOLVER_MAX_DEGREE: the phases could not be found). */
   readonly maxDegree?: number;
 }
 
@@ -119,9 +120,15 @@ export function inverseRelativeError(p: ArrayLike<number>, kappa: number, points
 
 /** Check κ and ε; ValidationError (exit 2) otherwise. */
 function validate(kappa: number, epsilon: number, maxNorm: number): void {
-  if (!Number.isFinite(kappa) || kappa <= 1) throw new ValidationError(`--kappa ${kappa}: κ must be a number > 1`);
-  if (!Number.isFinite(epsilon) || epsilon <= 0 || epsilon >= 1) throw new ValidationError(`--epsilon ${epsilon}: ε must be in (0, 1)`);
-  if (!(maxNorm > 0 && maxNorm < 1)) throw new ValidationError(`maxNorm ${maxNorm}: must be in (0, 1)`);
+  if (!Number.isFinite(kappa) || kappa <= 1) throw new ValidationError(`kappa ${kappa}: κ must be a number > 1`, { parameter: 'kappa' });
+  if (!Number.isFinite(epsilon) || epsilon <= 0 || epsilon >= 1) throw new ValidationError(`epsilon ${epsilon}: ε must be in (0, 1)`, { parameter: 'epsilon' });
+  if (!(maxNorm > 0 && maxNorm < 1)) throw new ValidationError(`maxNorm ${maxNorm}: must be in (0, 1)`, { parameter: 'maxNorm' });
+}
+
+/** The one-line refusal when the degree (known before any work) is above the limit. */
+function tooHigh(kappa: number, epsilon: number, needs: string, limit: number): ValidationError {
+  const whose = limit === PHASE_SOLVER_MAX_DEGREE ? ", the phase solver's limit" : '';
+  return new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs ${needs} (> ${limit}${whose}); raise ε or lower κ`, { parameter: 'kappa' });
 }
 
 /** The scaled QSP target for inversion: smallest degree of the chosen family meeting ε. */
@@ -129,27 +136,27 @@ export function inversePolynomial(options: InversePolynomialOptions): InversePol
   const { kappa, epsilon } = options;
   const method = options.method ?? 'chebyshev-iteration';
   const maxNorm = options.maxNorm ?? 0.9;
-  const maxDegree = options.maxDegree ?? 100000;
+  const maxDegree = options.maxDegree ?? PHASE_SOLVER_MAX_DEGREE;
   validate(kappa, epsilon, maxNorm);
   let p: Float64Array;
   let degree: number;
   if (method === 'cks') {
     const { b, j0, degree: dg } = cksParameters(kappa, epsilon);
     degree = dg;
-    if (degree > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs a CKS polynomial of degree ${degree} (> ${maxDegree}); raise ε or lower κ`);
+    if (degree > maxDegree) throw tooHigh(kappa, epsilon, `a CKS polynomial of degree ${degree}`, maxDegree);
     p = cksCoefficients(b, j0);
   } else if (method === 'minimax' && options.metric === 'absolute') {
     const upper = chebyshevIterationOrder(kappa, epsilon, 'absolute');
-    if (2 * upper - 1 > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs degree about ${2 * upper - 1} (> ${maxDegree}); raise ε or lower κ`);
+    if (2 * upper - 1 > maxDegree) throw tooHigh(kappa, epsilon, `degree about ${2 * upper - 1}`, maxDegree);
     // Each Remez step solves a dense (m+1)×(m+1) system: keep the search to a few seconds.
-    if (upper > MAX_REMEZ_ORDER) throw new ValidationError(`--method minimax: degree about ${2 * upper - 1} is beyond the Remez search limit ${2 * MAX_REMEZ_ORDER - 1}; use --method chebyshev-iteration (within ~5 % of it)`);
+    if (upper > MAX_REMEZ_ORDER) throw new ValidationError(`method minimax: degree about ${2 * upper - 1} is beyond the Remez search limit ${2 * MAX_REMEZ_ORDER - 1}; use the chebyshev-iteration method (within ~5 % of it)`, { parameter: 'method' });
     const { m, remez } = minimaxInverseOrder(kappa, epsilon, upper);
     degree = 2 * m - 1;
     p = minimaxCoefficients(kappa, remez);
   } else {
     const m = chebyshevIterationOrder(kappa, epsilon, options.metric ?? 'relative');
     degree = 2 * m - 1;
-    if (degree > maxDegree) throw new ValidationError(`κ = ${kappa}, ε = ${epsilon} needs ${Number.isFinite(degree) ? `degree ${degree} (> ${maxDegree})` : `a degree above ${maxDegree}`}; raise ε or lower κ`);
+    if (degree > maxDegree) throw tooHigh(kappa, epsilon, Number.isFinite(degree) ? `degree ${degree}` : `a degree above ${maxDegree}`, maxDegree);
     p = chebyshevIterationCoefficients(kappa, m);
   }
   const sup = chebMaxAbsOnGrid(p, 16 * (degree + 1));

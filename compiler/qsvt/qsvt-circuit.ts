@@ -17,15 +17,24 @@
  * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Theorem 17 and Figure 3 — QSVT circuits.
  * @see arXiv:2105.02859 (Martyn, Rossi, Tan, Chuang), §III — W vs reflection conventions.
  */
-import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
+import { CircuitBuilder, type Circuit } from '../circuit/index.js';
 import { ancillaIndices, signalAncillas, type BlockEncoding } from '../blockencoding/block-encoding.js';
 import { ValidationError } from '../errors.js';
-import { circuitCost, CostTally, gateKey, type Component, type GateCost } from '../synthesis/cost.js';
+import { ComponentBase, layoutRegisters, range, type CallGraph, type QubitRegister } from '../synthesis/component.js';
+import { mcxKey } from '../synthesis/cost.js';
+import { adjoint, Layer } from '../synthesis/primitives.js';
+import type { PostSelection } from '../synthesis/prepared-state.js';
 
 export interface QsvtOptions {
   readonly blockEncoding: BlockEncoding;
   /** φ₀…φ_d in qntk's W convention (Re⟨0|U_Φ|0⟩ = f), e.g. from solvePhases. */
   readonly phases: ArrayLike<number>;
+}
+
+/** A QSVT sequence known by its degree only (what `qntk estimate` prices): no phases, no circuit. */
+export interface QsvtSizes {
+  readonly blockEncoding: BlockEncoding;
+  readonly degree: number;
 }
 
 /** Reflection-convention phases for the branch realising P (sign = +1) or P* (sign = −1). */
@@ -38,65 +47,116 @@ export function reflectionPhases(phases: ArrayLike<number>, sign: 1 | -1): Float
   return out;
 }
 
-export class QsvtCircuit implements Component {
+/**
+ * e^{iφ(2Π−I)} on the reflected ancillas, with φ = a on LCU branch 0 and b on branch 1. Layout:
+ * the r reflected ancillas, the signal qubit, the LCU qubit. Its cost does not depend on the angles.
+ */
+export class ProjectorPhase extends ComponentBase {
+  readonly name = 'projector-phase';
+  readonly ancillas: number;
+  readonly numQubits: number;
+  readonly registers: readonly QubitRegister[];
+  private readonly flips: Layer;
+
+  constructor(ancillas: number) {
+    super();
+    this.ancillas = ancillas;
+    this.numQubits = ancillas + 2;
+    this.registers = layoutRegisters([['ancillas', ancillas], ['signal', 1], ['lcu', 1]]);
+    this.flips = new Layer('x', ancillas);
+  }
+
+  override get label(): string {
+    return `projector-phase (${this.ancillas} ancillas)`;
+  }
+
+  /** Append onto the given ancillas, signal and LCU qubit. */
+  appendTo(b: CircuitBuilder, anc: readonly number[], signal: number, lcu: number, a: number, bb: number): void {
+    for (const q of anc) b.x(q);
+    b.mcx(anc, signal);
+    // Signal qubit is 1 exactly on Π: rz(2φ) gives e^{iφ} there and e^{−iφ} elsewhere.
+    b.rz(a + bb, signal);
+    b.cx(lcu, signal);
+    b.rz(a - bb, signal);
+    b.cx(lcu, signal);
+    b.mcx(anc, signal);
+    for (const q of anc) b.x(q);
+  }
+
+  callGraph(): CallGraph {
+    return [[this.flips, 2], [mcxKey(this.ancillas), 2], ['rz', 2], ['cx', 2]];
+  }
+
+  /** The circuit for φ = 0 on both branches (the gates do not depend on φ). */
+  protected build(): Circuit {
+    const b = new CircuitBuilder(this.numQubits);
+    this.appendTo(b, range(0, this.ancillas), this.ancillas, this.ancillas + 1, 0, 0);
+    return b.build();
+  }
+}
+
+export class QsvtCircuit extends ComponentBase {
   readonly name = 'qsvt';
   readonly blockEncoding: BlockEncoding;
-  readonly phases: Float64Array;
+  /** The phases, or undefined for a sequence known by its degree only. */
+  readonly phases: Float64Array | undefined;
   readonly degree: number;
   readonly numQubits: number;
+  readonly registers: readonly QubitRegister[];
   /** The system register (system[0] = least significant bit of the vector index). */
   readonly system: readonly number[];
   readonly signalQubit: number;
   readonly lcuQubit: number;
   /** [qubit, value] pairs to keep: the block-encoding ancillas, the signal and the LCU qubit, all 0. */
-  readonly postselect: readonly (readonly [number, number])[];
+  readonly postselect: PostSelection;
   /**
    * The ancillas Π projects onto |0⟩ (the encoding's ancillas minus its clean work qubits). The work
    * qubits stay in `postselect`: they end in |0⟩ with certainty, so keeping them changes no probability.
    */
   readonly reflected: readonly number[];
+  private readonly phase: ProjectorPhase;
 
-  constructor(o: QsvtOptions) {
+  constructor(o: QsvtOptions | QsvtSizes) {
+    super();
     const be = o.blockEncoding;
-    if (be.ancillaQubits < 1) throw new ValidationError('QSVT: the block encoding has no ancilla qubits to reflect about');
-    if (be.circuit.numQubits !== be.systemQubits + be.ancillaQubits) {
-      throw new ValidationError(`QSVT: the block-encoding circuit has ${be.circuit.numQubits} qubits, expected system ${be.systemQubits} + ancillas ${be.ancillaQubits}`);
+    this.reflected = signalAncillas(be);
+    if (this.reflected.length < 1) throw new ValidationError(`QSVT: the ${be.kind} encoding has no ancilla qubits to reflect about; choose the sparse or FABLE encoding`, { parameter: 'encoding' });
+    if (be.numQubits !== be.systemQubits + be.ancillaQubits) {
+      throw new ValidationError(`QSVT: the block encoding has ${be.numQubits} qubits, expected system ${be.systemQubits} + ancillas ${be.ancillaQubits}`);
     }
-    if (o.phases.length < 2) throw new ValidationError('QSVT: need a polynomial of degree ≥ 1 (at least two phases)');
-    for (let j = 0; j < o.phases.length; j++) if (!Number.isFinite(o.phases[j]!)) throw new ValidationError(`QSVT: phase ${j} is not finite`);
+    if ('phases' in o) {
+      if (o.phases.length < 2) throw new ValidationError('QSVT: need a polynomial of degree ≥ 1 (at least two phases)');
+      for (let j = 0; j < o.phases.length; j++) if (!Number.isFinite(o.phases[j]!)) throw new ValidationError(`QSVT: phase ${j} is not finite`);
+      this.phases = Float64Array.from(o.phases);
+      this.degree = this.phases.length - 1;
+    } else {
+      if (!Number.isInteger(o.degree) || o.degree < 1) throw new ValidationError(`QSVT: degree ${o.degree} must be an integer ≥ 1`);
+      this.phases = undefined;
+      this.degree = o.degree;
+    }
     this.blockEncoding = be;
-    this.phases = Float64Array.from(o.phases);
-    this.degree = this.phases.length - 1;
-    const nBe = be.circuit.numQubits;
+    const nBe = be.numQubits;
     this.signalQubit = nBe;
     this.lcuQubit = nBe + 1;
     this.numQubits = nBe + 2;
-    this.system = Array.from({ length: be.systemQubits }, (_, i) => i);
+    this.registers = layoutRegisters([['system', be.systemQubits], ['ancillas', be.ancillaQubits], ['signal', 1], ['lcu', 1]]);
+    this.system = range(0, be.systemQubits);
     this.postselect = [...ancillaIndices(be), this.signalQubit, this.lcuQubit].map((q) => [q, 0] as const);
-    this.reflected = signalAncillas(be);
+    this.phase = new ProjectorPhase(this.reflected.length);
   }
 
-  /** e^{iφ(2Π−I)} with φ = a on LCU branch 0 and b on branch 1. */
-  private appendPhase(b: CircuitBuilder, anc: readonly number[], a: number, bb: number): void {
-    const p = this.signalQubit, h = this.lcuQubit;
-    for (const q of anc) b.x(q);
-    b.mcx(anc, p);
-    // Signal qubit is 1 exactly on Π: rz(2φ) gives e^{iφ} there and e^{−iφ} elsewhere.
-    b.rz(a + bb, p);
-    b.cx(h, p);
-    b.rz(a - bb, p);
-    b.cx(h, p);
-    b.mcx(anc, p);
-    for (const q of anc) b.x(q);
+  override get label(): string {
+    return `qsvt (degree ${this.degree}${this.phases ? '' : ', any phases'})`;
   }
 
-  circuit(): Circuit {
+  protected build(): Circuit {
+    if (!this.phases) throw new ValidationError(`${this.label}: a QSVT sequence without phases has no circuit; give its phases`);
     const be = this.blockEncoding;
     const d = this.degree;
     const anc = this.reflected;
-    const u = be.circuit;
-    const uDag = inverseCircuit(u);
-    const beMap = Array.from({ length: u.numQubits }, (_, i) => i);
+    const u = be.circuit();
+    const uDag = adjoint(be).circuit();
+    const beMap = range(0, u.numQubits);
     const plus = reflectionPhases(this.phases, 1);
     const minus = reflectionPhases(this.phases, -1);
     const b = new CircuitBuilder();
@@ -105,11 +165,12 @@ export class QsvtCircuit implements Component {
     b.addQreg('sig', 1);
     b.addQreg('lcu', 1);
     b.h(this.lcuQubit);
+    const phase = (k: number): void => this.phase.appendTo(b, anc, this.signalQubit, this.lcuQubit, plus[k]!, minus[k]!);
     // Time order: E_d, U, E_{d−1}, U†, E_{d−2}, U, …, E_0 (the k-th factor from the right is U for odd k).
-    this.appendPhase(b, anc, plus[d]!, minus[d]!);
+    phase(d);
     for (let k = 1; k <= d; k++) {
       b.compose(k % 2 === 1 ? u : uDag, beMap);
-      this.appendPhase(b, anc, plus[d - k]!, minus[d - k]!);
+      phase(d - k);
     }
     b.h(this.lcuQubit);
     b.gphase((-d * Math.PI) / 2);
@@ -117,16 +178,9 @@ export class QsvtCircuit implements Component {
     return b.build();
   }
 
-  /** Gate counts from the encoding's counts, without building the circuit. */
-  cost(): GateCost {
-    const be = circuitCost(this.blockEncoding.circuit);
-    const a = this.reflected.length;
-    const t = new CostTally();
-    t.addCost(be, this.degree);
-    const mcxName = a === 1 ? 'cx' : a === 2 ? 'ccx' : gateKey('mcx', a + 1);
-    const phases = this.degree + 1;
-    t.add('x', 2 * a * phases).add(mcxName, 2 * phases).add('rz', 2 * phases).add('cx', 2 * phases).add('h', 2).add('gphase', 1);
-    t.depth += 8 * phases + 2;
-    return t.toCost(this.numQubits);
+  /** d applications of U and U† in turn, d + 1 projector phases, the LCU qubit's two H and the global phase. */
+  callGraph(): CallGraph {
+    const d = this.degree;
+    return [['h', 2], [this.phase, d + 1], [this.blockEncoding, Math.ceil(d / 2)], [adjoint(this.blockEncoding), Math.floor(d / 2)], ['gphase', 1]];
   }
 }

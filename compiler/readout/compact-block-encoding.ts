@@ -18,7 +18,7 @@
  * @see arXiv:1806.01838 (Gilyén, Su, Low, Wiebe), Lemma 52 (linear combination of block encodings)
  */
 import { CircuitBuilder, type Circuit } from '../circuit/index.js';
-import type { BlockEncoding } from '../blockencoding/block-encoding.js';
+import { CircuitBlockEncoding } from '../blockencoding/block-encoding.js';
 import { ValidationError } from '../errors.js';
 import { ceilLog2 } from '../linalg/walsh.js';
 import { appendMultiplexor } from '../synthesis/uniformly-controlled.js';
@@ -31,8 +31,8 @@ export interface XorTerm {
   readonly scale: number;
 }
 
-export interface XorLcuEncoding extends BlockEncoding {
-  readonly kind: 'xor-lcu';
+/** The XOR-LCU block encoding: a built circuit with the decomposition it was built from. */
+export class XorLcuEncoding extends CircuitBlockEncoding {
   /** The nonzero XOR diagonals, mask 0 first. */
   readonly terms: readonly XorTerm[];
   /** The mask each select value loads (−1: none, amplitude 0). */
@@ -40,6 +40,14 @@ export interface XorLcuEncoding extends BlockEncoding {
   /** Select-register qubits (after the system), then the rotation flag. */
   readonly select: readonly number[];
   readonly rotation: number;
+
+  constructor(o: { circuit: Circuit; alpha: number; systemQubits: number; epsilon: number; terms: readonly XorTerm[]; selectMasks: readonly number[]; select: readonly number[]; rotation: number }) {
+    super({ kind: 'xor-lcu', circuit: o.circuit, alpha: o.alpha, systemQubits: o.systemQubits, epsilon: o.epsilon });
+    this.terms = o.terms;
+    this.selectMasks = o.selectMasks;
+    this.select = o.select;
+    this.rotation = o.rotation;
+  }
 }
 
 /** Multiplexor angles below this (in the Walsh domain) are numerically zero and dropped. */
@@ -208,5 +216,5 @@ export function xorLcuEncoding(a: ArrayLike<number>, m: number, options: XorLcuO
   if (prep) b.compose(prep.inverse(), select);
   const circuit: Circuit = b.build();
   const selectMasks = slots.map((t) => (t ? t.mask : -1));
-  return { kind: 'xor-lcu', circuit, alpha, systemQubits: m, ancillaQubits: k + 1, epsilon, terms, selectMasks, select, rotation: rotation! };
+  return new XorLcuEncoding({ circuit, alpha, systemQubits: m, epsilon, terms, selectMasks, select, rotation: rotation! });
 }

@@ -73,7 +73,7 @@ export function compactReadout(kind: CompactReadoutKind, kstar: ArrayLike<number
   const [branch] = b.addQreg('branch', 1);
   const flags = encoding ? b.addQreg('flag', encoding.ancillaQubits) : [];
   b.compose(joint.circuit, [...system, branch!]);
-  if (encoding) b.compose(encoding.circuit, [...system, ...flags]);
+  if (encoding) b.compose(encoding.circuit(), [...system, ...flags]);
   b.h(branch!);
   const circuit = b.build();
   const mb = CircuitBuilder.from(circuit);

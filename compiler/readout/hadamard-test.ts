@@ -10,16 +10,12 @@
  */
 import { ValidationError } from '../errors.js';
 import { CircuitBuilder, controlCircuit, remapInstruction, type Circuit, type Instruction } from '../circuit/index.js';
-import type { PreparedState } from './prepared-state.js';
+import type { PreparedState } from '../synthesis/prepared-state.js';
 
-export interface HadamardTestCircuit {
-  readonly circuit: Circuit;
+/** A prepared state whose `system` is the shared register and whose `postselect` lists every flag of both preparations (all 0). */
+export interface HadamardTestCircuit extends PreparedState {
   /** The control qubit whose measured value (0 or 1) splits the estimator. */
   readonly control: number;
-  /** Where each input's system register sits (shared by both). */
-  readonly system: readonly number[];
-  /** Every flag qubit that must read 0 in the kept branch (flags of both preparations). */
-  readonly postselect: ReadonlyArray<readonly [number, 0]>;
 }
 
 /**

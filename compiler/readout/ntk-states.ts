@@ -9,7 +9,7 @@ import { ValidationError } from '../errors.js';
 import { appendMultiplexor } from '../synthesis/uniformly-controlled.js';
 import { StatePrep } from '../synthesis/state-prep.js';
 import { hadamardTest, type HadamardTestCircuit } from './hadamard-test.js';
-import type { PreparedState } from './prepared-state.js';
+import type { PreparedState } from '../synthesis/prepared-state.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 

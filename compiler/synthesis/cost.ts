@@ -1,7 +1,7 @@
 /**
- * Cost model shared by every algorithm component: gate counts by name, qubits, a depth estimate,
- * and a CNOT count that prices multi-controlled gates with a documented per-gate cost, so
- * `qntk estimate` can report figures for sizes whose circuits are never built.
+ * Gate counts of circuits and components: counts by cost key, qubits, depth, and a CNOT count that
+ * prices multi-controlled gates with a documented per-gate cost (a pricing of the IR's gates,
+ * independent of how a pass later decomposes them).
  */
 import type { Circuit } from '../circuit/index.js';
 
@@ -9,19 +9,8 @@ export interface GateCost {
   /** Gate counts by canonical gate name (no barriers). */
   readonly gates: Readonly<Record<string, number>>;
   readonly qubits: number;
-  /** Circuit depth (exact for `circuitCost`, an upper estimate for components' `cost()`). */
+  /** Circuit depth (exact for `circuitCost`, an upper bound for components' `cost()`). */
   readonly depth: number;
-}
-
-/**
- * An algorithm building block (Qualtran's Bloq): immutable, parameters validated in the
- * constructor, able to build its circuit and to price itself without building it.
- */
-export interface Component {
-  readonly name: string;
-  readonly numQubits: number;
-  circuit(): Circuit;
-  cost(): GateCost;
 }
 
 /** Mutable accumulator of gate counts. */
@@ -72,6 +61,16 @@ export function circuitCost(circuit: Circuit): GateCost {
 /** Cost key of a gate: variadic multi-controlled gates carry their control count ('mcx:4'). */
 export function gateKey(gate: string, n: number): string {
   return gate === 'mcx' || gate === 'mcz' || gate === 'mcp' ? `${gate}:${n - 1}` : gate;
+}
+
+/** Cost key of an X controlled by `controls` qubits, as CircuitBuilder.mcx emits it (x, cx, ccx, mcx:k). */
+export function mcxKey(controls: number): string {
+  return controls === 0 ? 'x' : controls === 1 ? 'cx' : controls === 2 ? 'ccx' : gateKey('mcx', controls + 1);
+}
+
+/** Cost key of a Z over `qubits` qubits, as CircuitBuilder.mcz emits it (z, cz, ccz, mcz:k). */
+export function mczKey(qubits: number): string {
+  return qubits === 1 ? 'z' : qubits === 2 ? 'cz' : qubits === 3 ? 'ccz' : gateKey('mcz', qubits);
 }
 
 /**

@@ -1,38 +1,11 @@
 /**
- * One-qubit resynthesis: any 2×2 unitary as ZYZ Euler angles, as one U3, as IBM's rz·sx·rz·sx·rz,
- * or as a single named gate when it is one (up to global phase).
+ * One-qubit resynthesis: any 2×2 unitary from its Euler angles (the IR's `eulerAngles`:
+ * U = e^{iγ}·U(θ, φ, λ) = e^{i(γ + (φ+λ)/2)}·Rz(φ)·Ry(θ)·Rz(λ)) as Rz·Ry·Rz, as one U, as IBM's
+ * rz·sx·rz·sx·rz, or as a single named gate when it is one (up to global phase).
  * @see arXiv:quant-ph/9503016 (Barenco et al., Lemma 4.1: U = e^{iα} Rz(φ) Ry(θ) Rz(λ))
  */
 import { CMatrix } from '../linalg/complex.js';
 import { eulerAngles, gateMatrix, normalizeAngle, type GateName, type Instruction } from '../circuit/index.js';
-
-/** U = e^{i·phase} · Rz(phi) · Ry(theta) · Rz(lambda). */
-export interface EulerAngles {
-  readonly theta: number;
-  readonly phi: number;
-  readonly lambda: number;
-  readonly phase: number;
-}
-
-/** Reduce an angle to (−π, π]. */
-export const wrapAngle = normalizeAngle;
-
-/** ZYZ Euler angles of a 2×2 unitary (from the IR's U-gate Euler angles: U(θ,φ,λ) = e^{i(φ+λ)/2}·Rz(φ)Ry(θ)Rz(λ)). */
-export function zyzAngles(u: CMatrix): EulerAngles {
-  const e = eulerAngles(u);
-  return { theta: e.theta, phi: e.phi, lambda: e.lambda, phase: wrapAngle(e.phase + (e.phi + e.lambda) / 2) };
-}
-
-/** Rz(phi) Ry(theta) Rz(lambda) (no global phase). */
-export function eulerMatrix(theta: number, phi: number, lambda: number): CMatrix {
-  return gateMatrix('rz', [phi]).mul(gateMatrix('ry', [theta])).mul(gateMatrix('rz', [lambda]));
-}
-
-/** U = e^{i·phase} · U3(theta, phi, lambda). */
-export function u3Angles(u: CMatrix): EulerAngles {
-  const z = zyzAngles(u);
-  return { ...z, phase: wrapAngle(z.phase - (z.phi + z.lambda) / 2) };
-}
 
 const NAMED = ['id', 'x', 'y', 'z', 'h', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg'] as const;
 
@@ -65,7 +38,7 @@ export interface OneQubitOptions {
   readonly tol?: number;
 }
 
-const isZero = (a: number, tol: number): boolean => Math.abs(wrapAngle(a)) <= tol;
+const isZero = (a: number, tol: number): boolean => Math.abs(normalizeAngle(a)) <= tol;
 
 /**
  * Instructions on `qubit` implementing u up to global phase, in the requested basis, with trivial
@@ -73,9 +46,9 @@ const isZero = (a: number, tol: number): boolean => Math.abs(wrapAngle(a)) <= to
  */
 export function oneQubitToInstructions(u: CMatrix, qubit: number, options: OneQubitOptions): Instruction[] {
   const tol = options.tol ?? 1e-10;
-  const e = zyzAngles(u);
+  const e = eulerAngles(u);
   const q = [qubit];
-  const rz = (a: number): Instruction[] => (isZero(a, tol) ? [] : [{ gate: 'rz', qubits: q, params: [wrapAngle(a)] }]);
+  const rz = (a: number): Instruction[] => (isZero(a, tol) ? [] : [{ gate: 'rz', qubits: q, params: [normalizeAngle(a)] }]);
   if (Math.abs(e.theta) <= tol) return rz(e.phi + e.lambda);
   switch (options.basis) {
     case 'zyz':

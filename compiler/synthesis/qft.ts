@@ -6,7 +6,8 @@
  */
 import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
-import { CostTally, type Component, type GateCost } from './cost.js';
+import { ComponentBase, range, type CallGraph, type QubitRegister } from './component.js';
+import { Layer } from './primitives.js';
 
 export interface QftOptions {
   readonly numQubits: number;
@@ -16,19 +17,29 @@ export interface QftOptions {
   readonly approximationDegree?: number;
 }
 
-export class Qft implements Component {
+export class Qft extends ComponentBase {
   readonly name = 'qft';
   readonly numQubits: number;
   readonly inverse: boolean;
   readonly swaps: boolean;
   readonly approximationDegree: number;
+  readonly registers: readonly QubitRegister[];
+  /** 2n (+ 1 for the swap layer): the Hadamards and controlled phases pipeline along the register. */
+  readonly depth: number;
 
   constructor(o: QftOptions) {
+    super();
     if (!Number.isInteger(o.numQubits) || o.numQubits < 1) throw new ValidationError(`QFT: numQubits must be a positive integer, got ${o.numQubits}`);
     this.numQubits = o.numQubits;
     this.inverse = o.inverse ?? false;
     this.swaps = o.swaps ?? true;
     this.approximationDegree = o.approximationDegree ?? Infinity;
+    this.registers = [{ name: 'q', qubits: range(0, o.numQubits) }];
+    this.depth = 2 * o.numQubits + (this.swaps ? 1 : 0);
+  }
+
+  override get label(): string {
+    return `${this.inverse ? 'inverse ' : ''}qft (${this.numQubits} qubits${this.swaps ? '' : ', no swaps'})`;
   }
 
   /** Append onto `qubits` (qubits[0] = least significant bit). */
@@ -37,7 +48,7 @@ export class Qft implements Component {
     b.compose(sub, qubits);
   }
 
-  circuit(): Circuit {
+  protected build(): Circuit {
     const n = this.numQubits;
     const b = new CircuitBuilder(n);
     for (let j = n - 1; j >= 0; j--) {
@@ -52,13 +63,11 @@ export class Qft implements Component {
     return this.inverse ? inverseCircuit(c) : c;
   }
 
-  cost(): GateCost {
+  callGraph(): CallGraph {
     const n = this.numQubits;
     let cps = 0;
-    for (let j = 0; j < n; j++) cps += Math.min(j, Number.isFinite(this.approximationDegree) ? this.approximationDegree : j);
-    const t = new CostTally().add('h', n).add('cp', cps).add('swap', this.swaps ? n >> 1 : 0);
-    t.depth = 2 * n + (this.swaps ? 1 : 0);
-    return t.toCost(n);
+    for (let j = 0; j < n; j++) cps += Math.min(j, this.approximationDegree);
+    return [['h', n], ['cp', cps], [new Layer('swap', this.swaps ? n >> 1 : 0), 1]];
   }
 }
 
@@ -67,4 +76,5 @@ export const qftExamples = (): Qft[] => [
   new Qft({ numQubits: 3 }),
   new Qft({ numQubits: 4, inverse: true }),
   new Qft({ numQubits: 5, swaps: false }),
+  new Qft({ numQubits: 3, inverse: true, swaps: false }),
 ];

@@ -10,8 +10,8 @@
 import { CircuitBuilder, inverseCircuit, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
 import { ceilLog2 } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from './cost.js';
-import { appendDiagonal, appendMultiplexor, countDiagonal, countMultiplexor, diagonalLevels } from './uniformly-controlled.js';
+import { ComponentBase, layoutRegisters, range, type CallGraph, type QubitRegister } from './component.js';
+import { appendDiagonal, appendMultiplexor, Diagonal, UniformlyControlledRotation } from './uniformly-controlled.js';
 
 /** A real vector, or a complex one as separate real and imaginary parts. */
 export type Amplitudes = ArrayLike<number> | { readonly re: ArrayLike<number>; readonly im: ArrayLike<number> };
@@ -26,49 +26,85 @@ export interface StatePrepOptions {
   readonly tolerance?: number;
 }
 
-export class StatePrep implements Component {
+/** The sizes of a state preparation whose amplitudes are not given (its worst case is priced). */
+export interface StatePrepSizes {
+  readonly numQubits: number;
+  readonly complex?: boolean;
+  readonly controlled?: boolean;
+}
+
+export class StatePrep extends ComponentBase {
   readonly name = 'state-prep';
-  /** Normalised, padded amplitudes. */
+  /** Normalised, padded amplitudes (empty for a size-only preparation). */
   readonly re: Float64Array;
   readonly im: Float64Array;
   readonly isReal: boolean;
+  /** False for a size-only preparation (`StatePrep.sized`): priced for generic amplitudes, no circuit. */
+  readonly hasAmplitudes: boolean;
+  readonly registers: readonly QubitRegister[];
   /** State qubits (the control, if any, comes after them). */
   readonly stateQubits: number;
   readonly numQubits: number;
   readonly controlled: boolean;
   readonly tolerance: number;
 
-  constructor(o: StatePrepOptions) {
-    const isComplex = typeof o.amplitudes === 'object' && 're' in o.amplitudes;
-    const reIn = isComplex ? (o.amplitudes as { re: ArrayLike<number> }).re : (o.amplitudes as ArrayLike<number>);
-    const imIn = isComplex ? (o.amplitudes as { im: ArrayLike<number> }).im : undefined;
-    const len = reIn.length;
-    if (len === 0) throw new ValidationError('state preparation: the amplitude vector is empty');
-    if (imIn && imIn.length !== len) throw new ValidationError(`state preparation: ${len} real parts but ${imIn.length} imaginary parts`);
-    const n = o.numQubits ?? ceilLog2(len);
-    if (!Number.isInteger(n) || n < 0 || 1 << n < len) throw new ValidationError(`state preparation: ${len} amplitudes do not fit ${n} qubits`);
-    const dim = 1 << n;
-    this.re = new Float64Array(dim);
-    this.im = new Float64Array(dim);
-    let norm2 = 0;
-    for (let i = 0; i < len; i++) {
-      const r = reIn[i]!, m = imIn ? imIn[i]! : 0;
-      if (!Number.isFinite(r) || !Number.isFinite(m)) throw new ValidationError(`state preparation: amplitude ${i} is not finite`);
-      this.re[i] = r;
-      this.im[i] = m;
-      norm2 += r * r + m * m;
-    }
-    if (!(norm2 > 0)) throw new ValidationError('state preparation: the amplitude vector is zero; give a nonzero vector');
-    const s = 1 / Math.sqrt(norm2);
-    for (let i = 0; i < dim; i++) {
-      this.re[i]! *= s;
-      this.im[i]! *= s;
-    }
-    this.isReal = this.im.every((v) => v === 0);
-    this.stateQubits = n;
+  /** From amplitudes; or, given only sizes (`StatePrep.sized`), the worst case over all amplitudes. */
+  constructor(o: StatePrepOptions | StatePrepSizes) {
+    super();
     this.controlled = o.controlled ?? false;
-    this.numQubits = n + (this.controlled ? 1 : 0);
-    this.tolerance = o.tolerance ?? 1e-12;
+    if (!('amplitudes' in o)) {
+      if (!Number.isInteger(o.numQubits) || o.numQubits < 0 || o.numQubits > 52) throw new ValidationError(`state preparation: ${o.numQubits} qubits must be an integer in 0..52`);
+      this.re = new Float64Array(0);
+      this.im = new Float64Array(0);
+      this.isReal = !(o.complex ?? false);
+      this.hasAmplitudes = false;
+      this.stateQubits = o.numQubits;
+      this.tolerance = 0;
+    } else {
+      const isComplex = typeof o.amplitudes === 'object' && 're' in o.amplitudes;
+      const reIn = isComplex ? (o.amplitudes as { re: ArrayLike<number> }).re : (o.amplitudes as ArrayLike<number>);
+      const imIn = isComplex ? (o.amplitudes as { im: ArrayLike<number> }).im : undefined;
+      const len = reIn.length;
+      if (len === 0) throw new ValidationError('state preparation: the amplitude vector is empty');
+      if (imIn && imIn.length !== len) throw new ValidationError(`state preparation: ${len} real parts but ${imIn.length} imaginary parts`);
+      const n = o.numQubits ?? ceilLog2(len);
+      if (!Number.isInteger(n) || n < 0 || 1 << n < len) throw new ValidationError(`state preparation: ${len} amplitudes do not fit ${n} qubits`);
+      const dim = 1 << n;
+      this.re = new Float64Array(dim);
+      this.im = new Float64Array(dim);
+      let norm2 = 0;
+      for (let i = 0; i < len; i++) {
+        const r = reIn[i]!, m = imIn ? imIn[i]! : 0;
+        if (!Number.isFinite(r) || !Number.isFinite(m)) throw new ValidationError(`state preparation: amplitude ${i} is not finite`);
+        this.re[i] = r;
+        this.im[i] = m;
+        norm2 += r * r + m * m;
+      }
+      if (!(norm2 > 0)) throw new ValidationError('state preparation: the amplitude vector is zero; give a nonzero vector');
+      const s = 1 / Math.sqrt(norm2);
+      for (let i = 0; i < dim; i++) {
+        this.re[i]! *= s;
+        this.im[i]! *= s;
+      }
+      this.isReal = this.im.every((v) => v === 0);
+      this.hasAmplitudes = true;
+      this.stateQubits = n;
+      this.tolerance = o.tolerance ?? 1e-12;
+    }
+    this.numQubits = this.stateQubits + (this.controlled ? 1 : 0);
+    this.registers = layoutRegisters([['state', this.stateQubits], ['control', this.controlled ? 1 : 0]]);
+  }
+
+  /**
+   * A preparation of n qubits with unknown amplitudes, priced for the worst case (no rotation
+   * vanishes): 2^k Ry (and as many Rz when complex) with 2^k CNOTs on level k ≥ 1.
+   */
+  static sized(o: StatePrepSizes): StatePrep {
+    return new StatePrep(o);
+  }
+
+  override get label(): string {
+    return `state-prep (${this.stateQubits} qubits${this.isReal ? '' : ', complex'}${this.controlled ? ', controlled' : ''}${this.hasAmplitudes ? '' : ', any amplitudes'})`;
   }
 
   /** Per target qubit t (n−1 down to 0): the Ry angles over the values of qubits t+1…n−1. */
@@ -117,9 +153,10 @@ export class StatePrep implements Component {
     if (!this.isReal) appendDiagonal(b, { phases: this.phases(), qubits: [...qubits.slice(0, n), ...ctrl], tolerance: this.tolerance });
   }
 
-  circuit(): Circuit {
+  protected build(): Circuit {
+    if (!this.hasAmplitudes) throw new ValidationError(`${this.label}: a size-only preparation has no circuit; give its amplitudes`);
     const b = new CircuitBuilder(this.numQubits);
-    this.appendTo(b, Array.from({ length: this.numQubits }, (_, i) => i));
+    this.appendTo(b, range(0, this.numQubits));
     return b.build();
   }
 
@@ -128,34 +165,15 @@ export class StatePrep implements Component {
     return inverseCircuit(this.circuit());
   }
 
-  /** Exact gate counts of `circuit()` (computed from the angles, no circuit built). */
-  cost(): GateCost {
-    const t = new CostTally();
-    let depth = 0;
-    for (const { angles } of this.ryLevels()) {
-      const c = countMultiplexor(angles, this.tolerance);
-      t.add('ry', c.rotations).add('cx', c.cnots);
-      depth += c.rotations + c.cnots;
+  /** One multiplexor per state qubit (and the phases' diagonal when complex): the circuit appendTo emits. */
+  callGraph(): CallGraph {
+    const c = this.controlled ? 1 : 0, n = this.stateQubits;
+    if (!this.hasAmplitudes) {
+      const levels = range(c, n).map((k) => [new UniformlyControlledRotation({ axis: 'y', controls: k }), 1] as const);
+      return this.isReal ? levels : [...levels, [new Diagonal({ qubits: n + c }), 1]];
     }
-    if (!this.isReal) {
-      const ph = this.phases();
-      const c = countDiagonal(ph, this.tolerance);
-      t.add('rz', c.rotations).add('cx', c.cnots);
-      if (Math.abs(diagonalLevels(ph).globalPhase) > 1e-15) t.add('gphase');
-      depth += c.rotations + c.cnots;
-    }
-    t.depth = depth;
-    return t.toCost(this.numQubits);
-  }
-
-  /** Worst-case cost for n state qubits, for sizes never built. */
-  static costBound(n: number, opts: { complex?: boolean; controlled?: boolean } = {}): GateCost {
-    const c = opts.controlled ? 1 : 0;
-    const t = new CostTally();
-    for (let k = c; k < n + c; k++) t.add('ry', 1 << k).add('cx', k === 0 ? 0 : 1 << k);
-    if (opts.complex) for (let k = c; k < n + c; k++) t.add('rz', 1 << k).add('cx', k === 0 ? 0 : 1 << k);
-    t.depth = Object.values(t.toCost(0).gates).reduce((a, v) => a + v, 0);
-    return t.toCost(n + c);
+    const levels = this.ryLevels().map(({ angles }) => [new UniformlyControlledRotation({ axis: 'y', angles, tolerance: this.tolerance }), 1] as const);
+    return this.isReal ? levels : [...levels, [new Diagonal({ phases: this.phases(), tolerance: this.tolerance }), 1]];
   }
 }
 

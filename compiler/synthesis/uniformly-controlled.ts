@@ -10,7 +10,7 @@
 import { CircuitBuilder, type Circuit } from '../circuit/index.js';
 import { ValidationError } from '../errors.js';
 import { fwht, gray, lowestBit } from '../linalg/walsh.js';
-import { CostTally, type Component, type GateCost } from './cost.js';
+import { ComponentBase, layoutRegisters, range, type CallGraph, type QubitRegister } from './component.js';
 
 export type RotationAxis = 'y' | 'z';
 
@@ -73,13 +73,6 @@ export function countMultiplexor(angles: ArrayLike<number>, tolerance = 0): { ro
   return { rotations, cnots };
 }
 
-/** Cost of an uncompressed multiplexor with k controls. */
-export function multiplexorCost(axis: RotationAxis, k: number): GateCost {
-  const t = new CostTally().add(axis === 'y' ? 'ry' : 'rz', 1 << k).add('cx', k === 0 ? 0 : 1 << k);
-  t.depth = k === 0 ? 1 : 2 << k;
-  return t.toCost(k + 1);
-}
-
 export interface DiagonalOptions {
   /** φ_x for each basis index x of `qubits` (qubits[0] = least significant bit). */
   readonly phases: ArrayLike<number>;
@@ -133,36 +126,116 @@ export function countDiagonal(phases: ArrayLike<number>, tolerance = 1e-13): { r
   return { rotations, cnots };
 }
 
-/** A uniformly controlled rotation as a component: controls are qubits 0..k−1, the target is qubit k. */
-export class UniformlyControlledRotation implements Component {
+/** Angles for a multiplexor (given), or only its control count (size-only: no Walsh angle vanishes). */
+export type MultiplexorSpec =
+  | { readonly axis: RotationAxis; readonly angles: ArrayLike<number>; readonly tolerance?: number }
+  | { readonly axis: RotationAxis; readonly controls: number };
+
+/**
+ * A uniformly controlled rotation as a component: controls are qubits 0..k−1, the target qubit k.
+ * Given only its control count it stands for the worst case over all angles (2^k rotations and
+ * 2^k CNOTs for k ≥ 1), which any angles reach unless some Walsh angle vanishes.
+ */
+export class UniformlyControlledRotation extends ComponentBase {
   readonly name = 'uniformly-controlled-rotation';
   readonly axis: RotationAxis;
-  readonly angles: Float64Array;
+  /** The angles, or undefined for a size-only multiplexor. */
+  readonly angles: Float64Array | undefined;
   readonly numControls: number;
   readonly numQubits: number;
   readonly tolerance: number;
+  readonly registers: readonly QubitRegister[];
 
-  constructor(opts: { axis: RotationAxis; angles: ArrayLike<number>; tolerance?: number }) {
-    const len = opts.angles.length;
-    if (len === 0 || (len & (len - 1)) !== 0) throw new ValidationError(`uniformly controlled rotation: ${len} angles is not a power of two`);
-    for (let i = 0; i < len; i++) if (!Number.isFinite(opts.angles[i])) throw new ValidationError(`uniformly controlled rotation: angle ${i} is not finite`);
-    this.axis = opts.axis;
-    this.angles = Float64Array.from(opts.angles);
-    this.numControls = Math.log2(len);
+  constructor(o: MultiplexorSpec) {
+    super();
+    this.axis = o.axis;
+    if ('angles' in o) {
+      const len = o.angles.length;
+      if (len === 0 || (len & (len - 1)) !== 0) throw new ValidationError(`uniformly controlled rotation: ${len} angles is not a power of two`);
+      for (let i = 0; i < len; i++) if (!Number.isFinite(o.angles[i])) throw new ValidationError(`uniformly controlled rotation: angle ${i} is not finite`);
+      this.angles = Float64Array.from(o.angles);
+      this.numControls = Math.log2(len);
+      this.tolerance = o.tolerance ?? 0;
+    } else {
+      if (!Number.isInteger(o.controls) || o.controls < 0 || o.controls > 52) throw new ValidationError(`uniformly controlled rotation: ${o.controls} controls must be an integer in 0..52`);
+      this.angles = undefined;
+      this.numControls = o.controls;
+      this.tolerance = 0;
+    }
     this.numQubits = this.numControls + 1;
-    this.tolerance = opts.tolerance ?? 0;
+    this.registers = layoutRegisters([['controls', this.numControls], ['target', 1]]);
   }
 
-  circuit(): Circuit {
+  override get label(): string {
+    return `r${this.axis} multiplexor (${this.numControls} controls${this.angles ? '' : ', any angles'})`;
+  }
+
+  callGraph(): CallGraph {
+    const gate = this.axis === 'y' ? 'ry' : 'rz';
+    if (!this.angles) {
+      const k = this.numControls;
+      return [[gate, 2 ** k], ['cx', k === 0 ? 0 : 2 ** k]];
+    }
+    const c = countMultiplexor(this.angles, this.tolerance);
+    return [[gate, c.rotations], ['cx', c.cnots]];
+  }
+
+  protected build(): Circuit {
+    if (!this.angles) throw new ValidationError(`${this.label}: a size-only multiplexor has no circuit; give its angles`);
     const b = new CircuitBuilder(this.numQubits);
-    const controls = Array.from({ length: this.numControls }, (_, i) => i);
-    appendMultiplexor(b, { axis: this.axis, angles: this.angles, controls, target: this.numControls, tolerance: this.tolerance });
+    appendMultiplexor(b, { axis: this.axis, angles: this.angles, controls: range(0, this.numControls), target: this.numControls, tolerance: this.tolerance });
     return b.build();
   }
+}
 
-  /** Worst-case cost (no rotation dropped). */
-  cost(): GateCost {
-    return multiplexorCost(this.axis, this.numControls);
+/**
+ * A diagonal unitary diag(e^{iφ_x}) on m qubits as a component (appendDiagonal): one Rz
+ * multiplexor per qubit and the global phase. Given only m it stands for the worst case
+ * (2^m − 1 Rz, 2^m − 2 CNOTs and a global phase).
+ */
+export class Diagonal extends ComponentBase {
+  readonly name = 'diagonal';
+  readonly phases: Float64Array | undefined;
+  readonly numQubits: number;
+  readonly tolerance: number;
+  readonly registers: readonly QubitRegister[];
+
+  constructor(o: { readonly phases: ArrayLike<number>; readonly tolerance?: number } | { readonly qubits: number }) {
+    super();
+    if ('phases' in o) {
+      const m = Math.log2(o.phases.length);
+      if (!Number.isInteger(m)) throw new ValidationError(`diagonal: ${o.phases.length} phases is not a power of two`);
+      this.phases = Float64Array.from(o.phases);
+      this.numQubits = m;
+      this.tolerance = o.tolerance ?? 1e-13;
+    } else {
+      if (!Number.isInteger(o.qubits) || o.qubits < 0 || o.qubits > 52) throw new ValidationError(`diagonal: ${o.qubits} qubits must be an integer in 0..52`);
+      this.phases = undefined;
+      this.numQubits = o.qubits;
+      this.tolerance = 0;
+    }
+    this.registers = [{ name: 'q', qubits: range(0, this.numQubits) }];
+  }
+
+  override get label(): string {
+    return `diagonal (${this.numQubits} qubits${this.phases ? '' : ', any phases'})`;
+  }
+
+  callGraph(): CallGraph {
+    const m = this.numQubits;
+    if (!this.phases) return [...range(0, m).map((l) => [new UniformlyControlledRotation({ axis: 'z', controls: m - 1 - l }), 1] as const), ['gphase', 1]];
+    const { levels, globalPhase } = diagonalLevels(this.phases);
+    return [
+      ...levels.map((diff) => [new UniformlyControlledRotation({ axis: 'z', angles: diff, tolerance: this.tolerance }), 1] as const),
+      ['gphase', Math.abs(globalPhase) > 1e-15 ? 1 : 0],
+    ];
+  }
+
+  protected build(): Circuit {
+    if (!this.phases) throw new ValidationError(`${this.label}: a size-only diagonal has no circuit; give its phases`);
+    const b = new CircuitBuilder(this.numQubits);
+    appendDiagonal(b, { phases: this.phases, qubits: range(0, this.numQubits), tolerance: this.tolerance });
+    return b.build();
   }
 }
 
@@ -171,4 +244,11 @@ export const uniformlyControlledExamples = (): UniformlyControlledRotation[] => 
   new UniformlyControlledRotation({ axis: 'y', angles: [0.3] }),
   new UniformlyControlledRotation({ axis: 'y', angles: [0.1, -1.2, 2.5, 0.7] }),
   new UniformlyControlledRotation({ axis: 'z', angles: [0.4, 1.1, -0.3, 2.2, 0.9, -1.7, 0.05, 3.0] }),
+  new UniformlyControlledRotation({ axis: 'y', angles: [0.3, -0.7, 1.1, 0.2, 0.3, -0.7, 1.1, 0.2], tolerance: 1e-12 }),
+];
+
+export const diagonalExamples = (): Diagonal[] => [
+  new Diagonal({ phases: [0.3, -1.2] }),
+  new Diagonal({ phases: [0.5, 0.5, 0.5, 0.5] }),
+  new Diagonal({ phases: [0.1, 2.2, -0.7, 1.4, 3.0, -2.5, 0.05, 0.9] }),
 ];

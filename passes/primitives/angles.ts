@@ -3,8 +3,7 @@
  * identity tests per gate family, and the emission of a phase angle as Clifford+T names when it
  * is a multiple of π/4 (so T-counts stay meaningful) or as one rz otherwise.
  */
-import type { GateName, Instruction } from '../../compiler/circuit/index.js';
-import { wrapAngle } from '../../compiler/synthesis/one-qubit.js';
+import { normalizeAngle, type GateName, type Instruction } from '../../compiler/circuit/index.js';
 import type { Target } from '../targets/target.js';
 
 const Q = Math.PI / 4;
@@ -24,7 +23,7 @@ export function phaseAngle(inst: Instruction): number | undefined {
 
 /** Is a (mod 2π) within tol of 0? */
 export function isMultipleOf2Pi(a: number, tol = 1e-10): boolean {
-  return Math.abs(wrapAngle(a)) <= tol;
+  return Math.abs(normalizeAngle(a)) <= tol;
 }
 
 /** k when a ≈ k·π/4 (k in 0..7), else undefined. */
@@ -52,7 +51,7 @@ export function phaseGates(theta: number, q: number, target: Target): Instructio
   if (k !== undefined && cliffordTAllowed(target)) return BY_K[k]!.map((g) => ({ gate: g, qubits: [q], params: [] }));
   const b = target.basisGates;
   const name = b === null || b.has('rz') ? 'rz' : b.has('p') ? 'p' : 'rz';
-  return [{ gate: name, qubits: [q], params: [wrapAngle(theta)] }];
+  return [{ gate: name, qubits: [q], params: [normalizeAngle(theta)] }];
 }
 
 /** Angle families whose parameters add when two gates on the same qubits meet. */

@@ -47,6 +47,14 @@ describe('qntk angles', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses at once a degree beyond the phase solver\'s limit, naming both', async () => {
+    const r = await runCli(['angles', '--poly', 'inverse', '--kappa', '3000', '--epsilon', '1e-8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/needs degree 57341 \(> 20000, the phase solver's limit\)/);
+    expect(r.stdout).toBe('');
+  });
+
   it('needs exactly one source and a valid κ', async () => {
     expect((await runCli(['angles'])).code).toBe(2);
     expect((await runCli(['angles', '--poly', 'inverse', '--kappa', '1', '--epsilon', '0.01'])).code).toBe(2);

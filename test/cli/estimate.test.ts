@@ -22,6 +22,16 @@ describe('qntk estimate', () => {
     expect(r.stdout).toContain('Toffoli = 7 T');
   });
 
+  it('--call-graph prints the components each estimate evaluates', async () => {
+    const r = await runCli(['estimate', '--n', '2^20', '--sparsity', '16', '--kappa', '1', '--access', 'qram', '--call-graph']);
+    expect(r.code, r.stderr).toBe(0);
+    const graph = r.stdout.slice(r.stdout.indexOf('call graph at n = 1048576, QRAM access'));
+    expect(graph).toMatch(/^qsvt-inversion \(degree 121, 47 qubits\)/m);
+    expect(graph).toMatch(/sparse-block-encoding .* ×61/);
+    expect(graph).toMatch(/sparse-block-encoding .*† ×60/);
+    expect(graph).toMatch(/lookup-oracle ×2/);
+  });
+
   it('--access qrom shows only the QROM columns', async () => {
     const r = await runCli(['estimate', '--n', '2^12', '--sparsity', '4', '--kappa', '1', '--access', 'qrom']);
     expect(r.code).toBe(0);

@@ -3,7 +3,9 @@ import { Statevector } from '../../backends/local/index.js';
 import { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { solveSymmetric } from '../../compiler/linalg/solve.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
-import { compileLinearSystem, type CompiledProgram } from '../../compiler/pipeline.js';
+import { compileLinearSystem, type CompiledProgram } from '../../compiler/linear-system.js';
+import { ValidationError } from '../../compiler/errors.js';
+import { circuitCost } from '../../compiler/synthesis/cost.js';
 import { rng, stateOverlap } from '../helpers/quantum.js';
 
 /** Simulate, keep the post-selected branch, return the system register's amplitudes and its probability. */
@@ -86,6 +88,66 @@ describe('compileLinearSystem (QSVT)', () => {
     ['zero rhs', CsrMatrix.fromDense(2, 2, [2, 0, 0, 1]), [0, 0], /nonzero/],
   ])('%s input: a clear ValidationError', (_n, a, b, re) => {
     expect(() => compileLinearSystem(a, b)).toThrow(re);
+  });
+
+  it.each([
+    ['1×1', CsrMatrix.fromDense(1, 1, [2]), [1]],
+    ['diag(1, −1)', CsrMatrix.fromDense(2, 2, [1, 0, 0, -1]), [0.6, 0.8]],
+    ['diag(2, 2)', CsrMatrix.fromDense(2, 2, [2, 0, 0, 2]), [1, -2]],
+  ] as const)('auto chooses an encoding that compiles %s (a single Pauli term; LCU would have no ancilla): state ∝ A⁻¹b', (_name, a, b) => {
+    const p = compileLinearSystem(a, [...b], { epsilon: 1e-3 });
+    expect(p.encoding).not.toBe('lcu');
+    const out = postselectedSystemState(p);
+    const x = new Float64Array(out.re.length);
+    x.set(solveSymmetric(a.toDense(), a.rows, [...b]));
+    expect(stateOverlap(out, x)).toBeGreaterThanOrEqual(0.999);
+    expect(out.probability).toBeCloseTo(p.successProbability, 8);
+    // Asked for explicitly, LCU is refused with the parameter named, before anything is built.
+    const err = (() => {
+      try {
+        compileLinearSystem(a, [...b], { encoding: 'lcu' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).parameter).toBe('encoding');
+    expect((err as ValidationError).message).toMatch(/^encoding lcu: .*no ancilla.*choose the sparse or FABLE encoding/);
+  });
+
+  it('errors name the library parameter, never a CLI flag; a front end can respell it', () => {
+    const a = CsrMatrix.fromDense(2, 2, [2, 0.5, 0.5, 1]);
+    const cases: [() => unknown, string][] = [
+      [() => compileLinearSystem(a, [1, 0], { epsilon: 2 }), 'epsilon'],
+      [() => compileLinearSystem(a, [1, 0], { kappa: 1.01 }), 'kappa'],
+      [() => compileLinearSystem(a, [1, 0, 0]), 'rhs'],
+      [() => compileLinearSystem(CsrMatrix.fromDense(2, 2, [1, 1, 1, 1]), [1, 0]), 'matrix'],
+      [() => compileLinearSystem(a, [1, 0], { method: 'hhl', kappa: 1.01 }), 'kappa'],
+    ];
+    for (const [run, parameter] of cases) {
+      let caught: unknown;
+      try {
+        run();
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      const e = caught as ValidationError;
+      expect(e.parameter).toBe(parameter);
+      expect(e.message).not.toMatch(/--/);
+    }
+    const e = new ValidationError('epsilon 2: must be in [1e-10, 1)', { parameter: 'epsilon' });
+    expect(e.withParameterName('--epsilon').message).toBe('--epsilon 2: must be in [1e-10, 1)');
+    expect(e.withParameterName('--epsilon').parameter).toBe('epsilon');
+  });
+
+  it('the program is a component whose call graph prices the built circuit exactly', () => {
+    const a = CsrMatrix.fromDense(3, 3, [2, 0.3, 0, 0.3, 1.5, -0.2, 0, -0.2, 1]);
+    for (const method of ['qsvt', 'hhl'] as const) {
+      const p = compileLinearSystem(a, [1, 2, 3], { method });
+      expect(p.component.cost().gates).toEqual(circuitCost(p.circuit).gates);
+    }
   });
 
   it('refuses κ beyond what ε allows and a --kappa below the true one', () => {

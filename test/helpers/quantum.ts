@@ -38,11 +38,11 @@ export function rng(seed: number): () => number {
  * CMatrix), entrywise within tol.
  */
 export function expectBlock(
-  be: { circuit: Circuit; alpha: number; systemQubits: number },
+  be: { circuit: Circuit | (() => Circuit); alpha: number; systemQubits: number },
   a: CMatrix | { rows: number; data: ArrayLike<number> },
   tol = 1e-9,
 ): void {
-  const u = circuitUnitary(be.circuit);
+  const u = circuitUnitary(typeof be.circuit === 'function' ? be.circuit() : be.circuit);
   const dim = 1 << be.systemQubits;
   const block = u.block(0, 0, dim, dim).scale(be.alpha);
   let target: CMatrix;

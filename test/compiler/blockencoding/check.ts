@@ -13,20 +13,21 @@ import { expectBlock, rng } from '../../helpers/quantum.js';
  */
 export function checkBlockEncoding(be: BlockEncoding, padded: CsrMatrix, tol = 1e-9, seed = 1): void {
   expect(padded.rows).toBe(1 << be.systemQubits);
-  expect(be.circuit.numQubits).toBe(be.systemQubits + be.ancillaQubits);
-  if (be.circuit.numQubits <= 6) {
-    expectBlock(be, { rows: padded.rows, data: padded.toDense() }, tol);
+  const circuit = be.circuit();
+  expect(circuit.numQubits).toBe(be.systemQubits + be.ancillaQubits);
+  if (circuit.numQubits <= 6) {
+    expectBlock({ circuit, alpha: be.alpha, systemQubits: be.systemQubits }, { rows: padded.rows, data: padded.toDense() }, tol);
     return;
   }
   const r = rng(seed);
   const N = padded.rows;
   const inputs = [0, 1].map(() => [Array.from({ length: N }, () => r() - 0.5), Array.from({ length: N }, () => r() - 0.5)] as const);
   for (const [xr, xi] of inputs) {
-    const dim = 2 ** be.circuit.numQubits;
+    const dim = 2 ** circuit.numQubits;
     const re = new Float64Array(dim), im = new Float64Array(dim);
     re.set(xr);
     im.set(xi);
-    const out = simulate(be.circuit, re, im);
+    const out = simulate(circuit, re, im);
     const ar = padded.matvec(xr), ai = padded.matvec(xi);
     let d = 0;
     for (let i = 0; i < N; i++) {

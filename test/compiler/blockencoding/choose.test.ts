@@ -25,7 +25,7 @@ describe('--encoding auto', () => {
   it('the chosen encoding is a correct block encoding', () => {
     const a = randomSymmetric(6, 72, 1);
     const { chosen } = chooseEncoding(a);
-    checkBlockEncoding(chosen.blockEncoding(), padMatrix(a).matrix);
+    checkBlockEncoding(chosen.encoding, padMatrix(a).matrix);
   });
 
   it('honours an explicit list of kinds and a custom query model', () => {

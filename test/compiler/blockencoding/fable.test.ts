@@ -34,7 +34,7 @@ describe('FABLE', () => {
   ] as const)('%s %#: exact without compression', (_n, a) => {
     const be = new FableEncoding({ matrix: a });
     expect(be.epsilon).toBeLessThan(1e-9);
-    checkBlockEncoding(be.blockEncoding(), padMatrix(a).matrix, 1e-9);
+    checkBlockEncoding(be, padMatrix(a).matrix, 1e-9);
   });
 
   it('compression drops angles, cancels CNOTs and reports the true error', () => {
@@ -50,6 +50,6 @@ describe('FABLE', () => {
 
   it('rejects zero matrices and sizes with too many rotations', () => {
     expect(() => new FableEncoding({ matrix: CsrMatrix.fromDense(2, 2, [0, 0, 0, 0]) })).toThrow(/zero/);
-    expect(() => new FableEncoding({ matrix: CsrMatrix.fromTriplets(256, 256, [{ row: 0, col: 0, value: 1 }]) })).toThrow(/sparse or lcu/);
+    expect(() => new FableEncoding({ matrix: CsrMatrix.fromTriplets(256, 256, [{ row: 0, col: 0, value: 1 }]) })).toThrow(/sparse or LCU encoding/);
   });
 });

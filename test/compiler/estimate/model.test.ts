@@ -7,7 +7,7 @@ import { symmetricEigenvalues } from '../../../compiler/linalg/eigen.js';
 import { sparsityPattern } from '../../../compiler/ntk/sparsity.js';
 import { compileLinearSystem } from '../../../compiler/pipeline.js';
 import { circuitCost, cnotCount, type GateCost } from '../../../compiler/synthesis/cost.js';
-import { Qrom, qromCostFor } from '../../../compiler/synthesis/qrom.js';
+import { Qrom } from '../../../compiler/synthesis/qrom.js';
 import { StatePrep } from '../../../compiler/synthesis/state-prep.js';
 import { estimateResources, hhlClockQubits, modelResources, qsvtDegree } from '../../../compiler/estimate.js';
 
@@ -39,24 +39,28 @@ function expectBound(model: GateCost, built: GateCost): void {
   for (const [g, k] of Object.entries(built.gates)) expect(model.gates[g] ?? 0, g).toBeGreaterThanOrEqual(k);
 }
 
-describe('QROM closed form', () => {
+describe('size-only QROM (full table)', () => {
   it.each([[1, 0, false], [1, 0, true], [5, 3, false], [8, 3, false], [11, 4, true], [16, 4, false], [37, 6, false], [64, 6, true]] as const)(
-    'equals the built QROM for %i nonzero entries on %i selection bits (controlled %s)', (L, bits, controlled) => {
-      const r = createRandom(L * 7 + bits);
-      const data = Array.from({ length: L }, () => 1 + r.int(30));
-      const q = new Qrom({ data, selectBits: bits, dataBits: 5, controlled });
-      const setBits = data.reduce((a, d) => a + d.toString(2).split('1').length - 1, 0);
-      const closed = qromCostFor({ length: L, selectBits: bits, dataBits: 5, controlled, setBits });
-      const built = circuitCost(q.circuit());
-      expect(closed.gates).toEqual(built.gates);
-      expect(closed.qubits).toBe(built.qubits);
-      expect(closed.depth).toBeGreaterThanOrEqual(built.depth);
+    'priced in O(log L) steps, equals the built lookup of %i all-ones entries on %i selection bits (controlled %s)', (L, bits, controlled) => {
+      const built = new Qrom({ data: new Array<number>(L).fill(31), selectBits: bits, dataBits: 5, controlled });
+      const full = Qrom.full({ length: L, selectBits: bits, dataBits: 5, controlled });
+      expect(full.cost().gates).toEqual(circuitCost(built.circuit()).gates);
+      expect(full.numQubits).toBe(built.numQubits);
+      expect(full.cost().depth).toBeGreaterThanOrEqual(circuitCost(built.circuit()).depth);
     });
 
   it('bounds a table with zero entries (zeros only remove gates)', () => {
     const data = [0, 3, 0, 0, 7, 1, 0, 2, 0, 0, 0, 5];
     const built = circuitCost(new Qrom({ data, selectBits: 4, dataBits: 3 }).circuit());
-    expectBound(qromCostFor({ length: data.length, selectBits: 4, dataBits: 3 }), built);
+    expectBound(Qrom.full({ length: data.length, selectBits: 4, dataBits: 3 }).cost(), built);
+  });
+
+  it('a 2^34-entry table: 2L − 4 Toffolis, as the tree has L − 2 controlled internal nodes', () => {
+    const L = 2 ** 34;
+    const c = Qrom.full({ length: L, selectBits: 34, dataBits: 30 }).cost();
+    // Without a control the root flips its selection bit twice; each of the two subtrees of height 33 has
+    // 2^33 − 1 internal nodes (2 Toffolis, 2 X, 1 CNOT each); every leaf writes 30 bits with CNOTs.
+    expect(c.gates).toEqual({ ccx: 2 * (L - 2), cx: 30 * L + (L - 2), x: 2 + 2 * (L - 2) });
   });
 });
 
@@ -73,8 +77,7 @@ describe('estimate model against built circuits', () => {
     const base = { systemQubits: enc.systemQubits, colors: enc.colors, kappaEff, epsilon: eps, method: 'qsvt' as const };
     // The composition with the actual U and |b⟩ preparation is exact.
     const exact = modelResources({
-      ...base, access: 'qrom', encoding: { cost: circuitCost(enc.circuit()), ancillas: enc.ancillaQubits, workQubits: enc.blockEncoding().workQubits?.length ?? 0 },
-      rhsPrep: new StatePrep({ amplitudes: b, numQubits: enc.systemQubits }).cost(),
+      ...base, access: 'qrom', encoding: enc, rhsPrep: new StatePrep({ amplitudes: b, numQubits: enc.systemQubits }),
     });
     expect(exact.cost.gates).toEqual(built.gates);
     expect(exact.qubits).toBe(prog.circuit.numQubits);
@@ -102,7 +105,7 @@ describe('estimate model against built circuits', () => {
     const built = circuitCost(prog.circuit);
     const exact = modelResources({
       systemQubits: enc.systemQubits, colors: enc.colors, kappaEff, epsilon: eps, method: 'hhl', access: 'qrom', clockQubits: t,
-      encoding: { cost: circuitCost(enc.circuit()), ancillas: enc.ancillaQubits }, rhsPrep: new StatePrep({ amplitudes: b, numQubits: enc.systemQubits }).cost(),
+      encoding: enc, rhsPrep: new StatePrep({ amplitudes: b, numQubits: enc.systemQubits }),
     });
     expect(exact.qubits).toBe(prog.circuit.numQubits);
     // The flag multiplexor drops zero Walsh angles (c = 0 has no rotation): ry and cx are bounds, within 2^t.

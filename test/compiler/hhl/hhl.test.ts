@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHhl, type HhlProgram } from '../../../compiler/hhl/hhl.js';
+import { buildHhl, HhlCircuit, type HhlProgram } from '../../../compiler/hhl/hhl.js';
 import { appendOrthogonal } from '../../../compiler/hhl/orthogonal.js';
-import { estimateHhlCost } from '../../../compiler/hhl/estimate.js';
 import { CircuitBuilder, circuitUnitary } from '../../../compiler/circuit/index.js';
 import { CMatrix } from '../../../compiler/linalg/complex.js';
 import { CsrMatrix } from '../../../compiler/linalg/csr.js';
@@ -107,7 +106,7 @@ describe('orthogonal synthesis (Householder reflections)', () => {
   });
 });
 
-describe('HHL cost estimate', () => {
+describe('HHL cost from sizes', () => {
   it.each([
     ['2×2', textbook, [1, 0]],
     ['8×8 NTK-like', ntkLike(8, 3), [1, -1, 1, -1, 1, -1, 1, -1]],
@@ -116,7 +115,8 @@ describe('HHL cost estimate', () => {
   ] as const)('%s: the size-only bound covers the built circuit gate by gate', (_n, a, b) => {
     const p = buildHhl(a, [...b]);
     const built = circuitCost(p.circuit);
-    const est = estimateHhlCost({ systemQubits: p.system.length, clockQubits: p.clockQubits });
+    const est = HhlCircuit.sized({ systemQubits: p.system.length, clockQubits: p.clockQubits }).cost();
+    expect(p.component.cost().gates).toEqual(built.gates);
     expect(est.qubits).toBe(p.circuit.numQubits);
     for (const [g, k] of Object.entries(built.gates)) expect(est.gates[g] ?? 0, g).toBeGreaterThanOrEqual(k);
     expect(est.depth).toBeGreaterThanOrEqual(built.depth);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsrMatrix } from '../../../compiler/linalg/csr.js';
-import { formatMatrixMarket, parseMatrixMarket, readMatrixMarket, writeMatrixMarket } from '../../../compiler/linalg/matrix-market.js';
+import { formatMatrixMarket, parseMatrixMarket } from '../../../compiler/linalg/matrix-market.js';
+import { readMatrixMarket, writeMatrixMarket } from '../../../compiler/matrix-file.js';
 import { createRandom } from '../../../compiler/linalg/random.js';
 
 function randomSparse(rows: number, cols: number, density: number, seed: number, symmetric: boolean): CsrMatrix {

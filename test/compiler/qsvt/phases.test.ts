@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CMatrix } from '../../../compiler/linalg/complex.js';
 import { chebMaxAbsOnGrid } from '../../../compiler/linalg/chebyshev.js';
-import { solvePhases } from '../../../compiler/qsvt/phases.js';
+import { PHASE_SOLVER_MAX_DEGREE, solvePhases } from '../../../compiler/qsvt/phases.js';
 import { qspAmplitude, qspMaxError } from '../../../compiler/qsvt/response.js';
 import { rng } from '../../helpers/quantum.js';
 
@@ -58,5 +58,21 @@ describe('solvePhases (Newton, symmetric QSP)', () => {
     expect(() => solvePhases([0.1, 0.2])).toThrow(/definite parity/);
     expect(() => solvePhases([0, 1.2])).toThrow(/\|f\| < 1/);
     expect(() => solvePhases([])).toThrow(/empty/);
+  });
+
+  it('reports progress through both stages of a large solve: monotone, up to the tolerance', () => {
+    const events: { stage: string; done: number; total: number }[] = [];
+    const c = randomTarget(1601, 11, 0.9);
+    solvePhases(c, { progress: (e) => events.push(e) });
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.every((e) => e.stage === 'angles' && e.total === 1000)).toBe(true);
+    for (let i = 1; i < events.length; i++) expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+    expect(events.at(-1)!.done).toBeGreaterThanOrEqual(900);
+  });
+
+  it('refuses a degree above its limit at once, naming the degree and the limit', () => {
+    const c = new Float64Array(PHASE_SOLVER_MAX_DEGREE + 2);
+    c[PHASE_SOLVER_MAX_DEGREE + 1] = 0.5;
+    expect(() => solvePhases(c)).toThrow(new RegExp(`degree ${PHASE_SOLVER_MAX_DEGREE + 1} is above the phase solver's limit ${PHASE_SOLVER_MAX_DEGREE}`));
   });
 });

@@ -59,6 +59,8 @@ describe('inverse polynomials', () => {
     expect(() => inversePolynomial({ kappa: 0.5, epsilon: 1e-3 })).toThrow(/κ must be/);
     expect(() => inversePolynomial({ kappa: 10, epsilon: 2 })).toThrow(/ε must be/);
     expect(() => inversePolynomial({ kappa: 1e6, epsilon: 1e-9, maxDegree: 1000 })).toThrow(/needs degree/);
+    // By default the limit is the phase solver's, checked from the degree formula before any coefficient is computed.
+    expect(() => inversePolynomial({ kappa: 3000, epsilon: 1e-8 })).toThrow(/needs degree 57341 \(> 20000, the phase solver's limit\); raise ε or lower κ/);
   });
 });
 

@@ -29,7 +29,7 @@ function choiCircuit(be: XorLcuEncoding): Circuit {
     b.h(m + a + i);
     b.cx(m + a + i, i);
   }
-  b.compose(be.circuit, Array.from({ length: m + a }, (_, q) => q));
+  b.compose(be.circuit(), Array.from({ length: m + a }, (_, q) => q));
   return b.build();
 }
 
@@ -77,26 +77,26 @@ describe('XOR-diagonal LCU block encoding', () => {
     const dim = 8, a = maskedMatrix(3, [3], 5, true);
     for (let i = 0; i < dim; i++) a[i * dim + i] = 1; // constant diagonal: the identity term needs no rotation
     const be = xorLcuEncoding(a, 3);
-    expect(circuitStats(be.circuit).counts.cx).toBe(11);
+    expect(circuitStats(be.circuit()).counts.cx).toBe(11);
     expectBlock(be, { rows: dim, data: a }, 1e-12);
     // Without the symmetry (one entry changed) the full 4-control multiplexor is back.
     a[3 * dim + 0] = a[0 * dim + 3] = 0.123;
     a[2 * dim + 1] = 0.5; // breaks A[1][2] = A[2][1]
     const plain = xorLcuEncoding(a, 3);
-    expect(circuitStats(plain.circuit).counts.cx).toBe(18);
+    expect(circuitStats(plain.circuit()).counts.cx).toBe(18);
     expectBlock(plain, { rows: dim, data: a }, 1e-12);
   });
 
   it('SELECT is CNOTs alone when the masks span the select register, multi-controlled X otherwise', () => {
     const linear = xorLcuEncoding(maskedMatrix(3, [0, 1, 2, 3], 6, true), 3);
     expect(linear.selectMasks).toEqual([0, 1, 2, 3]);
-    expect(circuitStats(linear.circuit).multiQubit).toBe(0);
+    expect(circuitStats(linear.circuit()).multiQubit).toBe(0);
     const gap = xorLcuEncoding(maskedMatrix(3, [0, 1, 6], 6, true), 3);
     expect(gap.selectMasks).toEqual([0, 1, 6, -1]); // 1 ⊕ 6 = 7 is not a term: amplitude 0
-    expect(circuitStats(gap.circuit).multiQubit).toBe(0);
+    expect(circuitStats(gap.circuit()).multiQubit).toBe(0);
     const other = xorLcuEncoding(maskedMatrix(3, [0, 1, 2, 4], 6, true), 3);
     expect(other.selectMasks).toEqual([0, 1, 2, 4]);
-    expect(circuitStats(other.circuit).multiQubit).toBeGreaterThan(0);
+    expect(circuitStats(other.circuit()).multiQubit).toBeGreaterThan(0);
   });
 
   it('loads ratios within `snap` of ±1 as ±1 and records the block error in epsilon', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { CircuitBuilder, circuitState, type Circuit } from '../../../compiler/circuit/index.js';
 import { hadamardTest, overlapFromProbabilities, shotsForSign, withMeasurements } from '../../../compiler/readout/hadamard-test.js';
-import type { PreparedState } from '../../../compiler/readout/prepared-state.js';
+import type { PreparedState } from '../../../compiler/synthesis/prepared-state.js';
 import { rng } from '../../helpers/quantum.js';
 
 /** A random circuit on n qubits from a fixed gate pool. */

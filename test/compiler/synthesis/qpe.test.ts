@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, circuitState } from '../../../compiler/circuit/index.js';
-import { PhaseEstimation, phaseEstimationExamples, walkControlledPower } from '../../../compiler/synthesis/qpe.js';
+import { PhaseEstimation, phaseEstimationExamples } from '../../../compiler/synthesis/qpe.js';
+import { walkPowers } from '../../../compiler/blockencoding/qubitization.js';
 import { LcuEncoding } from '../../../compiler/blockencoding/lcu.js';
 import { CsrMatrix } from '../../../compiler/linalg/csr.js';
 import { circuitCost } from '../../../compiler/synthesis/cost.js';
@@ -45,9 +46,10 @@ describe('phase estimation', () => {
 
   it('estimates ±arccos(|λ|/α)/π from the qubitization walk of a block encoding', () => {
     // A = 0.3·I + 0.4·Z: α = 0.7, eigenvalues 0.7 (|0⟩) and −0.1 (|1⟩).
-    const be = new LcuEncoding({ matrix: CsrMatrix.fromDense(2, 2, [0.7, 0, 0, -0.1]) }).blockEncoding();
+    const be = new LcuEncoding({ matrix: CsrMatrix.fromDense(2, 2, [0.7, 0, 0, -0.1]) });
     const t = 5;
-    const pe = new PhaseEstimation({ clockQubits: t, targetQubits: be.circuit.numQubits, controlledPower: walkControlledPower(be) });
+    const powers = walkPowers(be, t);
+    const pe = new PhaseEstimation({ clockQubits: t, targetQubits: be.numQubits, controlledPower: (k) => powers[k]! });
     expect(clockDistribution(pe)[0]).toBeCloseTo(1, 10); // |λ| = α: θ = 0
     const dist = clockDistribution(pe, (b) => b.x(0));
     const phi = Math.acos(0.1 / 0.7) / Math.PI;

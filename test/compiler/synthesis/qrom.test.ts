@@ -18,14 +18,14 @@ function classical(c: Circuit, input: number): number {
 
 function expectLookup(qrom: Qrom): void {
   const c = qrom.circuit();
-  const r = qrom.registers;
+  const r = qrom.qubits;
   const n = qrom.selectBits, b = qrom.dataBits;
   for (const ctrl of qrom.controlled ? [0, 1] : [1]) {
     for (let i = 0; i < 2 ** n; i++) {
       for (const y of [0, (1 << b) - 1]) {
         let input = i | (y << n);
         if (r.control !== undefined && ctrl) input |= 1 << r.control;
-        const d = ctrl && i < qrom.data.length ? qrom.data[i]! : 0;
+        const d = ctrl && i < qrom.length ? qrom.entry(i) : 0;
         const expected = input ^ (d << n);
         expect(classical(c, input), `index ${i}, target ${y}, control ${ctrl}`).toBe(expected);
       }
@@ -45,7 +45,7 @@ describe('QROM by unary iteration', () => {
     const input = new CMatrix(dim, 1);
     for (let i = 0; i < 4; i++) input.re[i] = 0.5;
     const out = circuitState(q.circuit(), input);
-    for (let i = 0; i < 4; i++) expect(out.re[i | ((i < 3 ? q.data[i]! : 0) << 2)]).toBeCloseTo(0.5, 12);
+    for (let i = 0; i < 4; i++) expect(out.re[i | ((i < 3 ? q.entry(i) : 0) << 2)]).toBeCloseTo(0.5, 12);
   });
 
   it('random tables up to 64 entries: Toffolis ≤ 2(L + log L), ancillas ⌈log L⌉ − 1', () => {

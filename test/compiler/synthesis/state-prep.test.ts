@@ -47,7 +47,7 @@ describe('amplitude state preparation', () => {
     const cplx = new StatePrep({ amplitudes: { re, im } });
     expectPrepared(cplx, 0, 0);
     expect(cplx.cost().gates.cx ?? 0).toBeLessThanOrEqual(2 * dim - 4);
-    expect(StatePrep.costBound(n, { complex: true }).gates.cx ?? 0).toBe(Math.max(0, 2 * dim - 4));
+    expect(StatePrep.sized({ numQubits: n, complex: true }).cost().gates.cx ?? 0).toBe(Math.max(0, 2 * dim - 4));
   });
 
   it('pads non-power-of-two lengths with zeros; vectors with a sparse Walsh spectrum cost less', () => {
