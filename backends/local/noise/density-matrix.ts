@@ -13,7 +13,7 @@ import { ResourceError, ValidationError } from '../../../compiler/errors.js';
 import type { EngineOptions } from '../engine.js';
 import type { Op } from '../kernels.js';
 import { MAX_QUBITS, Statevector } from '../statevector.js';
-import type { Relaxation } from './channels.js';
+import type { Relaxation } from '../../../passes/targets/error-channels.js';
 import type { NoisyProgram, NoisyStep, QubitRelaxation } from './program.js';
 
 /** Most qubits a density matrix holds (its 4^n entries are a 2n-qubit state). */

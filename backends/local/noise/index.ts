@@ -11,5 +11,5 @@ export type { TrajectoryOptions, TrajectoryResult } from './trajectories.js';
 export {
   thermalRelaxation, relaxationProcessFidelity, averageGateFidelity, processFidelity, depolarizingParameter,
   pauliErrorProbability, dephasingProbability, NO_RELAXATION,
-} from './channels.js';
-export type { Relaxation } from './channels.js';
+} from '../../../passes/targets/error-channels.js';
+export type { Relaxation } from '../../../passes/targets/error-channels.js';

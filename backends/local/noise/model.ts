@@ -12,7 +12,7 @@ import { BackendError } from '../../../compiler/errors.js';
 import { getTarget, TARGET_NAMES } from '../../../passes/targets/builtins.js';
 import { calibrationFor, hasCalibration, type Calibration, type OperationCalibration, type QubitCalibration } from '../../../passes/targets/calibration.js';
 import type { ScheduleMethod } from '../../../passes/schedule.js';
-import { depolarizingParameter, NO_RELAXATION, relaxationProcessFidelity, thermalRelaxation, type Relaxation } from './channels.js';
+import { depolarizingParameter, NO_RELAXATION, relaxationProcessFidelity, thermalRelaxation, type Relaxation } from '../../../passes/targets/error-channels.js';
 
 export interface NoiseOptions {
   /** Depolarizing part of each gate's reported error (default true). */
@@ -23,6 +23,13 @@ export interface NoiseOptions {
   readonly readout?: boolean;
   /** How idle windows are found (default 'alap'). */
   readonly schedule?: ScheduleMethod;
+  /**
+   * Coherent terms the calibration does not report (default 0), to study the mitigations aimed at
+   * them: a static frequency offset (Hz) turning every idle qubit about Z, which decoupling undoes,
+   * and a ZZ over-rotation (rad) after every two-qubit gate, which twirling makes stochastic.
+   */
+  readonly idleDetuningHz?: number;
+  readonly twoQubitOverRotation?: number;
 }
 
 /** Readout assignment errors of one qubit. */
@@ -89,6 +96,7 @@ export function noiseModel(calibration: Calibration, options: NoiseOptions = {})
   return build(calibration, {
     gateErrors: options.gateErrors ?? true, relaxation: options.relaxation ?? true,
     readout: options.readout ?? true, schedule: options.schedule ?? 'alap',
+    idleDetuningHz: options.idleDetuningHz ?? 0, twoQubitOverRotation: options.twoQubitOverRotation ?? 0,
   }, null);
 }
 

@@ -7,9 +7,9 @@
  * qubits and with diagonal one-qubit gates (thermal relaxation is covariant under Z rotations), so
  * deferring them changes nothing but the number of channel applications.
  */
-import { gateSpec, type Circuit, type Instruction } from '../../../compiler/circuit/index.js';
+import { gateSpec, instruction, type Circuit, type Instruction } from '../../../compiler/circuit/index.js';
 import { idleWindows, scheduleCircuit } from '../../../passes/schedule.js';
-import type { Relaxation } from './channels.js';
+import type { Relaxation } from '../../../passes/targets/error-channels.js';
 import type { NoiseModel } from './model.js';
 
 /** One step of a noisy execution. */
@@ -70,17 +70,27 @@ export function compileNoisy(circuit: Circuit, model: NoiseModel): NoisyProgram 
     pending[q] = 0;
     return r;
   };
+  const detuning = model.options.idleDetuningHz;
+  const drift = (q: number, tNs: number): void => {
+    if (detuning !== 0 && tNs > 0) steps.push({ kind: 'gate', inst: instruction('rz', [q], [2 * Math.PI * detuning * tNs * 1e-9]), pre: [], lambda: 0 });
+  };
   const flushTo = (q: number): void => {
     const r = take(q);
     if (isNontrivial(r)) steps.push({ kind: 'relax', qubit: q, relaxation: r });
   };
   insts.forEach((inst, k) => {
-    for (const w of idleBefore.get(k) ?? []) pending[w.qubit]! += w.t;
+    for (const w of idleBefore.get(k) ?? []) {
+      pending[w.qubit]! += w.t;
+      drift(w.qubit, w.t);
+    }
     switch (inst.gate) {
       case 'barrier':
         return;
       case 'delay':
-        for (const q of inst.qubits) pending[q]! += model.operation(inst).durationNs;
+        for (const q of inst.qubits) {
+          pending[q]! += model.operation(inst).durationNs;
+          drift(q, model.operation(inst).durationNs);
+        }
         return;
       case 'measure':
         inst.qubits.forEach((q, j) => {
@@ -99,11 +109,17 @@ export function compileNoisy(circuit: Circuit, model: NoiseModel): NoisyProgram 
         const commutes = inst.qubits.length === 1 && gateSpec(inst.gate)?.diagonal === true;
         const pre = commutes ? [] : inst.qubits.map((q) => ({ qubit: q, relaxation: take(q) })).filter((p) => isNontrivial(p.relaxation));
         steps.push({ kind: 'gate', inst, pre, lambda: model.depolarizing(inst) });
+        if (inst.qubits.length === 2 && model.options.twoQubitOverRotation !== 0) {
+          steps.push({ kind: 'gate', inst: instruction('rzz', inst.qubits, [model.options.twoQubitOverRotation]), pre: [], lambda: 0 });
+        }
         for (const q of inst.qubits) pending[q]! += op.durationNs;
       }
     }
   });
-  for (const w of idleBefore.get(insts.length) ?? []) pending[w.qubit]! += w.t;
+  for (const w of idleBefore.get(insts.length) ?? []) {
+    pending[w.qubit]! += w.t;
+    drift(w.qubit, w.t);
+  }
   const measures = insts.some((i) => i.gate === 'measure');
   if (!measures) for (let q = 0; q < n; q++) flushTo(q);
   const width = measures ? circuit.numClbits : n;

@@ -18,7 +18,7 @@ import type { Op } from '../kernels.js';
 import { sampleCounts } from '../sampling.js';
 import { Statevector } from '../statevector.js';
 import { marginalToClbits } from '../terminal.js';
-import { dephasingProbability, pauliErrorProbability, type Relaxation } from './channels.js';
+import { dephasingProbability, pauliErrorProbability, type Relaxation } from '../../../passes/targets/error-channels.js';
 import type { NoiseModel } from './model.js';
 import type { NoisyProgram } from './program.js';
 
