@@ -17,7 +17,8 @@ export type NoisyStep =
   /** Relaxation of each listed qubit, then the gate, then depolarizing λ on its qubits. */
   | { readonly kind: 'gate'; readonly inst: Instruction; readonly pre: readonly QubitRelaxation[]; readonly lambda: number }
   | { readonly kind: 'relax'; readonly qubit: number; readonly relaxation: Relaxation }
-  | { readonly kind: 'measure'; readonly qubit: number; readonly clbit: number }
+  /** A measurement; `mid` when later operations act on the qubit (it must collapse the state there). */
+  | { readonly kind: 'measure'; readonly qubit: number; readonly clbit: number; readonly mid: boolean }
   | { readonly kind: 'reset'; readonly qubit: number };
 
 export interface QubitRelaxation {
@@ -31,8 +32,12 @@ export interface NoisyProgram {
   /** Outcomes are over clbits when the circuit measures, else over every qubit. */
   readonly register: 'clbits' | 'qubits';
   readonly width: number;
-  /** For each outcome bit, the qubit read into it (−1: never written). */
+  /** For each outcome bit, the simulated qubit whose final value it holds (−1: none, or a mid-circuit measurement wrote it last). */
   readonly source: Int32Array;
+  /** For each outcome bit read from the final state, the qubit whose readout error applies to it (−1: none). */
+  readonly readoutQubit: Int32Array;
+  /** Outcome bits whose last writer is a mid-circuit measurement (their values come from the collapse record). */
+  readonly midMask: number;
   /** Every measurement is terminal and nothing is conditioned: one final distribution describes the run. */
   readonly terminal: boolean;
   /** Schedule length (ns). */
@@ -41,21 +46,34 @@ export interface NoisyProgram {
 
 const isNontrivial = (r: Relaxation): boolean => r.gamma > 0 || r.coherence < 1;
 
-function isTerminal(circuit: Circuit): boolean {
-  const measured = new Set<number>();
-  for (const inst of circuit.instructions) {
-    if (inst.condition) return false;
-    if (inst.gate === 'barrier') continue;
-    if (inst.qubits.some((q) => measured.has(q))) return false;
-    if (inst.gate === 'measure') for (const q of inst.qubits) measured.add(q);
-  }
-  return true;
+export interface CompileNoisyOptions {
+  /**
+   * Defer measurements that later operations follow (a routed circuit may reuse a measured qubit):
+   * copy the outcome onto an extra qubit with a noiseless CNOT and read that one at the end, so the
+   * program stays terminal (principle of deferred measurement). Not for conditioned circuits.
+   */
+  readonly deferMeasurements?: boolean;
+}
+
+/** Index of the last non-barrier instruction on each qubit. */
+function lastUse(circuit: Circuit): Int32Array {
+  const last = new Int32Array(circuit.numQubits).fill(-1);
+  circuit.instructions.forEach((inst, k) => { if (inst.gate !== 'barrier') for (const q of inst.qubits) last[q] = k; });
+  return last;
 }
 
 /** Compile `circuit` (on simulator qubits of `model`) into noisy steps. */
-export function compileNoisy(circuit: Circuit, model: NoiseModel): NoisyProgram {
+export function compileNoisy(circuit: Circuit, model: NoiseModel, options: CompileNoisyOptions = {}): NoisyProgram {
   const n = circuit.numQubits;
   const insts = circuit.instructions;
+  const conditioned = insts.some((i) => i.condition !== undefined);
+  const defer = options.deferMeasurements === true && !conditioned;
+  const last = lastUse(circuit);
+  const measures = insts.some((i) => i.gate === 'measure');
+  const width = measures ? circuit.numClbits : n;
+  const source = new Int32Array(width).fill(-1);
+  const readoutQubit = new Int32Array(width).fill(-1);
+  let extra = 0, midMeasure = false, midMask = 0;
   const schedule = scheduleCircuit(circuit, (i) => model.operation(i).durationNs, model.options.schedule);
   const idleBefore = new Map<number, { qubit: number; t: number }[]>();
   for (const w of idleWindows(circuit, schedule)) {
@@ -94,8 +112,26 @@ export function compileNoisy(circuit: Circuit, model: NoiseModel): NoisyProgram 
         return;
       case 'measure':
         inst.qubits.forEach((q, j) => {
+          const b = inst.clbits![j]!;
+          const mid = k < last[q]!;
           flushTo(q);
-          steps.push({ kind: 'measure', qubit: q, clbit: inst.clbits![j]! });
+          midMeasure ||= mid;
+          readoutQubit[b] = q;
+          midMask &= ~(1 << b);
+          if (mid && defer) {
+            const copy = n + extra++;
+            steps.push({ kind: 'gate', inst: instruction('cx', [q, copy]), pre: [], lambda: 0 });
+            source[b] = copy;
+            return;
+          }
+          if (mid) {
+            source[b] = -1;
+            readoutQubit[b] = -1;
+            midMask |= 1 << b;
+          } else {
+            source[b] = q;
+          }
+          steps.push({ kind: 'measure', qubit: q, clbit: b, mid });
         });
         return;
       case 'reset':
@@ -120,14 +156,13 @@ export function compileNoisy(circuit: Circuit, model: NoiseModel): NoisyProgram 
     pending[w.qubit]! += w.t;
     drift(w.qubit, w.t);
   }
-  const measures = insts.some((i) => i.gate === 'measure');
-  if (!measures) for (let q = 0; q < n; q++) flushTo(q);
-  const width = measures ? circuit.numClbits : n;
-  const source = new Int32Array(width).fill(-1);
-  if (measures) {
-    for (const inst of insts) if (inst.gate === 'measure') inst.qubits.forEach((q, j) => { source[inst.clbits![j]!] = q; });
-  } else {
-    for (let q = 0; q < n; q++) source[q] = q;
+  if (!measures) {
+    for (let q = 0; q < n; q++) {
+      flushTo(q);
+      source[q] = q;
+      readoutQubit[q] = q;
+    }
   }
-  return { numQubits: n, steps, register: measures ? 'clbits' : 'qubits', width, source, terminal: isTerminal(circuit), durationNs: schedule.totalNs };
+  const terminal = !conditioned && (defer || !midMeasure);
+  return { numQubits: n + extra, steps, register: measures ? 'clbits' : 'qubits', width, source, readoutQubit, midMask, terminal, durationNs: schedule.totalNs };
 }

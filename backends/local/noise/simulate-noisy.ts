@@ -78,21 +78,23 @@ export function simulateNoisy(circuit: Circuit, model: NoiseModel, options: Nois
   const measures = circuit.instructions.some((i) => i.gate === 'measure');
   const compact = measures ? compactQubits(circuit) : { circuit, physical: Array.from({ length: circuit.numQubits }, (_, q) => q) };
   const m = measures ? model.onQubits(compact.physical) : model;
-  const program = compileNoisy(compact.circuit, m);
-  const n = program.numQubits;
-  if (program.width > MAX_QUBITS) throw new ResourceError(`noisy simulation: ${program.width} outcome bits are too many to tabulate; measure into at most ${MAX_QUBITS} bits`);
+  // The density matrix defers mid-circuit measurements onto extra qubits; trajectories collapse instead.
+  const deferred = compileNoisy(compact.circuit, m, { deferMeasurements: true });
+  if (deferred.width > MAX_QUBITS) throw new ResourceError(`noisy simulation: ${deferred.width} outcome bits are too many to tabulate; measure into at most ${MAX_QUBITS} bits`);
   const maxDm = Math.min(options.maxDensityQubits ?? DEFAULT_MAX_DENSITY_QUBITS, MAX_DENSITY_QUBITS);
   const method = options.method ?? 'auto';
-  const useDm = method === 'density-matrix' || (method === 'auto' && n <= maxDm && program.terminal);
-  if (method === 'density-matrix' && !program.terminal) {
-    throw new ValidationError('density-matrix simulation: this circuit measures mid-circuit or uses classical conditions; use method trajectories');
+  const useDm = method === 'density-matrix' || (method === 'auto' && deferred.numQubits <= maxDm && deferred.terminal);
+  if (method === 'density-matrix' && !deferred.terminal) {
+    throw new ValidationError('density-matrix simulation: this circuit uses classical conditions; use method trajectories');
   }
-  const base = { numQubits: n, register: program.register, width: program.width, physicalQubits: compact.physical, durationNs: program.durationNs };
+  const program = useDm ? deferred : compileNoisy(compact.circuit, m);
+  const n = program.numQubits;
+  const base = { numQubits: compact.circuit.numQubits, register: program.register, width: program.width, physicalQubits: compact.physical, durationNs: program.durationNs };
   const engine: EngineOptions = { ...(options.threads ? { threads: options.threads } : {}), ...(options.blockQubits ? { blockQubits: options.blockQubits } : {}), ...(options.kernels ? { kernels: options.kernels } : {}) };
   if (useDm) {
     const rho = DensityMatrix.zero(n).run(program, engine);
     const p = marginal(rho.diagonal(), program.source, program.width);
-    applyReadout(p, program.source, m);
+    applyReadout(p, program.readoutQubit, m);
     if (options.shots === undefined) return { ...base, method: 'density-matrix', probabilities: p };
     const counts = sampleCounts(arrayWeights(p), options.shots, createRandom(seed));
     return { ...base, method: 'density-matrix', probabilities: p, counts, shots: options.shots, seed };
@@ -100,7 +102,7 @@ export function simulateNoisy(circuit: Circuit, model: NoiseModel, options: Nois
   if (options.shots === undefined) {
     throw new ValidationError(`noisy simulation of ${n} qubits runs trajectories, which sample: give a shot count`);
   }
-  const trajectories = program.terminal ? Math.max(1, Math.min(options.trajectories ?? defaultTrajectories(n, options.shots), options.shots)) : options.shots;
+  const trajectories = Math.max(1, Math.min(options.trajectories ?? defaultTrajectories(n, options.shots), options.shots));
   const r = runTrajectories(program, m, { trajectories, shots: options.shots, seed, engine, mean: true });
   return {
     ...base, method: 'trajectories', counts: r.counts, shots: options.shots, seed, trajectories,

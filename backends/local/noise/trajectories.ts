@@ -32,7 +32,7 @@ export interface TrajectoryOptions {
   readonly shots: number;
   readonly seed: number;
   readonly engine?: EngineOptions;
-  /** Also return the mean over trajectories of their final distributions (terminal programs only). */
+  /** Also return the mean over trajectories of their final distributions. */
   readonly mean?: boolean;
 }
 
@@ -45,9 +45,9 @@ export interface TrajectoryResult {
 
 const unconditioned = (inst: Instruction): Instruction => ({ gate: inst.gate, qubits: inst.qubits, params: inst.params });
 
-/** Applies the readout confusion of every outcome bit to a distribution, in place. */
-export function applyReadout(p: Float64Array, source: Int32Array, model: NoiseModel): void {
-  source.forEach((q, b) => {
+/** Applies the readout confusion of every outcome bit to a distribution, in place (readoutQubit[b]: whose error). */
+export function applyReadout(p: Float64Array, readoutQubit: Int32Array, model: NoiseModel): void {
+  readoutQubit.forEach((q, b) => {
     if (q < 0) return;
     const { p01, p10 } = model.readout(q);
     if (p01 === 0 && p10 === 0) return;
@@ -61,9 +61,9 @@ export function applyReadout(p: Float64Array, source: Int32Array, model: NoiseMo
   });
 }
 
-function flipReadout(outcome: number, source: Int32Array, model: NoiseModel, rng: Random): number {
+function flipReadout(outcome: number, readoutQubit: Int32Array, model: NoiseModel, rng: Random): number {
   let v = outcome;
-  source.forEach((q, b) => {
+  readoutQubit.forEach((q, b) => {
     if (q < 0) return;
     const { p01, p10 } = model.readout(q);
     const one = (v >>> b) & 1;
@@ -78,7 +78,7 @@ export function runTrajectories(program: NoisyProgram, model: NoiseModel, option
   const n = program.numQubits;
   const T = Math.max(1, Math.min(options.trajectories, options.shots));
   const counts = new Map<number, number>();
-  const mean = options.mean && program.terminal ? new Float64Array(2 ** program.width) : undefined;
+  const mean = options.mean ? new Float64Array(2 ** program.width) : undefined;
   const gateOps = program.steps.map((s) => (s.kind === 'gate' ? compileOps([unconditioned(s.inst)]) : []));
   for (let t = 0; t < T; t++) {
     const shotsHere = Math.floor(options.shots / T) + (t < options.shots % T ? 1 : 0);
@@ -128,7 +128,8 @@ export function runTrajectories(program: NoisyProgram, model: NoiseModel, option
           relax(step.qubit, step.relaxation);
           return;
         case 'measure': {
-          if (program.terminal) return;
+          // Final measurements are read from the final state; only mid-circuit ones collapse it here.
+          if (!step.mid) return;
           flush();
           const p1 = Math.min(1, Math.max(0, sv.probabilityOfOne(step.qubit)));
           const one = rng.next() < p1;
@@ -148,20 +149,19 @@ export function runTrajectories(program: NoisyProgram, model: NoiseModel, option
       }
     });
     flush();
-    if (!program.terminal) {
-      if (shotsHere > 0) counts.set(clbits, (counts.get(clbits) ?? 0) + shotsHere);
-      continue;
-    }
+    // This history's distribution: final-state bits, with the mid-circuit record (already read out) in place.
     const dist = marginalToClbits(sv.data, n, program.source, program.width);
-    if (mean !== undefined) for (let i = 0; i < dist.length; i++) mean[i]! += dist[i]! / T;
+    const record = clbits & program.midMask;
+    const norm = sv.normSquared();
+    if (mean !== undefined) for (let i = 0; i < dist.length; i++) if (dist[i]! > 0) mean[i | record]! += dist[i]! / norm / T;
     if (shotsHere === 0) continue;
     for (const [outcome, c] of sampleCounts({ length: dist.length, weight: (i) => dist[i]! }, shotsHere, rng)) {
       for (let s = 0; s < c; s++) {
-        const v = flipReadout(outcome, program.source, model, rng);
+        const v = flipReadout(outcome, program.readoutQubit, model, rng) | record;
         counts.set(v, (counts.get(v) ?? 0) + 1);
       }
     }
   }
-  if (mean !== undefined) applyReadout(mean, program.source, model);
+  if (mean !== undefined) applyReadout(mean, program.readoutQubit, model);
   return mean === undefined ? { counts } : { counts, mean };
 }
