@@ -147,8 +147,8 @@ function readoutCalibration(lowered: Circuit, target: Target, model: NoiseModel,
 
 /** Run `circuit` on `options.device` with its noise model, raw and (optionally) mitigated. */
 export function runNoisy(circuit: Circuit, options: NoisyRunOptions): NoisyRunResult {
-  const target = getTarget(options.device);
   const model = deviceNoiseModel(options.device, options.noise);
+  const target = getTarget(options.device);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const log = options.logger ?? (() => undefined);
   const program = measuredProgram(circuit);
@@ -176,12 +176,17 @@ export function runNoisy(circuit: Circuit, options: NoisyRunOptions): NoisyRunRe
 
   const readoutCal = applied.includes('readout') ? readoutCalibration(lowered, target, model, (c, s) => run(c, s), options.readout?.calibration !== 'snapshot') : undefined;
   const randomizations = applied.includes('twirl') ? Math.max(1, options.twirl?.randomizations ?? 16) : 1;
+  let zneGates = options.zne?.gates ?? 'two-qubit';
+  if (applied.includes('zne') && zneGates === 'two-qubit' && !lowered.instructions.some((i) => i.qubits.length === 2 && i.gate !== 'barrier')) {
+    zneGates = 'all';
+    log('zne: the circuit has no two-qubit gates; folding every gate instead');
+  }
   const requested = applied.includes('zne') ? options.zne?.scales ?? [1, 3, 5] : [1];
   const scales: number[] = [];
   const values: number[][] = observables.map(() => []);
   let quasi: Distribution | undefined;
   requested.forEach((lambda, si) => {
-    const folded = lambda === 1 ? { circuit: lowered, scale: 1 } : foldGates(lowered, { scale: lambda, gates: options.zne?.gates ?? 'two-qubit', seed: seed + si, target });
+    const folded = lambda === 1 ? { circuit: lowered, scale: 1 } : foldGates(lowered, { scale: lambda, gates: zneGates, seed: seed + si, target });
     scales.push(folded.scale);
     let circuits = applied.includes('twirl') ? pauliTwirls(folded.circuit, target, randomizations, seed + 7919 * (si + 1)) : [folded.circuit];
     if (applied.includes('dd')) circuits = circuits.map((c) => insertDynamicalDecoupling(c, target, { sequence: options.dd?.sequence ?? 'xx', calibration: model.calibration }));
@@ -192,8 +197,10 @@ export function runNoisy(circuit: Circuit, options: NoisyRunOptions): NoisyRunRe
     observables.forEach((bits, i) => values[i]!.push(expectationZ(mitigated, bits)));
   });
   const method = options.zne?.extrapolation ?? 'richardson';
+  const foldable = new Set(scales).size > 1;
+  if (applied.includes('zne') && !foldable) log('zne: nothing to fold (no gate carries error); the scale-1 value is reported');
   const expectations = base.map((e, i) => {
-    if (!applied.includes('zne')) return { ...e, mitigated: values[i]![0]! };
+    if (!applied.includes('zne') || !foldable) return { ...e, mitigated: values[i]![0]! };
     const z = extrapolateToZero(scales, values[i]!, method);
     return { ...e, mitigated: z.value, zne: { scales, values: values[i]!, method: z.method } };
   });

@@ -17,8 +17,9 @@
 import type { Circuit } from '../compiler/circuit/index.js';
 import { calibrationFor, type Calibration } from './targets/calibration.js';
 import { averageGateFidelity, relaxationProcessFidelity, thermalRelaxation } from './targets/error-channels.js';
-import type { Target } from './targets/target.js';
+import { verify, type Target } from './targets/target.js';
 import { idleWindows, scheduleCircuit, type ScheduleMethod } from './schedule.js';
+import { transpile } from './transpile.js';
 
 export interface SuccessPrediction {
   /** Estimated success probability: gates · readout · idle. */
@@ -74,4 +75,19 @@ export function predictSuccess(circuit: Circuit, device: Target | Calibration, o
   const windows = idleWindows(circuit, schedule);
   for (const w of windows) idle *= idleFidelity(cal, w.qubit, w.durationNs);
   return { esp: gates * readout * idle, durationNs: schedule.totalNs, gates, readout, idle, gateCount, measuredQubits: measured, idleWindows: windows.length };
+}
+
+/** A program's predicted success on a target, lowered first (transpile, -O2) when it is not in the target's instruction set. */
+export interface TargetPrediction {
+  readonly prediction: SuccessPrediction;
+  /** True when the program had to be lowered. */
+  readonly lowered: boolean;
+  /** The circuit the prediction is for. */
+  readonly circuit: Circuit;
+}
+
+export function predictOnTarget(circuit: Circuit, target: Target, options: PredictOptions & { readonly level?: 0 | 1 | 2 | 3; readonly seed?: number } = {}): TargetPrediction {
+  const inIsa = verify(circuit, target).length === 0;
+  const c = inIsa ? circuit : transpile(circuit, target, { level: options.level ?? 2, seed: options.seed ?? 1 }).circuit;
+  return { prediction: predictSuccess(c, target, options), lowered: !inIsa, circuit: c };
 }

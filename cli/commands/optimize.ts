@@ -13,6 +13,8 @@ import { readQasmFile } from '../../compiler/qasm/read.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
+import { predictSuccess } from '../../passes/predict-success.js';
+import { hasCalibration } from '../../passes/targets/calibration.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
@@ -101,7 +103,11 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
   if (args.output !== undefined) writeFileAtomic(String(args.output), text);
   if (args.json) {
-    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, ...(args.output !== undefined ? { output: String(args.output) } : {}) });
+    const p = hasCalibration(target) ? predictSuccess(result.circuit, target) : undefined;
+    printJson(io, {
+      before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation,
+      ...(p !== undefined ? { predicted: { esp: p.esp, durationNs: p.durationNs } } : {}), ...(args.output !== undefined ? { output: String(args.output) } : {}),
+    });
     return 0;
   }
   if (args.output === undefined) {
@@ -123,6 +129,6 @@ export const optimizeCommand: QntkCommand = {
     .option('layout', { type: 'string', choices: ['trivial', 'dense', 'noise-aware'], describe: 'initial layout (default: the level\'s; noise-aware uses the calibration data)' })
     .option('seed', { type: 'number', describe: 'seed for routing tie-breaks (default 1)' })
     .option('output', { alias: 'o', type: 'string', describe: 'output file (OpenQASM 3; written atomically)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print {before, after, target, level, layout, finalPermutation}' }),
+    .option('json', { type: 'boolean', default: false, describe: 'print {before, after, target, level, layout, finalPermutation} and, for a calibrated target, predicted: {esp, durationNs}' }),
   run,
 };

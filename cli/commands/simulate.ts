@@ -5,6 +5,7 @@ import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type SimulationResult } from '../../backends/local/index.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
+import { runNoisySimulate } from './simulate-noise.js';
 
 /** Rows shown in the human table; the JSON output has every entry. */
 const TABLE_ROWS = 64;
@@ -75,6 +76,8 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const shots = integerOption(args.shots, 'shots', 1, 1e9);
   // createRandom keeps 32 bits (seed >>> 0): a larger seed would silently alias a smaller one.
   const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
+  if (args.noise !== undefined) return runNoisySimulate(file, args, shots, seed, io);
+  if (args.mitigate !== undefined || args.observable !== undefined) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const counts = result.counts;
@@ -113,6 +116,9 @@ export const simulateCommand: QntkCommand = {
     .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
     .option('shots', { type: 'number', describe: 'sample this many shots (counts) instead of exact probabilities' })
     .option('seed', { type: 'number', describe: 'seed for shot sampling (default: random, printed with the counts)' })
+    .option('noise', { type: 'string', describe: 'simulate with the noise of a calibrated device (an IBM device, ionq_aria, ionq_forte); the program is lowered for it first if needed' })
+    .option('mitigate', { type: 'string', describe: 'with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones' })
+    .option('observable', { type: 'string', array: true, describe: 'with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (repeatable; default every bit)' })
     .option('json', {
       type: 'boolean', default: false,
       describe: 'print {qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted',

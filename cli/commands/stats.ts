@@ -2,6 +2,8 @@
 import type { Argv } from 'yargs';
 import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
+import { predictOnTarget } from '../../passes/predict-success.js';
+import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import type { QntkCommand } from '../command.js';
 import { printJson, type CliIo } from '../io.js';
 
@@ -21,9 +23,17 @@ export function formatStats(file: string, s: CircuitStats): string {
 
 function run(args: Record<string, unknown>, io: CliIo): number {
   const file = String(args.file);
-  const stats = circuitStats(readQasmFile(file));
-  if (args.json) printJson(io, stats);
-  else io.stdout(formatStats(file, stats));
+  const circuit = readQasmFile(file);
+  const stats = circuitStats(circuit);
+  const target = args.target === undefined ? undefined : getTarget(String(args.target));
+  const p = target === undefined ? undefined : predictOnTarget(circuit, target);
+  if (p?.lowered) io.stderr(`${file}: lowered for ${target!.name} first (the program is not in its instruction set); the prediction is for the lowered circuit\n`);
+  const predicted = p === undefined ? undefined : { target: target!.name, esp: p.prediction.esp, durationNs: p.prediction.durationNs, lowered: p.lowered };
+  if (args.json) printJson(io, predicted === undefined ? stats : { ...stats, predicted });
+  else {
+    io.stdout(formatStats(file, stats));
+    if (predicted !== undefined) io.stdout(`  predicted on ${predicted.target}: ESP ${predicted.esp.toPrecision(4)}, duration ${(predicted.durationNs / 1000).toPrecision(4)} µs\n`);
+  }
   return 0;
 }
 
@@ -32,6 +42,7 @@ export const statsCommand: QntkCommand = {
   describe: 'Gate counts, depth, two-qubit and T counts of an OpenQASM 2/3 file (after flattening definitions, modifiers and loops)',
   builder: (y: Argv) => y
     .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
-    .option('json', { type: 'boolean', default: false, describe: 'print {qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth}' }),
+    .option('target', { type: 'string', choices: [...TARGET_NAMES], describe: 'also predict success on a calibrated device: ESP and duration (lowering the program first if needed)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print {qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth} (and predicted: {target, esp, durationNs, lowered} with --target)' }),
   run,
 };
