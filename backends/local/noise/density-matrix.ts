@@ -112,52 +112,141 @@ function conjugateOp(op: Op): Op {
   }
 }
 
-/** The engine ops of one noisy gate: a superoperator when it carries noise, else U and conj(U). */
-function noisyGateOp(inst: Instruction, pre: readonly QubitRelaxation[], lambda: number, n: number): Op {
+/** The superoperator of one noisy gate: relaxation of the listed qubits, the gate, depolarizing λ. */
+export function noisyGateSuperoperator(inst: Instruction, pre: readonly QubitRelaxation[], lambda: number): Float64Array {
   const qs = inst.qubits;
   const u = gateMatrix(inst.gate, inst.params, qs.length);
   const actions: Action[] = pre.map((p) => relaxAction(qs.indexOf(p.qubit), p.relaxation));
   actions.push((m) => u.mul(m).mul(u.adjoint()));
   if (lambda > 0) actions.push(depolarizeAction(lambda));
-  const s = superoperator(qs.length, (m) => actions.reduce((acc, f) => f(acc), m));
-  return { kind: 'dense', qubits: [...qs, ...qs.map((q) => q + n)], m: s };
+  return superoperator(qs.length, (m) => actions.reduce((acc, f) => f(acc), m));
 }
 
-/** Engine ops for the steps of a terminal program (measurements only mark outcomes). */
+/** The superoperator of one qubit's relaxation. */
+export function relaxationSuperoperator(r: Relaxation): Float64Array {
+  return superoperator(1, relaxAction(0, r));
+}
+
+/** The engine op of one noisy gate: its superoperator on the gate's qubits, rows and columns. */
+function noisyGateOp(inst: Instruction, pre: readonly QubitRelaxation[], lambda: number, n: number): Op {
+  const qs = inst.qubits;
+  return { kind: 'dense', qubits: [...qs, ...qs.map((q) => q + n)], m: noisyGateSuperoperator(inst, pre, lambda) };
+}
+
+/** A one-qubit superoperator (4 × 4, interleaved) applied to local qubit j of a d×d matrix. */
+function applyLocal(s1: Float64Array, j: number): Action {
+  const bit = 1 << j;
+  return (m) => {
+    const d = m.rows;
+    const out = CMatrix.zeros(d, d);
+    for (let r0 = 0; r0 < d; r0++) {
+      if (r0 & bit) continue;
+      for (let c0 = 0; c0 < d; c0++) {
+        if (c0 & bit) continue;
+        // vec index c + 2r over this qubit's (row, column) bits, as superoperator() lays it out.
+        const idx = [r0 * d + c0, r0 * d + (c0 | bit), (r0 | bit) * d + c0, (r0 | bit) * d + (c0 | bit)];
+        for (let a = 0; a < 4; a++) {
+          let re = 0, im = 0;
+          for (let b = 0; b < 4; b++) {
+            const sr = s1[2 * (4 * a + b)]!, si = s1[2 * (4 * a + b) + 1]!, xr = m.re[idx[b]!]!, xi = m.im[idx[b]!]!;
+            re += sr * xr - si * xi;
+            im += sr * xi + si * xr;
+          }
+          out.re[idx[a]!] = re;
+          out.im[idx[a]!] = im;
+        }
+      }
+    }
+    return out;
+  };
+}
+
+const compose = (actions: readonly Action[]): Action => (m) => actions.reduce((acc, f) => f(acc), m);
+
+/**
+ * Engine ops for the steps of a terminal program (measurements only mark outcomes). One-qubit
+ * work (gates, relaxation, resets) is gathered per qubit and folded into the next two-qubit
+ * superoperator on that qubit, as gate fusion does for states: one dense op per two-qubit gate.
+ */
 export function densityOps(steps: readonly NoisyStep[], n: number): Op[] {
   const ops: Op[] = [];
-  let clean: Instruction[] = [];
-  const flushClean = (): void => {
-    if (clean.length === 0) return;
-    const u = compileOps(clean);
-    for (const op of u) ops.push(remapOp(op, (q) => q + n), conjugateOp(op));
-    clean = [];
+  const pending = new Map<number, Action[]>();
+  const add = (q: number, a: Action): void => {
+    const list = pending.get(q);
+    if (list === undefined) pending.set(q, [a]);
+    else list.push(a);
+  };
+  const take = (q: number): Float64Array | undefined => {
+    const list = pending.get(q);
+    if (list === undefined) return undefined;
+    pending.delete(q);
+    return superoperator(1, compose(list));
+  };
+  const flush = (q: number): void => {
+    const s = take(q);
+    if (s !== undefined) ops.push({ kind: 'dense', qubits: [q, q + n], m: s });
   };
   for (const step of steps) {
     switch (step.kind) {
-      case 'gate':
-        if (step.inst.condition) throw new ValidationError('density matrix: classically conditioned gates need trajectories');
-        if (step.pre.length === 0 && step.lambda === 0) {
-          clean.push(step.inst);
+      case 'gate': {
+        const inst = step.inst, qs = inst.qubits;
+        if (inst.condition) throw new ValidationError('density matrix: classically conditioned gates need trajectories');
+        if (qs.length === 1) {
+          const s1 = noisyGateSuperoperator(inst, step.pre, step.lambda);
+          add(qs[0]!, applyLocal(s1, 0));
           continue;
         }
-        flushClean();
-        ops.push(noisyGateOp(step.inst, step.pre, step.lambda, n));
+        if (qs.length === 2) {
+          const before = qs.flatMap((q, j) => {
+            const s1 = take(q);
+            return s1 === undefined ? [] : [applyLocal(s1, j)];
+          });
+          const gate = noisyGateSuperoperator(inst, step.pre, step.lambda);
+          ops.push({ kind: 'dense', qubits: [...qs, ...qs.map((q) => q + n)], m: superoperator(2, compose([...before, applyLocal2(gate)])) });
+          continue;
+        }
+        for (const q of qs) flush(q);
+        if (step.pre.length === 0 && step.lambda === 0) {
+          // Global phase cancels in UρU†: no 'scale' op.
+          for (const op of compileOps([inst])) if (op.kind !== 'scale') ops.push(remapOp(op, (q) => q + n), conjugateOp(op));
+        } else {
+          ops.push(noisyGateOp(inst, step.pre, step.lambda, n));
+        }
         continue;
+      }
       case 'relax':
-        flushClean();
-        ops.push({ kind: 'dense', qubits: [step.qubit, step.qubit + n], m: superoperator(1, relaxAction(0, step.relaxation)) });
+        add(step.qubit, relaxAction(0, step.relaxation));
         continue;
       case 'reset':
-        flushClean();
-        ops.push({ kind: 'dense', qubits: [step.qubit, step.qubit + n], m: superoperator(1, resetAction(0)) });
+        add(step.qubit, resetAction(0));
         continue;
       case 'measure':
         continue;
     }
   }
-  flushClean();
+  for (const q of [...pending.keys()]) flush(q);
   return ops;
+}
+
+/** A two-qubit superoperator (16 × 16, interleaved) applied to a 4×4 matrix. */
+function applyLocal2(s: Float64Array): Action {
+  return (m) => {
+    const out = CMatrix.zeros(4, 4);
+    for (let a = 0; a < 16; a++) {
+      let re = 0, im = 0;
+      for (let b = 0; b < 16; b++) {
+        // vec index b = c + 4r ↔ m[r][c].
+        const k = (b >> 2) * 4 + (b & 3);
+        const sr = s[2 * (16 * a + b)]!, si = s[2 * (16 * a + b) + 1]!, xr = m.re[k]!, xi = m.im[k]!;
+        re += sr * xr - si * xi;
+        im += sr * xi + si * xr;
+      }
+      const ka = (a >> 2) * 4 + (a & 3);
+      out.re[ka] = re;
+      out.im[ka] = im;
+    }
+    return out;
+  };
 }
 
 /** A density matrix of n qubits. */
