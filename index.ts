@@ -55,3 +55,9 @@ export type { Pass, PassContext, Preset, RouteResult, EquivalenceResult } from '
 export { mcx, mcxNoAncilla, mcxOneCleanAncilla, mcxOneDirtyAncilla, mcxDirtyChain, mcpNoAncilla, mczNoAncilla, relativePhaseToffoli } from './compiler/synthesis/mcx.js';
 export { zyzAngles, u3Angles, oneQubitToInstructions } from './compiler/synthesis/one-qubit.js';
 export { twoQubitToInstructions, weylCoordinates } from './compiler/synthesis/two-qubit.js';
+export { predictSuccess, predictOnTarget, scheduleCircuit, idleWindows, insertDynamicalDecoupling, pauliTwirls, foldGates, calibrationFor } from './passes/index.js';
+export type { SuccessPrediction, Schedule, Calibration } from './passes/index.js';
+export { deviceNoiseModel, noiseModel, simulateNoisy, DensityMatrix } from './backends/index.js';
+export type { NoiseModel, NoiseOptions, NoisySimulateOptions, NoisySimulationResult } from './backends/index.js';
+export { runNoisy, mitigateReadout, extrapolateToZero, expectationZ, MITIGATIONS } from './mitigation/index.js';
+export type { Mitigation, NoisyRunOptions, NoisyRunResult, ExpectationEstimate, ReadoutCalibration, Extrapolation } from './mitigation/index.js';

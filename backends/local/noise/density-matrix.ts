@@ -16,8 +16,8 @@ import { MAX_QUBITS, Statevector } from '../statevector.js';
 import type { Relaxation } from '../../../passes/targets/error-channels.js';
 import type { NoisyProgram, NoisyStep, QubitRelaxation } from './program.js';
 
-/** Most qubits a density matrix holds (its 4^n entries are a 2n-qubit state). */
-export const MAX_DENSITY_QUBITS = Math.floor(MAX_QUBITS / 2);
+/** Most qubits a density matrix holds: 4^13 entries are 1 GiB (a 26-qubit state). */
+export const MAX_DENSITY_QUBITS = Math.min(13, Math.floor(MAX_QUBITS / 2));
 
 type Action = (m: CMatrix) => CMatrix;
 
