@@ -149,7 +149,7 @@ export const noiseSuite: BenchSuite = {
     const traj: Record<string, unknown>[] = [];
     for (const n of [16, 20]) {
       const c = workload(n);
-      const T = n === 16 ? 32 : 8;
+      const T = n === 16 ? 16 : 4;
       const t0 = performance.now();
       simulateNoisy(c, model, { method: 'trajectories', shots: T, trajectories: T, seed: 1 });
       const ms = performance.now() - t0;

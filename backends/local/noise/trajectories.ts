@@ -3,7 +3,8 @@
  * state that follows one sampled history of the channels, and the density matrix is their average.
  * - depolarizing: a uniformly random non-identity Pauli with probability λ(d² − 1)/d²;
  * - relaxation: amplitude damping unravelled exactly (a jump |1⟩ → |0⟩ with probability γ·P(1),
- *   else the no-jump operator diag(1, √(1 − γ)) renormalised), then pure dephasing as a Z with
+ *   else the no-jump operator diag(1, √(1 − γ)), the state left unnormalised so that P(1) is read only
+ *   when the uniform draw u < γ allows a jump), then pure dephasing as a Z with
  *   probability p (1 − 2p = c/√(1 − γ));
  * - measurement and reset collapse the state with Born probabilities.
  * Each trajectory of a terminal program yields its exact final distribution; its shots are drawn
@@ -89,19 +90,30 @@ export function runTrajectories(program: NoisyProgram, model: NoiseModel, option
       if (ops.length > 0) sv.applyOps(ops, options.engine);
       ops = [];
     };
+    // The state is kept unnormalised between collapses: the no-jump operator shrinks it by exactly the
+    // no-jump probability, so P(1) is read (one pass over the state) only when u < γ could mean a jump.
     const relax = (q: number, r: Relaxation): void => {
       if (r.gamma > 0) {
-        flush();
-        const p1 = sv.probabilityOfOne(q);
-        const jump = r.gamma * p1;
-        if (rng.next() < jump) {
-          sv.collapse(q, 1, p1);
-          ops.push(X(q));
-        } else {
-          ops.push({ kind: 'phase', mask: 1 << q, re: Math.sqrt(1 - r.gamma), im: 0 }, { kind: 'scale', re: 1 / Math.sqrt(1 - jump), im: 0 });
+        const u = rng.next();
+        let jump = false;
+        if (u < r.gamma) {
+          flush();
+          const a = sv.probabilityOfOne(q);
+          jump = u < (r.gamma * a) / sv.normSquared();
+          if (jump) {
+            sv.collapse(q, 1, a);
+            ops.push(X(q));
+          }
         }
+        if (!jump) ops.push({ kind: 'phase', mask: 1 << q, re: Math.sqrt(1 - r.gamma), im: 0 });
       }
       if (rng.next() < dephasingProbability(r)) ops.push(Z(q));
+    };
+    /** Born probability of |1⟩ on q (unnormalised P(1), its normalised value). */
+    const born = (q: number): { a: number; p1: number } => {
+      flush();
+      const a = sv.probabilityOfOne(q);
+      return { a, p1: Math.min(1, Math.max(0, a / sv.normSquared())) };
     };
     program.steps.forEach((step, k) => {
       switch (step.kind) {
@@ -130,20 +142,18 @@ export function runTrajectories(program: NoisyProgram, model: NoiseModel, option
         case 'measure': {
           // Final measurements are read from the final state; only mid-circuit ones collapse it here.
           if (!step.mid) return;
-          flush();
-          const p1 = Math.min(1, Math.max(0, sv.probabilityOfOne(step.qubit)));
+          const { a, p1 } = born(step.qubit);
           const one = rng.next() < p1;
-          sv.collapse(step.qubit, one ? 1 : 0, one ? p1 : 1 - p1);
+          sv.collapse(step.qubit, one ? 1 : 0, one ? a : sv.normSquared() - a);
           const { p01, p10 } = model.readout(step.qubit);
           const read = rng.next() < (one ? p10 : p01) ? !one : one;
           clbits = read ? clbits | (1 << step.clbit) : clbits & ~(1 << step.clbit);
           return;
         }
         case 'reset': {
-          flush();
-          const p1 = Math.min(1, Math.max(0, sv.probabilityOfOne(step.qubit)));
+          const { a, p1 } = born(step.qubit);
           const one = rng.next() < p1;
-          sv.collapse(step.qubit, one ? 1 : 0, one ? p1 : 1 - p1);
+          sv.collapse(step.qubit, one ? 1 : 0, one ? a : sv.normSquared() - a);
           if (one) ops.push(X(step.qubit));
         }
       }
