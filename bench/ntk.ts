@@ -62,7 +62,7 @@ json.dump({'version': np.__version__, 'blas': blas, 'gram': gram_times, 'kernel'
 `;
 
 /** A python3 with numpy: Debian's /usr/bin/python3 first (the pyenv one on PATH has none). */
-function findNumpy(): { python: string; reason?: string } {
+export function findNumpy(): { python: string; reason?: string } {
   const tried: string[] = [];
   for (const py of ['/usr/bin/python3', 'python3']) {
     const r = spawnSync(py, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });

@@ -39,6 +39,7 @@ function optionRow(name: string, o: OptionSpec): [string, string] {
   if (o.choices) extras.push(`one of ${o.choices.join(', ')}`);
   if (o.default !== undefined && o.default !== false) extras.push(`default ${String(o.default)}`);
   if (o.required) extras.push('required');
+  if (o.multiple) extras.push('repeatable');
   return [names, `${o.describe}${extras.length ? ` [${extras.join('; ')}]` : ''}`];
 }
 

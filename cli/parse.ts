@@ -14,7 +14,7 @@ export class UsageError extends Error {
   }
 }
 
-export type ArgValue = string | number | boolean;
+export type ArgValue = string | number | boolean | readonly string[];
 
 /** The closest of `names` to `word` within two edits, for "did you mean". */
 export function closest(word: string, names: readonly string[]): string | undefined {
@@ -119,7 +119,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Re
       inline = next;
       i++;
     }
-    values[name] = convert(typed, o, inline, problems);
+    const v = convert(typed, o, inline, problems);
+    if (o.multiple) values[name] = [...((values[name] as readonly string[] | undefined) ?? []), String(v)];
+    else values[name] = v;
   }
   const out: Record<string, ArgValue | undefined> = {};
   spec.positionals.forEach((p, k) => {
@@ -135,7 +137,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Re
   for (const [name, o] of Object.entries(spec.options)) {
     const v = name in values ? values[name] : o.default;
     if (v === undefined && o.required && !(name in values)) problems.push(`missing required option ${flag(name)}`);
-    out[camelCase(name)] = v ?? (o.type === 'boolean' ? false : undefined);
+    out[camelCase(name)] = v ?? (o.type === 'boolean' ? false : o.multiple ? [] : undefined);
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return out;

@@ -22,6 +22,8 @@ export interface OptionSpec {
   readonly max?: number;
   /** Name of the value in help (`--shots N`). */
   readonly value?: string;
+  /** May be given more than once (string options): the values arrive as an array, [] when absent. */
+  readonly multiple?: boolean;
 }
 
 export interface PositionalSpec {
@@ -61,8 +63,10 @@ type ValueOf<O extends OptionSpec> = O['type'] extends 'boolean'
 
 type Present<O extends OptionSpec> = O extends { readonly default: unknown } | { readonly required: true } | { readonly type: 'boolean' } ? true : false;
 
+type OptionValue<O extends OptionSpec> = O extends { readonly multiple: true } ? readonly ValueOf<O>[] : Present<O> extends true ? ValueOf<O> : ValueOf<O> | undefined;
+
 type OptionArgs<T extends OptionTable> = {
-  readonly [K in keyof T as Camel<K & string>]: Present<T[K]> extends true ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
+  readonly [K in keyof T as Camel<K & string>]: OptionValue<T[K]>;
 };
 
 type PositionalArgs<P extends readonly PositionalSpec[]> = {

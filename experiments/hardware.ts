@@ -14,7 +14,7 @@ import { prepareNtkProblem } from '../compiler/ntk/index.js';
 import type { Progress } from '../compiler/progress.js';
 import { compactReadout, signedEstimate, type CompactReadout, type CompactReadoutKind } from '../compiler/readout/compact-readout.js';
 import { simulate } from '../backends/local/index.js';
-import { compactQubits } from '../backends/local/noise.js';
+import { compactQubits } from '../backends/local/noise/index.js';
 import { getTarget } from '../passes/targets/builtins.js';
 import { transpile } from '../passes/transpile.js';
 import { deviceModel, type DeviceModel } from './device-model.js';

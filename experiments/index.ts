@@ -5,7 +5,5 @@ export { readOut, readoutShots } from './readout.js';
 export type { ReadoutEstimate } from './readout.js';
 export { runHardwareExperiment } from './hardware.js';
 export type { HardwareExperimentOptions, HardwareExperiment, HardwareReport, HardwarePoint, HardwareCircuit } from './hardware.js';
-export {
-  deviceModel, modelFromRates, calibratedRates, estimatedSuccess, invertReadout, measuredQubitOfClbit, IONQ_FORTE_RATES, DEVICE_MODEL_TARGETS,
-} from './device-model.js';
-export type { DeviceModel, ErrorRates, SampleOptions } from './device-model.js';
+export { deviceModel, measuredQubitOfClbit, DEVICE_MODEL_TARGETS } from './device-model.js';
+export type { DeviceModel, SampleOptions } from './device-model.js';

@@ -5,14 +5,14 @@
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, QntkError } from '../../compiler/errors.js';
-import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
+import { getTarget } from '../../passes/targets/builtins.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
   groupViolations, measuredQubits, notReady, registerInfo,
   type Backend, type JobRecord, type JobResult, type SubmitOptions,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
-import { compactQubits, noiseFromDevice, remapNoise, simulateNoisy, type NoiseModel } from './noise.js';
+import { compactQubits, deviceNoiseModel, noiseModelNames, simulateNoisy, type NoiseModel } from './noise/index.js';
 import { distributionRecord } from './results.js';
 import { simulate } from './simulate.js';
 import { checkStateSize } from './statevector.js';
@@ -20,17 +20,11 @@ import { checkStateSize } from './statevector.js';
 /** Shots drawn when noise is requested without --shots (noise is sampled, never exact). */
 export const LOCAL_NOISY_DEFAULT_SHOTS = 1024;
 
-/** Devices with calibration data, usable as `--noise NAME`. */
-export function noiseModelNames(): string[] {
-  return TARGET_NAMES.filter((n) => getTarget(n).calibration !== null);
-}
+export { noiseModelNames };
 
-/** The noise model of a calibrated built-in device; a clear error for anything else. */
+/** The noise model of a calibrated built-in device (see noise/model.ts); a clear error for anything else. */
 export function localNoiseModel(name: string): NoiseModel {
-  const names = noiseModelNames();
-  const cal = names.includes(name) ? getTarget(name).calibration : null;
-  if (cal === null) throw new BackendError(`--noise ${name}: no calibration data; the local backend knows ${names.join(', ')}`, { exitCode: 2 });
-  return noiseFromDevice(cal);
+  return deviceNoiseModel(name);
 }
 
 export class LocalBackend implements Backend {
@@ -109,15 +103,11 @@ export class LocalBackend implements Backend {
 }
 
 function run(full: Circuit, shots: number | undefined, seed: number, noise: NoiseModel | undefined): JobResult {
+  // The noisy simulation keeps only the qubits a measuring circuit uses (a lowered circuit spans the whole device).
+  if (noise !== undefined) return { counts: distributionRecord(simulateNoisy(full, noise, { shots: shots!, seed })), shots: shots! };
   let circuit = full;
-  let model = noise;
-  // A measuring circuit's outcomes are over clbits, so idle qubits (a lowered circuit spans the whole device) can go.
-  if (full.instructions.some((i) => i.gate === 'measure')) {
-    const c = compactQubits(full);
-    circuit = c.circuit;
-    if (model !== undefined) model = remapNoise(model, c.physical);
-  }
-  if (model !== undefined) return { counts: simulateNoisy(circuit, model, { shots: shots!, seed }), shots: shots! };
+  // A measuring circuit's outcomes are over clbits, so idle qubits can go.
+  if (full.instructions.some((i) => i.gate === 'measure')) circuit = compactQubits(full).circuit;
   if (shots === undefined) return { counts: {}, probabilities: distributionRecord(simulate(circuit)), shots: 0 };
   return { counts: distributionRecord(simulate(circuit, { shots, seed })), shots };
 }

@@ -12,6 +12,8 @@ import { readQasmFile } from '../../compiler/qasm/read.js';
 import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
 import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
+import { predictSuccess } from '../../passes/predict-success.js';
+import { hasCalibration } from '../../passes/targets/calibration.js';
 import type { ArgsOf } from '../spec.js';
 import type { optimizeSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
@@ -93,7 +95,11 @@ export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
   if (args.output !== undefined) writeFileAtomic(args.output, text);
   if (args.json) {
-    printJson(io, { before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, swaps: Number(result.circuit.metadata.swaps ?? 0), ...(args.output !== undefined ? { output: args.output } : {}) });
+    const p = hasCalibration(target) ? predictSuccess(result.circuit, target) : undefined;
+    printJson(io, {
+      before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, swaps: Number(result.circuit.metadata.swaps ?? 0),
+      ...(p !== undefined ? { predicted: { esp: p.esp, durationNs: p.durationNs } } : {}), ...(args.output !== undefined ? { output: args.output } : {}),
+    });
     return 0;
   }
   if (args.output === undefined) {

@@ -5,6 +5,7 @@ import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type Simulati
 import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
+import { runNoisySimulate } from './simulate-noise.js';
 
 /** Rows shown in the human table; the JSON output has every entry. */
 const TABLE_ROWS = 64;
@@ -63,6 +64,8 @@ export function formatDistribution(file: string, result: SimulationResult, recor
 
 export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const { file, shots, seed } = args;
+  if (args.noise !== undefined) return runNoisySimulate(file, args, io);
+  if (args.mitigate !== undefined || args.observable.length > 0) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const counts = result.counts;

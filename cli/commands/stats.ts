@@ -19,10 +19,23 @@ export function formatStats(file: string, s: CircuitStats): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function run(args: ArgsOf<typeof statsSpec>, io: CliIo): number {
+export async function run(args: ArgsOf<typeof statsSpec>, io: CliIo): Promise<number> {
   const file = args.file;
-  const stats = circuitStats(readQasmFile(file));
-  if (args.json) printJson(io, stats);
-  else io.stdout(formatStats(file, stats));
+  const circuit = readQasmFile(file);
+  const stats = circuitStats(circuit);
+  let predicted: { target: string; esp: number; durationNs: number; lowered: boolean } | undefined;
+  if (args.target !== undefined) {
+    // Loaded only when asked: the device data and the lowering would double stats' start-up time.
+    const [{ predictOnTarget }, { getTarget }] = await Promise.all([import('../../passes/predict-success.js'), import('../../passes/targets/builtins.js')]);
+    const target = getTarget(args.target);
+    const p = predictOnTarget(circuit, target);
+    if (p.lowered) io.stderr(`${file}: lowered for ${target.name} first (the program is not in its instruction set); the prediction is for the lowered circuit\n`);
+    predicted = { target: target.name, esp: p.prediction.esp, durationNs: p.prediction.durationNs, lowered: p.lowered };
+  }
+  if (args.json) printJson(io, predicted === undefined ? stats : { ...stats, predicted });
+  else {
+    io.stdout(formatStats(file, stats));
+    if (predicted !== undefined) io.stdout(`  predicted on ${predicted.target}: ESP ${predicted.esp.toPrecision(4)}, duration ${(predicted.durationNs / 1000).toPrecision(4)} µs\n`);
+  }
   return 0;
 }

@@ -7,7 +7,8 @@ export const statsSpec = defineCommand({
   describe: 'Gate counts, depth, two-qubit and T counts of an OpenQASM 2/3 file (after flattening definitions, modifiers and loops)',
   positionals: [qasmFile('file')],
   options: {
-    json: json('{qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth}'),
+    target: target('also predict success on a calibrated device: ESP and duration (lowering the program first if needed)'),
+    json: json('{qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth} (and predicted: {target, esp, durationNs, lowered} with --target)'),
   },
 });
 
@@ -18,6 +19,9 @@ export const simulateSpec = defineCommand({
   options: {
     shots: shots('sample this many shots (counts) instead of exact probabilities'),
     seed: seed('seed for shot sampling (default: random, printed with the counts)'),
+    noise: { type: 'string', value: 'DEVICE', describe: 'simulate with the noise of a calibrated device (an IBM device, ionq_aria, ionq_forte); the program is lowered for it first if needed' },
+    mitigate: { type: 'string', value: 'M1,M2,…', describe: 'with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones' },
+    observable: { type: 'string', multiple: true, value: 'BITS', describe: 'with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)' },
     json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
   },
 });
@@ -46,7 +50,7 @@ export const optimizeSpec = defineCommand({
     routing: { type: 'string', choices: ['sabre', 'greedy', 'none'], default: 'sabre', describe: 'swap insertion: sabre, greedy (baseline), none (refuse a circuit that does not fit the coupling map as laid out)' },
     seed: seed('seed for routing tie-breaks (default 1)'),
     output: output('output file (OpenQASM 3; written atomically)'),
-    json: json('{before, after, target, level, layout, finalPermutation, swaps}'),
+    json: json('{before, after, target, level, layout, finalPermutation, swaps} and, for a calibrated target, predicted: {esp, durationNs}'),
   },
 });
 

@@ -30,10 +30,10 @@ describe('qntk demo --hardware', () => {
   });
 
   it('refuses a target without a device model in one line, exit code 2', async () => {
-    const r = await runCli(['demo', '--hardware', '--target', 'ionq_aria']);
+    const r = await runCli(['demo', '--hardware', '--target', 'generic']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/no device model for 'ionq_aria'/);
+    expect(r.stderr).toMatch(/no device model for 'generic'/);
     expect(r.stdout).toBe('');
   });
 });

@@ -102,7 +102,7 @@ describe('qntk submit / status / result / jobs / cancel on the local backend', (
     expect(good).toBeGreaterThan(1800);
     expect(good).toBeLessThan(2000);
     const bad = await cli(['submit', X1, '--backend', 'local', '--noise', 'nowhere']);
-    expect([bad.code, bad.stderr]).toEqual([2, `qntk: --noise nowhere: no calibration data; the local backend knows ibm_brisbane, ibm_torino, ibm_fez, ibm_kingston, ibm_miami\n`]);
+    expect([bad.code, bad.stderr]).toEqual([2, `qntk: noise model 'nowhere': no calibration data; known devices are ibm_brisbane, ibm_torino, ibm_fez, ibm_kingston, ibm_miami, ionq_aria, ionq_forte\n`]);
   });
 });
 

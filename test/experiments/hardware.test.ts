@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { prepareNtkProblem } from '../../compiler/ntk/index.js';
 import { claimedOverlap, compactReadout } from '../../compiler/readout/compact-readout.js';
-import { modelFromRates } from '../../experiments/device-model.js';
+import { deviceModel } from '../../experiments/device-model.js';
 import { runHardwareExperiment, type HardwareReport } from '../../experiments/hardware.js';
 
-const noiseless = (target: string) => modelFromRates(target, { name: 'noiseless', gateError: () => 0, readoutError: () => 0 });
+const noiseless = (target: string) => deviceModel(target, { gateErrors: false, relaxation: false, readout: false });
 
 /** Agreement fractions recomputed from the points. */
 function recomputedAgreement(h: HardwareReport): { noisy: number; mitigated: number } {
@@ -52,7 +52,7 @@ describe('hardware experiment', () => {
     await expect(runHardwareExperiment({ points: 9 })).rejects.toThrow(/even integer ≥ 8/);
     await expect(runHardwareExperiment({ shots: 0 })).rejects.toThrow(/shots/);
     await expect(runHardwareExperiment({ readouts: [] })).rejects.toThrow(/at least one readout/);
-    await expect(runHardwareExperiment({ target: 'ionq_aria' })).rejects.toThrow(/no device model/);
+    await expect(runHardwareExperiment({ target: 'generic' })).rejects.toThrow(/no device model/);
   });
 
   // The default experiment end to end (30–70 s per target on two busy cores): QNTK_FULL_TESTS=1.

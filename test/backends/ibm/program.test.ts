@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ibmQasm } from '../../../backends/ibm/backend.js';
-import { compactQubits } from '../../../backends/local/noise.js';
+import { compactQubits } from '../../../backends/local/noise/index.js';
 import { distributionRecord } from '../../../backends/local/results.js';
 import { simulate } from '../../../backends/local/simulate.js';
 import { measureAll } from '../../../backends/prepare.js';

@@ -5,7 +5,7 @@ import { solveSymmetric } from '../../../compiler/linalg/solve.js';
 import { prepareNtkProblem, type NtkProblem } from '../../../compiler/ntk/index.js';
 import { claimedOverlap, compactReadout, signedEstimate, type CompactReadout, type CompactReadoutKind } from '../../../compiler/readout/compact-readout.js';
 import { simulate } from '../../../backends/local/index.js';
-import { compactQubits } from '../../../backends/local/noise.js';
+import { compactQubits } from '../../../backends/local/noise/index.js';
 import { getTarget } from '../../../passes/targets/builtins.js';
 import { transpile } from '../../../passes/transpile.js';
 import { rng } from '../../helpers/quantum.js';

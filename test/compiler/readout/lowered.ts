@@ -1,6 +1,6 @@
 /** Reading a lowered circuit's state back in logical qubit order (layout and final permutation undone). */
 import { circuitState, type Circuit } from '../../../compiler/circuit/index.js';
-import { compactQubits } from '../../../backends/local/noise.js';
+import { compactQubits } from '../../../backends/local/noise/index.js';
 import { getTarget } from '../../../passes/targets/builtins.js';
 import { transpile, type TranspileResult } from '../../../passes/transpile.js';
 
