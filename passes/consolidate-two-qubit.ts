@@ -9,6 +9,7 @@ import { applyMatrixToColumns, gateMatrix, gateSpec, withInstructions, NON_UNITA
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { twoQubitToInstructions } from '../compiler/synthesis/two-qubit.js';
 import { definePass, type Pass } from './pass.js';
+import { minimalCnotCount } from './primitives/cnot-count.js';
 
 /** CNOTs a gate costs when written with cx (the library definitions). */
 function cnotCost(inst: Instruction): number {
@@ -65,6 +66,8 @@ export function consolidateList(instructions: readonly Instruction[], numQubits:
     const u = CMatrix.identity(4);
     const local = (q: number): number => (q === b.pair[0] ? 0 : 1);
     for (const i of insts) applyMatrixToColumns(u, gateMatrix(i.gate, i.params, i.qubits.length), i.qubits.map(local));
+    // The invariant says in a few multiplications whether resynthesis can save a CNOT.
+    if (minimalCnotCount(u) >= cost) continue;
     const synth = twoQubitToInstructions(u);
     if (!synth) continue;
     const newCost = synth.filter((i) => i.gate === 'cx').length;

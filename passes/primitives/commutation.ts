@@ -45,10 +45,16 @@ export function commutes(a: Instruction, b: Instruction): boolean {
 }
 
 function numericCommutes(a: Instruction, b: Instruction): boolean {
-  const union = [...new Set([...a.qubits, ...b.qubits])];
+  const union: number[] = [...a.qubits];
+  for (const q of b.qubits) if (!union.includes(q)) union.push(q);
   if (union.length > 3) return false;
   const local = (i: Instruction): number[] => i.qubits.map((q) => union.indexOf(q));
-  const key = `${a.gate}(${a.params.join(',')})[${local(a).join(',')}]|${b.gate}(${b.params.join(',')})[${local(b).join(',')}]`;
+  let key = `${a.gate}:`;
+  for (const q of a.qubits) key += union.indexOf(q);
+  if (a.params.length > 0) key += `(${a.params.join(',')})`;
+  key += `|${b.gate}:`;
+  for (const q of b.qubits) key += union.indexOf(q);
+  if (b.params.length > 0) key += `(${b.params.join(',')})`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const dim = 1 << union.length;
