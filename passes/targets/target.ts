@@ -22,6 +22,11 @@ export interface TargetPredicate {
 /** How a program for this target is written out and which lowering it needs. */
 export type TargetFamily = 'generic' | 'ibm-heron' | 'ibm-eagle' | 'ionq-qis' | 'ionq-aria' | 'ionq-forte' | 'custom';
 
+/** Families with a tuned device lowering (others are translated by the equivalence rules). */
+export function isDeviceFamily(family: TargetFamily): boolean {
+  return family === 'ibm-heron' || family === 'ibm-eagle' || family === 'ionq-aria' || family === 'ionq-forte' || family === 'ionq-qis';
+}
+
 export interface Target {
   readonly name: string;
   readonly family: TargetFamily;
