@@ -26,7 +26,7 @@ interface Block {
   readonly members: number[];
 }
 
-export function consolidateList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+function consolidateList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
   const open = new Array<Block | null>(numQubits).fill(null);
   const blocks: Block[] = [];
   const close = (q: number): void => {
@@ -91,8 +91,19 @@ export function isCliffordT(instructions: readonly Instruction[]): boolean {
   return instructions.every((i) => CLIFFORD_T.has(i.gate));
 }
 
+export interface ConsolidateOptions {
+  /** Leave a Clifford+T circuit alone so its T-count keeps its meaning (default true). */
+  readonly keepCliffordT?: boolean;
+}
+
+/** KAK consolidation of two-qubit blocks as a pass (after routing it keeps every pair, so couplers stay coupled). */
+export function consolidateBlocks(options: ConsolidateOptions = {}): Pass {
+  const keep = options.keepCliffordT ?? true;
+  return definePass(
+    { name: keep ? 'consolidate-two-qubit' : 'consolidate-two-qubit-all', requires: [], guarantees: [], invalidates: ['basis', 'connectivity', 'clifford-t'] },
+    (circuit) => (keep && isCliffordT(circuit.instructions) ? circuit : withInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
+  );
+}
+
 /** Consolidation; a Clifford+T circuit is left alone so its T-count keeps its meaning. */
-export const consolidateTwoQubit: Pass = definePass(
-  { name: 'consolidate-two-qubit', requires: [], guarantees: [] },
-  (circuit) => (isCliffordT(circuit.instructions) ? circuit : withInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
-);
+export const consolidateTwoQubit: Pass = consolidateBlocks();

@@ -135,6 +135,11 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
   return out;
 }
 
+/** The basis has what the tuned device lowering needs (then the logical passes work in U3 as before). */
+function hasDeviceLowering(b: ReadonlySet<string>): boolean {
+  return ['cx', 'cz', 'ecr', 'ms', 'zz'].some((e) => b.has(e)) && ((b.has('gpi') && b.has('gpi2')) || (b.has('rz') && (b.has('sx') || b.has('ry'))) || b.has('U'));
+}
+
 /**
  * Fuse one-qubit runs into the shortest form: U3 unless told otherwise, or, on a target with a
  * chosen basis and an Euler form for it (not a built-in device), directly in that basis.
@@ -142,7 +147,7 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
 export function fuseSingleQubit(options: Partial<FuseOptions> = {}): Pass {
   return definePass({ name: 'fuse-single-qubit', requires: [], guarantees: [] }, (circuit, ctx) => {
     const b = ctx.target.basisGates;
-    const synthesis = options.basis === undefined && b !== null && !isDeviceFamily(ctx.target.family) ? oneQubitSynthesisFor(b) : null;
+    const synthesis = options.basis === undefined && b !== null && !isDeviceFamily(ctx.target.family) && !hasDeviceLowering(b) ? oneQubitSynthesisFor(b) : null;
     const o: FuseOptions = synthesis !== null
       ? { basis: 'zyz', allowed: new Set([...b!].filter((g) => gateSpec(g)?.qubits === 1)), synthesis, keepShorterLegal: true }
       : { basis: options.basis ?? 'u3', allowed: options.allowed ?? null, ...(options.force ? { force: true } : {}) };

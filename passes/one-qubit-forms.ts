@@ -5,7 +5,7 @@
  * the Clifford+T gates is exact-only: runs are kept gate by gate (see equivalence-rules.ts).
  * @see arXiv:quant-ph/9503016 (Barenco et al., Lemma 4.1, Euler decompositions)
  */
-import type { GateName, Instruction } from '../compiler/circuit/index.js';
+import type { Instruction } from '../compiler/circuit/index.js';
 import type { CMatrix } from '../compiler/linalg/complex.js';
 import { oneQubitToInstructions, wrapAngle, zyzAngles } from '../compiler/synthesis/one-qubit.js';
 
@@ -14,8 +14,8 @@ export type OneQubitForm = 'zyz' | 'zxz' | 'zhz' | 'u3' | 'zsx';
 
 export interface OneQubitSynthesis {
   readonly form: OneQubitForm;
-  /** Name written for Z rotations ('rz', or 'p' when the basis has p but not rz). */
-  readonly zGate: 'rz' | 'p';
+  /** Name written for Z rotations ('rz', or 'p' when the basis has p but not rz; null: as U(0, 0, λ)). */
+  readonly zGate: 'rz' | 'p' | null;
   /** Name written for U3 ('U' or 'u3'). */
   readonly uGate: 'U' | 'u3';
 }
@@ -26,7 +26,7 @@ export function oneQubitSynthesisFor(basis: ReadonlySet<string>): OneQubitSynthe
   const uGate = basis.has('U') ? 'U' : 'u3';
   if (zGate !== null && basis.has('sx') && basis.has('x')) return { form: 'zsx', zGate, uGate };
   if (zGate !== null && basis.has('ry')) return { form: 'zyz', zGate, uGate };
-  if (basis.has('U') || basis.has('u3')) return { form: 'u3', zGate: zGate ?? 'rz', uGate };
+  if (basis.has('U') || basis.has('u3')) return { form: 'u3', zGate, uGate };
   if (zGate === null) return null;
   if (basis.has('rx')) return { form: 'zxz', zGate, uGate };
   if (basis.has('h')) return { form: 'zhz', zGate, uGate };
@@ -36,10 +36,15 @@ export function oneQubitSynthesisFor(basis: ReadonlySet<string>): OneQubitSynthe
 /** u (2×2) on `qubit` up to global phase, in the synthesis' form, trivial rotations dropped. */
 export function synthesizeOneQubit(u: CMatrix, qubit: number, s: OneQubitSynthesis, tol = 1e-10): Instruction[] {
   const q = [qubit];
-  const rename = (list: Instruction[]): Instruction[] => list.map((i) => (i.gate === 'rz' && s.zGate === 'p' ? { ...i, gate: 'p' as GateName } : i.gate === 'U' && s.uGate === 'u3' ? { ...i, gate: 'u3' as GateName } : i));
+  const rename = (list: Instruction[]): Instruction[] => list.map((i): Instruction => {
+    if (i.gate === 'rz' && s.zGate === null) return { ...i, gate: s.uGate, params: [0, 0, i.params[0]!] };
+    if (i.gate === 'rz' && s.zGate === 'p') return { ...i, gate: 'p' };
+    if (i.gate === 'U' && s.uGate === 'u3') return { ...i, gate: 'u3' };
+    return i;
+  });
   if (s.form === 'zyz' || s.form === 'u3' || s.form === 'zsx') return rename(oneQubitToInstructions(u, qubit, { basis: s.form, tol }));
   const e = zyzAngles(u);
-  const rz = (a: number): Instruction[] => (Math.abs(wrapAngle(a)) <= tol ? [] : [{ gate: s.zGate, qubits: q, params: [wrapAngle(a)] }]);
+  const rz = (a: number): Instruction[] => (Math.abs(wrapAngle(a)) <= tol ? [] : [{ gate: s.zGate ?? 'rz', qubits: q, params: [wrapAngle(a)] }]);
   if (Math.abs(e.theta) <= tol) return rz(e.phi + e.lambda);
   // Rz(φ)·Ry(θ)·Rz(λ) = Rz(φ + π/2)·Rx(θ)·Rz(λ − π/2), since Ry(θ) = Rz(π/2)·Rx(θ)·Rz(−π/2).
   const middle: Instruction[] = s.form === 'zxz'
