@@ -137,7 +137,7 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
 
 /** The basis has what the tuned device lowering needs (then the logical passes work in U3 as before). */
 function hasDeviceLowering(b: ReadonlySet<string>): boolean {
-  return ['cx', 'cz', 'ecr', 'ms', 'zz'].some((e) => b.has(e)) && ((b.has('gpi') && b.has('gpi2')) || (b.has('rz') && (b.has('sx') || b.has('ry'))) || b.has('U'));
+  return ['cx', 'cz', 'ecr', 'ms', 'zz'].some((e) => b.has(e)) && ((b.has('gpi') && b.has('gpi2')) || (b.has('rz') && (b.has('sx') || b.has('ry') || b.has('U'))));
 }
 
 /**

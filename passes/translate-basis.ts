@@ -44,7 +44,7 @@ function deviceStrategy(b: ReadonlySet<string>, allowed1q: ReadonlySet<string>):
   if (b.has('gpi') && b.has('gpi2')) oneQubit = 'ionq-native';
   else if (b.has('rz') && b.has('sx')) oneQubit = 'zsx';
   else if (b.has('rz') && b.has('ry')) oneQubit = 'zyz';
-  else if (b.has('U')) oneQubit = 'u3';
+  else if (b.has('U') && b.has('rz')) oneQubit = 'u3';
   return entangler === undefined || oneQubit === undefined ? undefined : { entangler, oneQubit, allowed1q };
 }
 
@@ -211,6 +211,7 @@ export const cleanUpInBasis: Pass = definePass({ name: 'clean-up-in-basis', requ
   const st = strategyFor(ctx.target);
   if (st === null) return circuit;
   const c = cancelInverses.run(circuit, ctx);
-  if (st.rules) return fuseSingleQubit().run(c, ctx);
+  // Exact Clifford+T bases keep their words (only legal, shorter Clifford segments replace them).
+  if (st.rules) return (st.rules.synthesis === null ? fuseSingleQubit({ basis: 'zyz', allowed: st.allowed1q }) : fuseSingleQubit()).run(c, ctx);
   return st.oneQubit === 'ionq-native' ? c : fuseSingleQubit({ basis: st.oneQubit, allowed: st.allowed1q }).run(c, ctx);
 });
