@@ -8,5 +8,6 @@ import { simulatorSuite } from './simulator.js';
 import { linearSolversSuite } from './linear-solvers.js';
 import { namSuite } from './nam.js';
 import { routingSuite } from './routing.js';
+import { loweringSuite } from './lowering.js';
 
-export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, routingSuite];
+export const SUITES: readonly BenchSuite[] = [ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, loweringSuite, routingSuite];

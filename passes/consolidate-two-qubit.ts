@@ -67,8 +67,9 @@ function consolidateList(instructions: readonly Instruction[], numQubits: number
     const local = (q: number): number => (q === b.pair[0] ? 0 : 1);
     for (const i of insts) applyMatrixToColumns(u, gateMatrix(i.gate, i.params, i.qubits.length), i.qubits.map(local));
     // The invariant says in a few multiplications whether resynthesis can save a CNOT.
-    if (minimalCnotCount(u) >= cost) continue;
-    const synth = twoQubitToInstructions(u);
+    const needed = minimalCnotCount(u);
+    if (needed >= cost) continue;
+    const synth = twoQubitToInstructions(u, { minCnots: needed });
     if (!synth) continue;
     const newCost = synth.filter((i) => i.gate === 'cx').length;
     if (newCost >= cost) continue;
