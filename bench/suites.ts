@@ -9,6 +9,7 @@ import { simulatorSuite } from './simulator.js';
 import { linearSolversSuite } from './linear-solvers.js';
 import { namSuite } from './nam.js';
 import { routingSuite } from './routing.js';
+import { loweringSuite } from './lowering.js';
 import { noiseSuite } from './noise.js';
 
-export const SUITES: readonly BenchSuite[] = [coldStartSuite, ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, routingSuite, noiseSuite];
+export const SUITES: readonly BenchSuite[] = [coldStartSuite, ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, loweringSuite, routingSuite, noiseSuite];

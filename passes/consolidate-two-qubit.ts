@@ -9,6 +9,7 @@ import { applyMatrixToColumns, gateMatrix, gateSpec, withInstructions, NON_UNITA
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { twoQubitToInstructions } from '../compiler/synthesis/two-qubit.js';
 import { definePass, type Pass } from './pass.js';
+import { minimalCnotCount } from './primitives/cnot-count.js';
 
 /** CNOTs a gate costs when written with cx (the library definitions). */
 function cnotCost(inst: Instruction): number {
@@ -25,7 +26,7 @@ interface Block {
   readonly members: number[];
 }
 
-export function consolidateList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
+function consolidateList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
   const open = new Array<Block | null>(numQubits).fill(null);
   const blocks: Block[] = [];
   const close = (q: number): void => {
@@ -65,7 +66,10 @@ export function consolidateList(instructions: readonly Instruction[], numQubits:
     const u = CMatrix.identity(4);
     const local = (q: number): number => (q === b.pair[0] ? 0 : 1);
     for (const i of insts) applyMatrixToColumns(u, gateMatrix(i.gate, i.params, i.qubits.length), i.qubits.map(local));
-    const synth = twoQubitToInstructions(u);
+    // The invariant says in a few multiplications whether resynthesis can save a CNOT.
+    const needed = minimalCnotCount(u);
+    if (needed >= cost) continue;
+    const synth = twoQubitToInstructions(u, { minCnots: needed });
     if (!synth) continue;
     const newCost = synth.filter((i) => i.gate === 'cx').length;
     if (newCost >= cost) continue;
@@ -88,8 +92,19 @@ export function isCliffordT(instructions: readonly Instruction[]): boolean {
   return instructions.every((i) => CLIFFORD_T.has(i.gate));
 }
 
+export interface ConsolidateOptions {
+  /** Leave a Clifford+T circuit alone so its T-count keeps its meaning (default true). */
+  readonly keepCliffordT?: boolean;
+}
+
+/** KAK consolidation of two-qubit blocks as a pass (after routing it keeps every pair, so couplers stay coupled). */
+export function consolidateBlocks(options: ConsolidateOptions = {}): Pass {
+  const keep = options.keepCliffordT ?? true;
+  return definePass(
+    { name: keep ? 'consolidate-two-qubit' : 'consolidate-two-qubit-all', requires: [], guarantees: [], invalidates: ['basis', 'connectivity', 'clifford-t'] },
+    (circuit) => (keep && isCliffordT(circuit.instructions) ? circuit : withInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
+  );
+}
+
 /** Consolidation; a Clifford+T circuit is left alone so its T-count keeps its meaning. */
-export const consolidateTwoQubit: Pass = definePass(
-  { name: 'consolidate-two-qubit', requires: [], guarantees: [] },
-  (circuit) => (isCliffordT(circuit.instructions) ? circuit : withInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
-);
+export const consolidateTwoQubit: Pass = consolidateBlocks();

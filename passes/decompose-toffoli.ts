@@ -9,7 +9,7 @@
 import { instruction, withInstructions, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseAngle, piQuarterMultiple } from './primitives/angles.js';
-import { ParityTracker, parityKey } from './primitives/parity.js';
+import { ParityTracker, parityKey, xorParity, ZERO_PARITY, type Parity } from './primitives/parity.js';
 
 const g = instruction;
 
@@ -47,9 +47,9 @@ export function chooseCczPolarities(instructions: readonly Instruction[], numQub
       // 4abc = a + b + c − a⊕b − a⊕c − b⊕c + a⊕b⊕c on the wires' values (negations flip signs).
       const combos: Array<[Array<typeof a>, number]> = [[[a], 1], [[b], 1], [[c], 1], [[a, b], -1], [[a, c], -1], [[b, c], -1], [[a, b, c], 1]];
       for (const [vs, s] of combos) {
-        let p = 0n, neg = false;
+        let p: Parity = ZERO_PARITY, neg = false;
         for (const v of vs) {
-          p ^= v!.parity;
+          p = xorParity(p, v!.parity);
           neg = neg !== v!.negated;
         }
         terms.push({ key: parityKey(p), sign: neg ? -s : s });

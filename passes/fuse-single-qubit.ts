@@ -5,14 +5,15 @@
  * the Clifford+T passes unless `force` is set, so T-counts stay meaningful.
  * @see compiler/synthesis/one-qubit.ts
  */
-import { withInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
+import { gateSpec, withInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { gateMatrix } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { phaseGates } from './primitives/angles.js';
-import type { Target } from './targets/target.js';
+import { oneQubitSynthesisFor, synthesizeOneQubit, type OneQubitSynthesis } from './one-qubit-forms.js';
+import { isDeviceFamily, type Target } from './targets/target.js';
 
 export interface FuseOptions {
   readonly basis: OneQubitBasis;
@@ -20,6 +21,10 @@ export interface FuseOptions {
   readonly allowed: ReadonlySet<string> | null;
   /** Resynthesise every run, even Clifford+T ones that would not shrink. */
   readonly force?: boolean;
+  /** Write resynthesised runs in this form instead of `basis` (any Euler form of one-qubit-forms.ts). */
+  readonly synthesis?: OneQubitSynthesis;
+  /** A run already in `allowed` is resynthesised only when that makes it shorter. */
+  readonly keepShorterLegal?: boolean;
 }
 
 const CLIFFORD_T = new Set(['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'id']);
@@ -83,11 +88,15 @@ function fuseRun(run: readonly Instruction[], q: number, o: FuseOptions, target:
     const ph = phaseGates(lam, q, target);
     if (ph.every((i) => o.allowed === null || o.allowed.has(i.gate)) && (ph.length < run.length || !legal)) return ph;
   }
-  if (legal && !o.force && run.every((i) => CLIFFORD_T.has(i.gate))) {
+  if (legal && (o.keepShorterLegal || (!o.force && run.every((i) => CLIFFORD_T.has(i.gate))))) {
+    if (o.keepShorterLegal && !run.every((i) => CLIFFORD_T.has(i.gate))) {
+      const out = o.synthesis ? synthesizeOneQubit(m, q, o.synthesis) : oneQubitToInstructions(m, q, { basis: o.basis });
+      return out.length < run.length ? out : undefined;
+    }
     const short = shortenCliffordSegments(run, q, o.allowed);
     return short.length < run.length ? short : undefined;
   }
-  const out = oneQubitToInstructions(m, q, { basis: o.basis });
+  const out = o.synthesis ? synthesizeOneQubit(m, q, o.synthesis) : oneQubitToInstructions(m, q, { basis: o.basis });
   return out.length < run.length || !legal ? out : undefined;
 }
 
@@ -126,10 +135,22 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
   return out;
 }
 
-/** Fuse one-qubit runs into the shortest form (U3 basis unless the target says otherwise). */
+/** The basis has what the tuned device lowering needs (then the logical passes work in U3 as before). */
+function hasDeviceLowering(b: ReadonlySet<string>): boolean {
+  return ['cx', 'cz', 'ecr', 'ms', 'zz'].some((e) => b.has(e)) && ((b.has('gpi') && b.has('gpi2')) || (b.has('rz') && (b.has('sx') || b.has('ry') || b.has('U'))));
+}
+
+/**
+ * Fuse one-qubit runs into the shortest form: U3 unless told otherwise, or, on a target with a
+ * chosen basis and an Euler form for it (not a built-in device), directly in that basis.
+ */
 export function fuseSingleQubit(options: Partial<FuseOptions> = {}): Pass {
-  return definePass({ name: 'fuse-single-qubit', requires: [], guarantees: [] }, (circuit, ctx) => withInstructions(
-    circuit,
-    fuseSingleQubitList(circuit.instructions, circuit.numQubits, { basis: options.basis ?? 'u3', allowed: options.allowed ?? null, ...(options.force ? { force: true } : {}) }, ctx.target),
-  ));
+  return definePass({ name: 'fuse-single-qubit', requires: [], guarantees: [] }, (circuit, ctx) => {
+    const b = ctx.target.basisGates;
+    const synthesis = options.basis === undefined && b !== null && !isDeviceFamily(ctx.target.family) && !hasDeviceLowering(b) ? oneQubitSynthesisFor(b) : null;
+    const o: FuseOptions = synthesis !== null
+      ? { basis: 'zyz', allowed: new Set([...b!].filter((g) => gateSpec(g)?.qubits === 1)), synthesis, keepShorterLegal: true }
+      : { basis: options.basis ?? 'u3', allowed: options.allowed ?? null, ...(options.force ? { force: true } : {}) };
+    return withInstructions(circuit, fuseSingleQubitList(circuit.instructions, circuit.numQubits, o, ctx.target));
+  });
 }

@@ -27,9 +27,17 @@ export interface LayoutRoutingOptions {
   readonly sabre: Omit<SabreOptions, 'seed'>;
 }
 
-interface SabreCache {
+/** SABRE's layout trial keeps its routing for the routing pass (same circuit, same layout: reuse it). */
+export interface SabreCache {
   readonly circuit: Circuit;
   readonly result: RouteResult;
+}
+
+declare module './properties.js' {
+  interface PropertyValues {
+    /** The routing found with the SABRE layout, for the routing pass to reuse. */
+    sabreRouting: SabreCache;
+  }
 }
 
 const identity = (n: number): number[] => Array.from({ length: n }, (_, q) => q);
@@ -87,9 +95,9 @@ function uncoupled(circuit: Circuit, target: Target, layout: readonly number[]):
 
 /** Route to physical qubits from 'layout'; writes 'finalPermutation' and 'physicalPermutation'. */
 export function routingPass(o: Pick<LayoutRoutingOptions, 'routing' | 'sabre'>): Pass {
-  return definePass({ name: `routing-${o.routing}`, requires: ['no-multi-controlled'], guarantees: ['layout'] }, (circuit, ctx) => {
+  return definePass({ name: `routing-${o.routing}`, requires: ['no-multi-controlled'], guarantees: ['coupled', 'layout'] }, (circuit, ctx) => {
     const t = ctx.target;
-    const layout = (ctx.propertySet.get('layout') as number[] | undefined) ?? identity(circuit.numQubits);
+    const layout = ctx.propertySet.get('layout') ?? identity(circuit.numQubits);
     if (t.coupling === null) {
       ctx.propertySet.set('finalPermutation', layout);
       ctx.propertySet.set('physicalPermutation', identity(circuit.numQubits));
@@ -103,7 +111,7 @@ export function routingPass(o: Pick<LayoutRoutingOptions, 'routing' | 'sabre'>):
     } else if (o.routing === 'greedy') {
       r = routeGreedy(circuit, t, layout);
     } else {
-      const cached = ctx.propertySet.get('sabreRouting') as SabreCache | undefined;
+      const cached = ctx.propertySet.get('sabreRouting');
       r = cached !== undefined && cached.circuit === circuit && cached.result.layout.every((p, l) => p === layout[l])
         ? cached.result
         : routeSabre(circuit, t, layout, { ...o.sabre, seed: ctx.seed });

@@ -1,11 +1,14 @@
 /**
- * The pass contract: a pure function (circuit, context) → circuit with metadata, plus the
- * combinators that assemble pipelines (sequence, fixed-point repeat, repeat while a metric improves).
+ * The pass contract: a pure function (circuit, context) → circuit with metadata (the properties
+ * it requires, guarantees and invalidates, in the vocabulary of properties.ts), plus the
+ * combinators that assemble pipelines (sequence, fixed-point repeat, repeat while a metric
+ * improves, best of alternatives). `sequence` checks requirements when the pipeline is built.
  * Analysis passes write facts into `context.propertySet` and return the circuit unchanged.
  */
 import type { Circuit } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
 import type { Target } from './targets/target.js';
+import { PropertySet, type Property } from './properties.js';
 
 /** Receives one line per noteworthy event; the library never prints. */
 export type PassLogger = (message: string) => void;
@@ -17,17 +20,12 @@ export interface PassContext {
   /** Seed for every randomised choice (routing tie-breaks, trials). */
   readonly seed: number;
   readonly logger: PassLogger;
-  /** Facts passes hand to later passes (layout, final permutation, …). Mutable by design. */
-  readonly propertySet: Map<string, unknown>;
+  /** Facts passes hand to later passes (layout, final permutation, …), typed per key. Mutable by design. */
+  readonly propertySet: PropertySet;
 }
 
-/** Named properties a pass may require before it runs or guarantee after it. */
-export type PassProperty =
-  | 'no-multi-controlled' // no mcx/mcz/mcp/ccx/ccz/cswap (≤ 2-qubit gates only)
-  | 'basis' // every gate is in the target's basis
-  | 'connectivity' // every 2-qubit gate sits on a coupling-map edge in its direction
-  | 'layout' // qubits are physical qubits of the target
-  | 'clifford-t'; // only Clifford+T gates (when the input was)
+/** The property names passes declare (the same vocabulary as the targets' predicates). */
+export type PassProperty = Property;
 
 export interface PassMetadata {
   readonly name: string;
@@ -50,7 +48,7 @@ export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: 
 
 /** A context with defaults (used by tests and the library entry points). */
 export function makeContext(target: Target, options: { seed?: number; logger?: PassLogger } = {}): PassContext {
-  return { target, seed: options.seed ?? 1, logger: options.logger ?? (() => undefined), propertySet: new Map() };
+  return { target, seed: options.seed ?? 1, logger: options.logger ?? (() => undefined), propertySet: new PropertySet() };
 }
 
 /**
@@ -67,7 +65,8 @@ export function sequence(name: string, passes: readonly Pass[], assumes: readonl
     for (const g of p.meta.guarantees) have.add(g);
   }
   const guarantees = [...have].filter((g) => !assumes.includes(g));
-  return definePass({ name, requires: assumes, guarantees }, (circuit, ctx) => {
+  const invalidates = [...new Set(passes.flatMap((p) => p.meta.invalidates ?? []))].filter((i) => !have.has(i));
+  return definePass({ name, requires: assumes, guarantees, ...(invalidates.length > 0 ? { invalidates } : {}) }, (circuit, ctx) => {
     let c = circuit;
     for (const p of passes) c = p.run(c, ctx);
     return c;

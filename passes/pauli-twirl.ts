@@ -9,13 +9,14 @@
  * costs no more two-qubit gates and at most a few more one-qubit pulses.
  * @see J. J. Wallman, J. Emerson, Phys. Rev. A 94, 052325 (2016), arXiv:1512.01098
  */
-import { gateMatrix, withInstructions, instruction, type Circuit, type Instruction } from '../compiler/circuit/index.js';
+import { gateMatrix, isTwoQubitGate, withInstructions, instruction, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { createRandom, type Random } from '../compiler/linalg/random.js';
-import { definePass, type Pass } from './pass.js';
+import { definePass, makeContext, type Pass } from './pass.js';
 import type { Pauli } from './primitives/pauli-gates.js';
 import type { Target } from './targets/target.js';
-import { translateList } from './translate-basis.js';
+import { translateBasis } from './translate-basis.js';
+
 
 const P1: readonly (Pauli | 'i')[] = ['i', 'x', 'y', 'z'];
 const MAT: Record<Pauli | 'i', CMatrix> = {
@@ -71,7 +72,7 @@ function pauliGates(pair: Pair, qubits: readonly number[]): Instruction[] {
 export function twirlTwoQubitGates(circuit: Circuit, target: Target, rng: Random): Circuit {
   const out: Instruction[] = [];
   for (const inst of circuit.instructions) {
-    if (inst.qubits.length !== 2 || inst.condition || ['measure', 'reset', 'barrier', 'delay'].includes(inst.gate)) {
+    if (!isTwoQubitGate(inst) || inst.condition) {
       out.push(inst);
       continue;
     }
@@ -79,7 +80,7 @@ export function twirlTwoQubitGates(circuit: Circuit, target: Target, rng: Random
     const [p, q] = set[rng.int(set.length)]!;
     out.push(...pauliGates(p, inst.qubits), inst, ...pauliGates(q, inst.qubits));
   }
-  return withInstructions(circuit, translateList(out, circuit.numQubits, target));
+  return translateBasis.run(withInstructions(circuit, out), makeContext(target));
 }
 
 /** `count` independently twirled copies of `circuit` (seeded, reproducible). */

@@ -11,61 +11,78 @@ import { withInstructions, type Instruction } from '../compiler/circuit/index.js
 import { definePass, type Pass } from './pass.js';
 import { isMultipleOf2Pi, phaseAngle, phaseGates } from './primitives/angles.js';
 import type { Target } from './targets/target.js';
+import { bit, composeWithInverse, highestBit, linearSynthesis, popcount, rowKey, unitRow, wordsFor, xorInto, type Row } from './primitives/gf2.js';
 
 const isRegionGate = (i: Instruction): boolean =>
   !i.condition && (i.gate === 'cx' || i.gate === 'x' || i.gate === 'swap' || phaseAngle(i) !== undefined);
 
 interface Term {
-  parity: bigint;
+  readonly parity: Row;
   readonly angle: number;
 }
 
 const cx = (c: number, t: number): Instruction => ({ gate: 'cx', qubits: [c, t], params: [] });
 
-/** Split into [region, deferred]: the region gates run first without changing the meaning. */
-function takeRegion(work: readonly Instruction[], numQubits: number): [Instruction[], Instruction[]] {
-  const blocked = new Set<number>();
-  const region: Instruction[] = [], deferred: Instruction[] = [];
-  for (let k = 0; k < work.length; k++) {
-    const inst = work[k]!;
-    if (blocked.size >= numQubits) {
-      // Every wire is blocked: the rest is deferred as it is.
-      for (let r = k; r < work.length; r++) deferred.push(work[r]!);
-      break;
-    }
-    if (isRegionGate(inst) && !inst.qubits.some((q) => blocked.has(q))) region.push(inst);
-    else {
-      deferred.push(inst);
-      for (const q of inst.qubits) blocked.add(q);
-      if (inst.qubits.length === 0 || inst.condition) for (const i of work) for (const q of i.qubits) blocked.add(q);
-    }
-  }
-  return [region, deferred];
-}
-
-/** Leading gates of `deferred` that are not region gates and depend on nothing still deferred. */
-function takeFront(deferred: readonly Instruction[]): [Instruction[], Instruction[]] {
-  const blocked = new Set<number>();
-  const front: Instruction[] = [], rest: Instruction[] = [];
-  let barrier = false;
-  for (const inst of deferred) {
-    const free = !barrier && !inst.qubits.some((q) => blocked.has(q));
-    if (free && !isRegionGate(inst)) front.push(inst);
-    else {
-      rest.push(inst);
-      for (const q of inst.qubits) blocked.add(q);
-      if (inst.qubits.length === 0 || inst.condition) barrier = true;
+/**
+ * The circuit as alternating layers [region, front]: the region holds every region gate whose
+ * earlier gates (on its wires) are all done or in the region; the front then holds every other
+ * gate whose earlier gates are done, in the region or in the front. A conditioned or qubit-less
+ * gate acts as if on every wire. Each gate is visited a bounded number of times (linear time).
+ */
+function layers(work: readonly Instruction[], numQubits: number): Array<[Instruction[], Instruction[]]> {
+  const n = work.length;
+  const wide = (i: Instruction): boolean => i.qubits.length === 0 || i.condition !== undefined;
+  // Successor lists and predecessor counts over the wire order (wide gates link to every wire).
+  const pending = new Int32Array(n);
+  const succ: number[][] = new Array<number[]>(n);
+  const last = new Int32Array(numQubits).fill(-1);
+  const all = Array.from({ length: numQubits }, (_, q) => q);
+  for (let k = 0; k < n; k++) {
+    succ[k] = [];
+    const qs = wide(work[k]!) ? all : work[k]!.qubits;
+    for (const q of qs) {
+      const p = last[q]!;
+      if (p >= 0 && succ[p]![succ[p]!.length - 1] !== k) {
+        succ[p]!.push(k);
+        pending[k] = pending[k]! + 1;
+      }
+      last[q] = k;
     }
   }
-  return [front, rest];
+  const region = new Uint8Array(n);
+  for (let k = 0; k < n; k++) region[k] = isRegionGate(work[k]!) ? 1 : 0;
+  let readyRegion: number[] = [], readyOther: number[] = [];
+  for (let k = 0; k < n; k++) if (pending[k] === 0) (region[k] ? readyRegion : readyOther).push(k);
+  const out: Array<[Instruction[], Instruction[]]> = [];
+  const release = (k: number, nextRegion: number[], nextOther: number[]): void => {
+    for (const s of succ[k]!) {
+      pending[s] = pending[s]! - 1;
+      if (pending[s] === 0) (region[s] ? nextRegion : nextOther).push(s);
+    }
+  };
+  while (readyRegion.length > 0 || readyOther.length > 0) {
+    // Region closure: region gates only; other gates made ready wait for the front.
+    const taken: number[] = [];
+    const waitingOther: number[] = [...readyOther];
+    for (let h = 0; h < readyRegion.length; h++) {
+      taken.push(readyRegion[h]!);
+      release(readyRegion[h]!, readyRegion, waitingOther);
+    }
+    // Front closure: non-region gates; region gates made ready wait for the next layer.
+    const front: number[] = [];
+    const nextRegion: number[] = [];
+    for (let h = 0; h < waitingOther.length; h++) {
+      front.push(waitingOther[h]!);
+      release(waitingOther[h]!, nextRegion, waitingOther);
+    }
+    taken.sort((a, b) => a - b);
+    front.sort((a, b) => a - b);
+    out.push([taken.map((k) => work[k]!), front.map((k) => work[k]!)]);
+    readyRegion = nextRegion;
+    readyOther = [];
+  }
+  return out;
 }
-
-const popcount = (x: bigint): number => {
-  let c = 0;
-  for (let v = x; v !== 0n; v &= v - 1n) c++;
-  return c;
-};
-const bitIndex = (x: bigint): number => x.toString(2).length - 1;
 
 /** Resynthesise one region on its qubits; returns undefined when it would not be better. */
 function resynthesize(region: readonly Instruction[], target: Target): Instruction[] | undefined {
@@ -75,14 +92,15 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
   if (n < 2 || oldCx === 0) return undefined;
   const local = new Map(qubits.map((q, k) => [q, k]));
   // Affine map of the region: wire k holds rows[k]·x ⊕ consts[k].
-  const rows = Array.from({ length: n }, (_, k) => 1n << BigInt(k));
+  const words = wordsFor(n);
+  const rows = Array.from({ length: n }, (_, k) => unitRow(k, words));
   const consts = new Array<boolean>(n).fill(false);
-  const sums = new Map<bigint, number>();
+  const sums = new Map<number | string, { parity: Row; angle: number }>();
   for (const inst of region) {
     const a = local.get(inst.qubits[0]!)!;
     if (inst.gate === 'cx') {
       const b = local.get(inst.qubits[1]!)!;
-      rows[b] = rows[b]! ^ rows[a]!;
+      xorInto(rows[b]!, rows[a]!);
       consts[b] = consts[b] !== consts[a];
     } else if (inst.gate === 'x') consts[a] = !consts[a];
     else if (inst.gate === 'swap') {
@@ -91,29 +109,39 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
       [consts[a], consts[b]] = [consts[b]!, consts[a]!];
     } else {
       const th = phaseAngle(inst)!;
-      sums.set(rows[a]!, (sums.get(rows[a]!) ?? 0) + (consts[a] ? -th : th));
+      const key = rowKey(rows[a]!), hit = sums.get(key);
+      if (hit) hit.angle += consts[a] ? -th : th;
+      else sums.set(key, { parity: Uint32Array.from(rows[a]!), angle: consts[a] ? -th : th });
     }
   }
   const terms: Term[] = [];
-  for (const [parity, angle] of sums) if (!isMultipleOf2Pi(angle)) terms.push({ parity, angle });
+  for (const { parity, angle } of sums.values()) if (!isMultipleOf2Pi(angle)) terms.push({ parity, angle });
   const out: Instruction[] = [];
   // Current wire contents over the inputs; a CNOT(j → i) makes wire i hold W_i ⊕ W_j and turns
   // every pending parity s (written over the current wires) into s with row j ^= row i.
-  const W = Array.from({ length: n }, (_, k) => 1n << BigInt(k));
+  const W = Array.from({ length: n }, (_, k) => unitRow(k, words));
   const pending = new Set<Term>(terms);
+  // Only terms a CNOT changed can have become single-qubit; `changed` keeps the pending order.
+  let changed: Term[] = [...pending];
   const emitUnit = (): void => {
-    for (const t of pending) {
-      if (popcount(t.parity) === 1) {
-        out.push(...phaseGates(t.angle, qubits[bitIndex(t.parity)]!, target));
+    for (const t of changed) {
+      if (pending.has(t) && popcount(t.parity) === 1) {
+        out.push(...phaseGates(t.angle, qubits[highestBit(t.parity)]!, target));
         pending.delete(t);
       }
     }
   };
   const applyCx = (j: number, i: number): void => {
     out.push(cx(qubits[j]!, qubits[i]!));
-    W[i] = W[i]! ^ W[j]!;
-    const bi = 1n << BigInt(i), bj = 1n << BigInt(j);
-    for (const t of pending) if (t.parity & bi) t.parity ^= bj;
+    xorInto(W[i]!, W[j]!);
+    const wj = j >>> 5, mj = 1 << (j & 31);
+    changed = [];
+    for (const t of pending) {
+      if (bit(t.parity, i)) {
+        t.parity[wj] = t.parity[wj]! ^ mj;
+        changed.push(t);
+      }
+    }
   };
   emitUnit();
   const stack: Array<{ S: Term[]; I: number[]; i: number }> = [{ S: [...pending], I: Array.from({ length: n }, (_, k) => k), i: -1 }];
@@ -124,7 +152,7 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
     if (i >= 0) {
       for (;;) {
         let j = -1;
-        for (let r = 0; r < n && j < 0; r++) if (r !== i && S.every((t) => (t.parity >> BigInt(r)) & 1n)) j = r;
+        for (let r = 0; r < n && j < 0; r++) if (r !== i && S.every((t) => bit(t.parity, r) === 1)) j = r;
         if (j < 0) break;
         applyCx(j, i);
         emitUnit();
@@ -137,7 +165,8 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
     if (S.length === 0 || I.length === 0) continue;
     let best = I[0]!, bestScore = -1;
     for (const r of I) {
-      const ones = S.filter((t) => (t.parity >> BigInt(r)) & 1n).length;
+      let ones = 0;
+      for (const t of S) ones += bit(t.parity, r);
       const sc = Math.max(ones, S.length - ones);
       if (sc > bestScore) {
         bestScore = sc;
@@ -145,7 +174,7 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
       }
     }
     const rest = I.filter((r) => r !== best);
-    const S1 = S.filter((t) => (t.parity >> BigInt(best)) & 1n), S0 = S.filter((t) => !((t.parity >> BigInt(best)) & 1n));
+    const S1 = S.filter((t) => bit(t.parity, best) === 1), S0 = S.filter((t) => bit(t.parity, best) === 0);
     stack.push({ S: S1, I: rest, i: i >= 0 ? i : best });
     stack.push({ S: S0, I: rest, i });
   }
@@ -157,52 +186,6 @@ function resynthesize(region: readonly Instruction[], target: Target): Instructi
   const newCx = out.filter((i) => i.gate === 'cx').length;
   if (newCx < oldCx || (newCx === oldCx && out.length < region.length)) return out;
   return undefined;
-}
-
-/** rows·W⁻¹ over GF(2) (row vectors as bigints). */
-function composeWithInverse(rows: readonly bigint[], W: readonly bigint[], n: number): bigint[] {
-  // Invert W by Gauss–Jordan, carrying the identity.
-  const a = [...W], inv = Array.from({ length: n }, (_, k) => 1n << BigInt(k));
-  for (let col = 0; col < n; col++) {
-    const bit = 1n << BigInt(col);
-    let piv = col;
-    while (piv < n && !(a[piv]! & bit)) piv++;
-    [a[col], a[piv]] = [a[piv]!, a[col]!];
-    [inv[col], inv[piv]] = [inv[piv]!, inv[col]!];
-    for (let r = 0; r < n; r++) {
-      if (r !== col && a[r]! & bit) {
-        a[r] = a[r]! ^ a[col]!;
-        inv[r] = inv[r]! ^ inv[col]!;
-      }
-    }
-  }
-  // (rows·W⁻¹)_k = XOR of inv rows selected by the bits of rows[k].
-  return rows.map((r) => {
-    let acc = 0n;
-    for (let j = 0; j < n; j++) if ((r >> BigInt(j)) & 1n) acc ^= inv[j]!;
-    return acc;
-  });
-}
-
-/** CNOTs (control, target) whose product, applied in order, is the GF(2) matrix T. */
-function linearSynthesis(T: readonly bigint[], n: number): Array<[number, number]> {
-  const a = [...T];
-  const ops: Array<[number, number]> = [];
-  const addRow = (target: number, src: number): void => {
-    a[target] = a[target]! ^ a[src]!;
-    ops.push([src, target]);
-  };
-  for (let col = 0; col < n; col++) {
-    const bit = 1n << BigInt(col);
-    if (!(a[col]! & bit)) {
-      let piv = col + 1;
-      while (piv < n && !(a[piv]! & bit)) piv++;
-      addRow(col, piv);
-    }
-    for (let r = 0; r < n; r++) if (r !== col && a[r]! & bit) addRow(r, col);
-  }
-  // ops reduce T to I: T = F_1 ⋯ F_m, so F_m runs first.
-  return ops.reverse();
 }
 
 const cxCount = (l: readonly Instruction[]): number => l.reduce((s, i) => s + (i.gate === 'cx' ? 1 : i.gate === 'swap' ? 3 : 0), 0);
@@ -239,6 +222,32 @@ function bestChunking(part: readonly Instruction[], target: Target): Instruction
   return best;
 }
 
+/**
+ * bestChunking is a pure function of the part's gates and the target's phase-gate rules, and the
+ * optimisation loop presents the same parts round after round: remember the answers (bounded).
+ */
+const memo = new WeakMap<Target, Map<string, Instruction[]>>();
+const MEMO_LIMIT = 20_000;
+
+function partKey(part: readonly Instruction[]): string {
+  let k = '';
+  for (const i of part) k += `${i.gate}${i.qubits.join(',')}${i.params.length > 0 ? `(${i.params.join(',')})` : ''};`;
+  return k;
+}
+
+function memoBestChunking(part: readonly Instruction[], target: Target): Instruction[] {
+  if (cxCount(part) === 0) return [...part];
+  let m = memo.get(target);
+  if (m === undefined) memo.set(target, (m = new Map()));
+  const key = partKey(part);
+  const hit = m.get(key);
+  if (hit !== undefined) return hit;
+  const best = bestChunking(part, target);
+  if (m.size >= MEMO_LIMIT) m.clear();
+  m.set(key, best);
+  return best;
+}
+
 /** Split a region into the parts on qubits connected by its two-qubit gates (independent sub-regions). */
 function components(region: readonly Instruction[]): Instruction[][] {
   const parent = new Map<number, number>();
@@ -262,13 +271,9 @@ function components(region: readonly Instruction[]): Instruction[][] {
 
 export function resynthesizeList(instructions: readonly Instruction[], target: Target, numQubits: number): Instruction[] {
   const out: Instruction[] = [];
-  let work: Instruction[] = [...instructions];
-  while (work.length > 0) {
-    const [region, deferred] = takeRegion(work, numQubits);
-    for (const part of components(region)) out.push(...bestChunking(part, target));
-    const [front, rest] = takeFront(deferred);
+  for (const [region, front] of layers(instructions, numQubits)) {
+    for (const part of components(region)) out.push(...memoBestChunking(part, target));
     out.push(...front);
-    work = rest;
   }
   return out;
 }

@@ -111,6 +111,13 @@ export function calibratedDurations(target: Parameters<typeof calibrationFor>[0]
   return (inst) => cal.operation(inst).durationNs;
 }
 
+declare module './properties.js' {
+  interface PropertyValues {
+    /** The schedule scheduleAnalysis computed (calibrated durations). */
+    schedule: Schedule;
+  }
+}
+
 /** Analysis pass: writes the schedule (with the target's calibrated durations) to propertySet 'schedule'. */
 export function scheduleAnalysis(method: ScheduleMethod = 'alap'): Pass {
   return definePass({ name: `schedule-${method}`, requires: ['basis'], guarantees: [] }, (circuit, ctx) => {

@@ -14,9 +14,12 @@ import { expandGates, gateSpec, gateNames, instruction, withInstructions, type G
 import { TargetError } from '../compiler/errors.js';
 import { oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { definePass, type Pass } from './pass.js';
-import { fuseSingleQubitList } from './fuse-single-qubit.js';
+import { fuseSingleQubit, fuseSingleQubitList, type FuseOptions } from './fuse-single-qubit.js';
+import { cancelInverses } from './cancel-inverses.js';
+import { planRules, translateByRules, type RulePlan } from './equivalence-rules.js';
+import { oneQubitSynthesisFor, type OneQubitSynthesis } from './one-qubit-forms.js';
 import { decomposeMultiQubitList } from './decompose-multi-qubit.js';
-import { hasEdge, type Target } from './targets/target.js';
+import { hasEdge, isDeviceFamily, type Target } from './targets/target.js';
 import { lowerPauliRotation, mergeIonqNative } from './ionq-native.js';
 
 const PI = Math.PI;
@@ -28,22 +31,71 @@ interface Strategy {
   readonly oneQubit: OneQ;
   /** Gates a one-qubit run may keep. */
   readonly allowed1q: ReadonlySet<string>;
+  /** Targets other than the built-in devices: the rule plan and the one-qubit form (null: exact Clifford+T only). */
+  readonly rules?: { readonly plan: RulePlan; readonly synthesis: OneQubitSynthesis | null };
 }
 
-/** How to reach the target's basis; throws TargetError when the basis cannot express cx + U. */
-export function strategyFor(target: Target): Strategy | null {
-  const b = target.basisGates;
-  if (b === null) return null;
+const CLIFFORD_T_WORDS = ['h', 's', 'sdg', 't', 'tdg', 'x'] as const;
+
+/** The tuned device lowering's strategy for a basis, or undefined when it has none. */
+function deviceStrategy(b: ReadonlySet<string>, allowed1q: ReadonlySet<string>): Strategy | undefined {
   const entangler: Entangler | undefined = (['cx', 'cz', 'ecr', 'ms', 'zz'] as const).find((e) => b.has(e));
-  if (entangler === undefined) throw new TargetError(`target ${target.name}: basis {${[...b].join(', ')}} has no supported entangler (cx, cz, ecr, ms or zz)`);
-  const allowed1q = new Set([...b].filter((g) => gateSpec(g)?.qubits === 1 && !gateSpec(g)?.variadic));
-  let oneQubit: OneQ;
+  let oneQubit: OneQ | undefined;
   if (b.has('gpi') && b.has('gpi2')) oneQubit = 'ionq-native';
   else if (b.has('rz') && b.has('sx')) oneQubit = 'zsx';
   else if (b.has('rz') && b.has('ry')) oneQubit = 'zyz';
-  else if (b.has('U')) oneQubit = 'u3';
-  else throw new TargetError(`target ${target.name}: basis {${[...b].join(', ')}} cannot express arbitrary one-qubit gates (need rz+sx, rz+ry, U or gpi+gpi2)`);
-  return { entangler, oneQubit, allowed1q };
+  else if (b.has('U') && b.has('rz')) oneQubit = 'u3';
+  return entangler === undefined || oneQubit === undefined ? undefined : { entangler, oneQubit, allowed1q };
+}
+
+/**
+ * How to reach the target's basis: the tuned device lowering where it applies (always for the
+ * built-in devices), else the equivalence-rule plan; throws TargetError when neither can.
+ */
+export function strategyFor(target: Target): Strategy | null {
+  const b = target.basisGates;
+  if (b === null) return null;
+  const allowed1q = new Set([...b].filter((g) => gateSpec(g)?.qubits === 1 && !gateSpec(g)?.variadic));
+  const device = deviceStrategy(b, allowed1q);
+  if (device !== undefined) return device;
+  const list = `{${[...b].join(', ')}}`;
+  if (isDeviceFamily(target.family)) throw new TargetError(`target ${target.name}: basis ${list} has no supported entangler or one-qubit gates`);
+  const plan = planRules(b);
+  const entangler = (['cx', 'cz'] as const).find((e) => b.has(e) && (plan.cost.get('cx') ?? Infinity) < Infinity);
+  if (entangler === undefined) throw new TargetError(`target ${target.name}: basis ${list} has no entangler the translator reaches (cx or cz)`);
+  const synthesis = oneQubitSynthesisFor(b);
+  if (synthesis === null && !CLIFFORD_T_WORDS.every((g) => b.has(g))) {
+    throw new TargetError(`target ${target.name}: basis ${list} cannot express arbitrary one-qubit gates (need rz with sx and x, ry, rx or h; U or u3; or the Clifford+T set h, s, sdg, t, tdg, x)`);
+  }
+  return { entangler, oneQubit: 'zyz', allowed1q, rules: { plan, synthesis } };
+}
+
+/** The target is translated by the equivalence-rule plan (not the device lowering). */
+export function usesRulePlan(target: Target): boolean {
+  return target.basisGates !== null && strategyFor(target)?.rules !== undefined;
+}
+
+/**
+ * Translation by the rule plan (targets other than the built-in devices): every gate by its
+ * cheapest rule chain, cx turned where the coupling map has only the other direction, then every
+ * one-qubit run resynthesised in the basis' Euler form when that is shorter (Clifford+T bases keep
+ * the exact words and only shorten their Clifford segments).
+ */
+function translateByPlan(instructions: readonly Instruction[], numQubits: number, target: Target, st: Strategy, plan: RulePlan, synthesis: OneQubitSynthesis | null): Instruction[] {
+  const wide = decomposeMultiQubitList(instructions, numQubits);
+  const out: Instruction[] = [];
+  wide.forEach((inst, k) => {
+    for (const x of translateByRules(inst, plan, () => `target ${target.name}, instruction ${k}`)) {
+      if (x.qubits.length === 2 && x.gate === 'cx' && !hasEdge(target, x.qubits[0]!, x.qubits[1]!)) {
+        const seq = lowerCx(x.qubits[0]!, x.qubits[1]!, 'cx', target).flatMap((y) => translateByRules(y, plan, () => `target ${target.name}, instruction ${k}`));
+        out.push(...(x.condition ? seq.map((y) => ({ ...y, condition: x.condition! })) : seq));
+      } else out.push(x);
+    }
+  });
+  const options: FuseOptions = synthesis === null
+    ? { basis: 'zyz', allowed: st.allowed1q }
+    : { basis: 'zyz', allowed: st.allowed1q, synthesis, keepShorterLegal: true };
+  return fuseSingleQubitList(out, numQubits, options, target);
 }
 
 const g1 = (gate: GateName, q: number, params: number[] = []): Instruction => instruction(gate, [q], params);
@@ -102,9 +154,10 @@ function applyVirtualZ(instructions: readonly Instruction[], numQubits: number):
 }
 
 /** Translate an instruction list to the target's basis (identity for targets without a basis). */
-export function translateList(instructions: readonly Instruction[], numQubits: number, target: Target): Instruction[] {
+function translateList(instructions: readonly Instruction[], numQubits: number, target: Target): Instruction[] {
   const st = strategyFor(target);
   if (st === null) return [...instructions];
+  if (st.rules) return translateByPlan(instructions, numQubits, target, st, st.rules.plan, st.rules.synthesis);
   const wide = decomposeMultiQubitList(instructions, numQubits);
   // Keep the target's own two-qubit gates where they are legal; expand everything else to 1q + cx.
   const keep = new Set<string>([...ONE_QUBIT_GATES, 'cx']);
@@ -147,7 +200,18 @@ export function translateList(instructions: readonly Instruction[], numQubits: n
   return st.oneQubit === 'ionq-native' ? applyVirtualZ(fused, numQubits) : fused;
 }
 
+/** Every gate into the target's basis, two-qubit gates in their coupler's direction (identity without a basis). */
 export const translateBasis: Pass = definePass(
-  { name: 'translate-basis', requires: ['no-multi-controlled', 'connectivity'], guarantees: ['basis'] },
+  { name: 'translate-basis', requires: ['coupled'], guarantees: ['basis', 'connectivity', 'ms-angle'] },
   (circuit, ctx) => withInstructions(circuit, translateList(circuit.instructions, circuit.numQubits, ctx.target)),
 );
+
+/** Clean-up after translation that stays in the basis: cancellation, then one-qubit fusion in the basis' form. */
+export const cleanUpInBasis: Pass = definePass({ name: 'clean-up-in-basis', requires: ['basis'], guarantees: [] }, (circuit, ctx) => {
+  const st = strategyFor(ctx.target);
+  if (st === null) return circuit;
+  const c = cancelInverses.run(circuit, ctx);
+  // Exact Clifford+T bases keep their words (only legal, shorter Clifford segments replace them).
+  if (st.rules) return (st.rules.synthesis === null ? fuseSingleQubit({ basis: 'zyz', allowed: st.allowed1q }) : fuseSingleQubit()).run(c, ctx);
+  return st.oneQubit === 'ionq-native' ? c : fuseSingleQubit({ basis: st.oneQubit, allowed: st.allowed1q }).run(c, ctx);
+});

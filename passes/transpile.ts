@@ -1,13 +1,15 @@
 /**
- * The compiler's pass pipeline for one target: the preset's logical optimisation, then (when the
- * target needs it) decomposition to two-qubit gates, layout, SABRE routing, translation to the
- * basis and clean-up in the basis; finally the target's predicates are verified — a violation
- * here is a compiler bug and raises TargetError. The layout and the final placement of every
- * logical qubit are recorded in the circuit metadata and returned.
+ * The compiler's pipeline for one target, assembled from the preset's data: the logical
+ * optimisation, then (with a coupling map) decomposition to two-qubit gates, the layout slot, the
+ * routing slot and KAK consolidation, then basis translation and clean-up in the basis, and the
+ * placement recorded in the metadata. Every stage is a pass with declared properties; `sequence`
+ * checks them when the pipeline is built, and the pipeline must guarantee every property the
+ * target requires. After the run `verify` checks the circuit (a violation is a compiler bug).
  */
-import { withInstructions, NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
-import { TargetError } from '../compiler/errors.js';
-import { bestOf, definePass, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
+import { TargetError, ValidationError } from '../compiler/errors.js';
+import { bestOf, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import type { Property } from './properties.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
 import { mergeRotations } from './merge-rotations.js';
@@ -15,15 +17,16 @@ import { resynthesizePhasePolynomials } from './resynthesize-phase-polynomials.j
 import { reduceHadamards } from './reduce-hadamards.js';
 import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
-import { decomposeMultiControlled, toTwoQubitList } from './decompose-multi-qubit.js';
+import { decomposeMultiControlled, decomposeMultiQubit } from './decompose-multi-qubit.js';
 import { fuseSingleQubit } from './fuse-single-qubit.js';
 import { hadamardCnotToPhase } from './hadamard-cnot-to-phase.js';
-import { consolidateList, consolidateTwoQubit } from './consolidate-two-qubit.js';
+import { consolidateBlocks, consolidateTwoQubit } from './consolidate-two-qubit.js';
 import { removeDiagonalBeforeMeasure } from './remove-diagonal-before-measure.js';
-import { translateList, strategyFor } from './translate-basis.js';
+import { cleanUpInBasis, strategyFor, translateBasis } from './translate-basis.js';
 import type { LayoutMethod } from './layout.js';
 import { fitsWithoutSwaps, layoutPass, routingPass, type RoutingMethod } from './layout-routing.js';
 import { postLayoutPass } from './layout-post.js';
+import { checkSlot, recordPlacement } from './lowering-stages.js';
 import { verify, type Target } from './targets/target.js';
 
 const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
@@ -72,8 +75,14 @@ export interface TranspileOptions {
   readonly layout?: LayoutMethod;
   /** How two-qubit gates are brought onto couplers (default 'sabre'; 'none' refuses a circuit that does not fit). */
   readonly routing?: RoutingMethod;
+  /** Fill the layout or routing slot with another pass (it must declare the slot's properties). */
+  readonly layoutPass?: Pass;
+  readonly routingPass?: Pass;
   readonly logger?: PassLogger;
 }
+
+/** The options that shape the lowering stages. */
+export type LoweringOptions = Pick<TranspileOptions, 'layout' | 'routing' | 'layoutPass' | 'routingPass'>;
 
 export interface TranspileResult {
   readonly circuit: Circuit;
@@ -85,45 +94,49 @@ export interface TranspileResult {
   readonly physicalPermutation: number[];
 }
 
-function lowerPass(level: 0 | 1 | 2 | 3, layoutOverride: LayoutMethod | undefined, routing: RoutingMethod): Pass {
+/** The lowering stages for a target at a level (empty for a target without basis and coupling map). */
+export function loweringStages(level: 0 | 1 | 2 | 3, target: Target, options: LoweringOptions = {}): Pass[] {
   const preset = PRESETS[level];
-  return definePass({ name: 'lower', requires: [], guarantees: ['basis', 'connectivity', 'layout'] }, (circuit, ctx) => {
-    const t = ctx.target;
-    const identity = Array.from({ length: circuit.numQubits }, (_, q) => q);
-    if (t.numQubits !== null && circuit.numQubits > t.numQubits) {
-      throw new TargetError(`circuit uses ${circuit.numQubits} qubits; ${t.name} has ${t.numQubits}`);
-    }
-    let c = circuit;
-    let layout = identity, finalPerm = identity, physPerm = identity;
-    if (t.coupling !== null) {
-      c = withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
-      const o = {
-        layout: layoutOverride ?? preset.layout, routing, vf2CallLimit: preset.vf2CallLimit,
-        sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials },
-      };
-      c = layoutPass(o).run(c, ctx);
-      c = routingPass(o).run(c, ctx);
-      if (preset.postLayoutCallLimit > 0) c = postLayoutPass(preset.postLayoutCallLimit).run(c, ctx);
-      layout = ctx.propertySet.get('layout') as number[];
-      finalPerm = ctx.propertySet.get('finalPermutation') as number[];
-      physPerm = ctx.propertySet.get('physicalPermutation') as number[];
-      if (preset.consolidateAfterRouting) c = withInstructions(c, consolidateList(c.instructions, c.numQubits));
-    }
-    if (strategyFor(t) !== null) c = withInstructions(c, translateList(c.instructions, c.numQubits, t));
-    if (preset.postOptimize && t.basisGates !== null) {
-      c = cancelInverses.run(c, ctx);
-      const st = strategyFor(t)!;
-      if (st.oneQubit !== 'ionq-native') c = fuseSingleQubit({ basis: st.oneQubit, allowed: st.allowed1q }).run(c, ctx);
-    }
-    ctx.propertySet.set('layout', layout);
-    ctx.propertySet.set('finalPermutation', finalPerm);
-    ctx.propertySet.set('physicalPermutation', physPerm);
-    return withInstructions(c, c.instructions, { ...c.metadata, target: t.name, layout, finalPermutation: finalPerm });
-  });
+  const stages: Pass[] = [];
+  if (target.coupling !== null) {
+    const o = {
+      layout: options.layout ?? preset.layout, routing: options.routing ?? 'sabre', vf2CallLimit: preset.vf2CallLimit,
+      sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials },
+    } as const;
+    stages.push(decomposeMultiQubit);
+    stages.push(checkSlot('layout', options.layoutPass ?? layoutPass(o)));
+    stages.push(checkSlot('routing', options.routingPass ?? routingPass(o)));
+    if (preset.postLayoutCallLimit > 0) stages.push(postLayoutPass(preset.postLayoutCallLimit));
+    if (preset.consolidateAfterRouting) stages.push(consolidateBlocks({ keepCliffordT: false }));
+  }
+  if (strategyFor(target) !== null) {
+    stages.push(translateBasis);
+    if (preset.postOptimize) stages.push(cleanUpInBasis);
+  }
+  stages.push(recordPlacement);
+  return stages;
 }
 
-/** Refuse, before any work, what no lowering can fix: unsupported operations and conditions. */
+/** Every edge also in reverse: then a gate on a coupled pair is on an edge in its direction. */
+function isSymmetric(coupling: ReadonlyArray<readonly [number, number]>): boolean {
+  const set = new Set(coupling.map(([a, b]) => `${a},${b}`));
+  return coupling.every(([a, b]) => set.has(`${b},${a}`));
+}
+
+/** Properties that hold before the pipeline runs: checked up front, or trivially true for the target. */
+function assumedProperties(target: Target): Property[] {
+  const out: Property[] = ['qubit-count', 'no-conditions'];
+  if (target.coupling === null) out.push('coupled', 'connectivity', 'layout');
+  else if (target.basisGates === null && isSymmetric(target.coupling)) out.push('connectivity');
+  if (target.basisGates === null) out.push('basis', 'ms-angle');
+  return out;
+}
+
+/** Refuse, before any work, what no lowering can fix: too many qubits, unsupported operations and conditions. */
 function checkLowerable(circuit: Circuit, target: Target): void {
+  if (target.numQubits !== null && circuit.numQubits > target.numQubits) {
+    throw new TargetError(`circuit uses ${circuit.numQubits} qubits; ${target.name} has ${target.numQubits}`);
+  }
   const ops = new Set<string>();
   for (const i of circuit.instructions) if (NON_UNITARY.has(i.gate) && !target.operations.has(i.gate)) ops.add(i.gate);
   if (ops.size > 0) throw new TargetError(`the circuit uses ${[...ops].map((o) => `'${o}'`).join(', ')}, which ${target.name} does not support; remove it or choose another target`);
@@ -132,27 +145,37 @@ function checkLowerable(circuit: Circuit, target: Target): void {
   }
 }
 
+/**
+ * The whole pipeline as one pass: the logical optimisation of `optimizeLevel` (default `level`),
+ * then the lowering of `level`; throws when it cannot guarantee a property the target requires.
+ */
+export function transpilePipeline(level: 0 | 1 | 2 | 3, target: Target, options: LoweringOptions = {}, optimizeLevel: 0 | 1 | 2 | 3 = level): Pass {
+  const assumes = assumedProperties(target);
+  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(optimizeLevel), ...loweringStages(level, target, options)], assumes);
+  const missing = target.predicates.map((p) => p.name).filter((p) => !assumes.includes(p) && !pipeline.meta.guarantees.includes(p));
+  if (missing.length > 0) throw new ValidationError(`pipeline for ${target.name}: no stage guarantees ${missing.join(', ')}`);
+  return pipeline;
+}
+
 /** Optimise and lower `circuit` for `target`; the result satisfies every predicate of the target. */
 export function transpile(circuit: Circuit, target: Target, options: TranspileOptions = {}): TranspileResult {
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
-  const lower = lowerPass(level, options.layout, options.routing ?? 'sabre');
-  const run = (optimize: Pass): { out: Circuit; ctx: PassContext } => {
+  const run = (optimizeLevel: 0 | 1 | 2 | 3): { out: Circuit; ctx: PassContext } => {
     const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
-    return { out: sequence(`transpile-O${level}`, [optimize, lower]).run(circuit, ctx), ctx };
+    return { out: transpilePipeline(level, target, options, optimizeLevel).run(circuit, ctx), ctx };
   };
-  let { out, ctx } = run(optimizationPipeline(level));
+  let { out, ctx } = run(level);
   // Resynthesis and KAK consolidation may create interactions the coupling map lacks. When the
   // input itself fits without swaps, also lower it after the light -O1 clean-up; keep the cheaper.
   if (level >= 2 && Number(out.metadata.swaps ?? 0) > 0 && fitsWithoutSwaps(circuit, target, PRESETS[level].vf2CallLimit)) {
-    const light = run(optimizationPipeline(1));
+    const light = run(1);
     if (optimizationCost(light.out) <= optimizationCost(out)) ({ out, ctx } = light);
   }
   const violations = verify(out, target);
   if (violations.length > 0) {
     throw new TargetError(`internal: lowering for ${target.name} left ${violations.length} violation(s), first: ${violations[0]!.message}`);
   }
-  return { circuit: out, layout: ctx.propertySet.get('layout') as number[], finalPermutation: ctx.propertySet.get('finalPermutation') as number[],
-    physicalPermutation: ctx.propertySet.get('physicalPermutation') as number[],
-  };
+  const facts = ctx.propertySet;
+  return { circuit: out, layout: [...facts.get('layout')!], finalPermutation: [...facts.get('finalPermutation')!], physicalPermutation: [...facts.get('physicalPermutation')!] };
 }

@@ -14,6 +14,7 @@ import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
 import { predictSuccess } from '../../passes/predict-success.js';
 import { hasCalibration } from '../../passes/targets/calibration.js';
+import { usesRulePlan } from '../../passes/translate-basis.js';
 import type { ArgsOf } from '../spec.js';
 import type { optimizeSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
@@ -67,17 +68,26 @@ export function resolveTarget(name: string, basis: string | undefined, couplingF
 }
 
 function formatComparison(file: string, t: Target, before: CircuitStats, after: CircuitStats): string {
-  const rows: Array<[string, number, number]> = [
+  const rows: Array<[string, number, number | null]> = [
     ['qubits', before.qubits, after.qubits], ['size (gates)', before.size, after.size], ['depth', before.depth, after.depth],
     ['two-qubit gates', before.twoQubit, after.twoQubit], ['multi-qubit gates', before.multiQubit, after.multiQubit],
-    ['T count', before.tCount, after.tCount], ['two-qubit depth', before.twoQubitDepth, after.twoQubitDepth],
+    ['T count', before.tCount, tCountMeaningful(t) ? after.tCount : null], ['two-qubit depth', before.twoQubitDepth, after.twoQubitDepth],
   ];
   const lines = [`${file} → target ${t.name}`, `  ${''.padEnd(18)}  ${'before'.padStart(8)}  ${'after'.padStart(8)}  change`];
   for (const [k, b, a] of rows) {
-    const pct = b === 0 ? '' : `${(((a - b) / b) * 100).toFixed(1)} %`;
-    lines.push(`  ${k.padEnd(18)}  ${String(b).padStart(8)}  ${String(a).padStart(8)}  ${pct}`);
+    const pct = a === null ? `(${t.name} has no T gate)` : b === 0 ? '' : `${(((a - b) / b) * 100).toFixed(1)} %`;
+    lines.push(`  ${k.padEnd(18)}  ${String(b).padStart(8)}  ${(a === null ? '–' : String(a)).padStart(8)}  ${pct}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A T count means something when the basis has t (or no basis is imposed), or when a chosen basis
+ * writes T as rz(π/4), as the optimisation literature counts; device bases without t do not.
+ */
+function tCountMeaningful(t: Target): boolean {
+  const b = t.basisGates;
+  return b === null || b.has('t') || (usesRulePlan(t) && (b.has('rz') || b.has('p')));
 }
 
 export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
@@ -97,7 +107,8 @@ export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
   if (args.json) {
     const p = hasCalibration(target) ? predictSuccess(result.circuit, target) : undefined;
     printJson(io, {
-      before, after, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation, swaps: Number(result.circuit.metadata.swaps ?? 0),
+      before, after: tCountMeaningful(target) ? after : { ...after, tCount: null }, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation,
+      swaps: Number(result.circuit.metadata.swaps ?? 0),
       ...(p !== undefined ? { predicted: { esp: p.esp, durationNs: p.durationNs } } : {}), ...(args.output !== undefined ? { output: args.output } : {}),
     });
     return 0;

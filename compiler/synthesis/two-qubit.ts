@@ -238,6 +238,8 @@ function templates(ku: Kak): Instruction[][] {
 
 export interface TwoQubitOptions {
   readonly oneQubitBasis?: OneQubitBasis;
+  /** Skip CNOT cores with fewer CNOTs (when a lower bound is known, e.g. from a local invariant). */
+  readonly minCnots?: number;
 }
 
 /**
@@ -248,7 +250,9 @@ export function twoQubitToInstructions(u: CMatrix, options: TwoQubitOptions = {}
   const ku = kak(u);
   if (!ku) return undefined;
   const basis = options.oneQubitBasis ?? 'u3';
+  const min = options.minCnots ?? 0;
   for (const core of templates(ku)) {
+    if (min > 0 && core.filter((i) => i.gate === 'cx').length < min) continue;
     const c = circuitMatrix(core);
     const kc = kak(c);
     if (!kc) continue;

@@ -38,7 +38,15 @@ const BY_K: ReadonlyArray<readonly GateName[]> = [[], ['t'], ['s'], ['s', 't'], 
 /** Whether the phase-gate emitter may use Clifford+T names on this target. */
 export function cliffordTAllowed(target: Target): boolean {
   const b = target.basisGates;
-  return b === null || ['t', 'tdg', 's', 'sdg', 'z'].every((g) => b.has(g));
+  return b === null || ['t', 'tdg', 's', 'sdg'].every((g) => b.has(g));
+}
+
+/** The Clifford+T word for p(kπ/4) on this target (z as s·s when the basis lacks z), if allowed. */
+function phaseWord(k: number, target: Target): readonly GateName[] | undefined {
+  if (!cliffordTAllowed(target)) return undefined;
+  const b = target.basisGates;
+  if (b === null || b.has('z') || k !== 4) return BY_K[k]!;
+  return ['s', 's'];
 }
 
 /**
@@ -48,7 +56,8 @@ export function cliffordTAllowed(target: Target): boolean {
 export function phaseGates(theta: number, q: number, target: Target): Instruction[] {
   if (isMultipleOf2Pi(theta)) return [];
   const k = piQuarterMultiple(theta);
-  if (k !== undefined && cliffordTAllowed(target)) return BY_K[k]!.map((g) => ({ gate: g, qubits: [q], params: [] }));
+  const word = k === undefined ? undefined : phaseWord(k, target);
+  if (word !== undefined) return word.map((g) => ({ gate: g, qubits: [q], params: [] }));
   const b = target.basisGates;
   const name = b === null || b.has('rz') ? 'rz' : b.has('p') ? 'p' : 'rz';
   return [{ gate: name, qubits: [q], params: [normalizeAngle(theta)] }];

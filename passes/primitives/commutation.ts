@@ -45,11 +45,24 @@ export function commutes(a: Instruction, b: Instruction): boolean {
 }
 
 function numericCommutes(a: Instruction, b: Instruction): boolean {
-  const union = [...new Set([...a.qubits, ...b.qubits])];
+  const union: number[] = [...a.qubits];
+  for (const q of b.qubits) if (!union.includes(q)) union.push(q);
   if (union.length > 3) return false;
   const local = (i: Instruction): number[] => i.qubits.map((q) => union.indexOf(q));
-  const key = `${a.gate}(${a.params.join(',')})[${local(a).join(',')}]|${b.gate}(${b.params.join(',')})[${local(b).join(',')}]`;
-  const hit = cache.get(key);
+  // Parametrised pairs rarely repeat (arbitrary angles): compute them without a cache key.
+  const cacheable = a.params.length === 0 && b.params.length === 0;
+  if (!cacheable && union.length === 1) {
+    const ma = instructionMatrix(a), mb = instructionMatrix(b);
+    return ma.mul(mb).maxAbsDiff(mb.mul(ma)) < 1e-10;
+  }
+  let key = '';
+  if (cacheable) {
+    key = `${a.gate}:`;
+    for (const q of a.qubits) key += union.indexOf(q);
+    key += `|${b.gate}:`;
+    for (const q of b.qubits) key += union.indexOf(q);
+  }
+  const hit = cacheable ? cache.get(key) : undefined;
   if (hit !== undefined) return hit;
   const dim = 1 << union.length;
   const ab = CMatrix.identity(dim), ba = CMatrix.identity(dim);
@@ -59,6 +72,7 @@ function numericCommutes(a: Instruction, b: Instruction): boolean {
   applyMatrixToColumns(ba, ma, local(a));
   applyMatrixToColumns(ba, mb, local(b));
   const r = ab.maxAbsDiff(ba) < 1e-10;
+  if (!cacheable) return r;
   if (cache.size > 50000) cache.clear();
   cache.set(key, r);
   return r;

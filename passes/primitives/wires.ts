@@ -9,8 +9,10 @@ import type { Instruction } from '../../compiler/circuit/index.js';
 export class WireGraph {
   /** Instruction at each node; null once removed. */
   readonly insts: Array<Instruction | null>;
-  private readonly prevs: Int32Array[];
-  private readonly nexts: Int32Array[];
+  /** Node i's k-th qubit links sit at index start[i] + k of the flat prev/next arrays. */
+  private readonly start: Int32Array;
+  private readonly prevs: Int32Array;
+  private readonly nexts: Int32Array;
   /** First and last node on each qubit (−1 when the wire is empty). */
   readonly first: Int32Array;
   readonly last: Int32Array;
@@ -19,21 +21,21 @@ export class WireGraph {
     this.insts = [...instructions];
     this.first = new Int32Array(numQubits).fill(-1);
     this.last = new Int32Array(numQubits).fill(-1);
-    this.prevs = new Array<Int32Array>(instructions.length);
-    this.nexts = new Array<Int32Array>(instructions.length);
-    for (let i = 0; i < instructions.length; i++) {
-      const qs = instructions[i]!.qubits;
-      const p = new Int32Array(qs.length), n = new Int32Array(qs.length).fill(-1);
+    const n = instructions.length;
+    this.start = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.start[i + 1] = this.start[i]! + instructions[i]!.qubits.length;
+    this.prevs = new Int32Array(this.start[n]!);
+    this.nexts = new Int32Array(this.start[n]!).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const qs = instructions[i]!.qubits, base = this.start[i]!;
       for (let k = 0; k < qs.length; k++) {
         const q = qs[k]!;
         const l = this.last[q]!;
-        p[k] = l;
-        if (l >= 0) this.nexts[l]![this.slot(l, q)] = i;
+        this.prevs[base + k] = l;
+        if (l >= 0) this.nexts[this.start[l]! + this.slot(l, q)] = i;
         else this.first[q] = i;
         this.last[q] = i;
       }
-      this.prevs[i] = p;
-      this.nexts[i] = n;
     }
   }
 
@@ -50,23 +52,24 @@ export class WireGraph {
 
   /** The previous live node on qubit q before node i (−1 if none). */
   prev(i: number, q: number): number {
-    return this.prevs[i]![this.slot(i, q)]!;
+    return this.prevs[this.start[i]! + this.slot(i, q)]!;
   }
 
   /** The next live node on qubit q after node i (−1 if none). */
   next(i: number, q: number): number {
-    return this.nexts[i]![this.slot(i, q)]!;
+    return this.nexts[this.start[i]! + this.slot(i, q)]!;
   }
 
   /** Unlink node i from every wire. */
   remove(i: number): void {
     const inst = this.insts[i];
     if (!inst) return;
+    const base = this.start[i]!;
     inst.qubits.forEach((q, k) => {
-      const p = this.prevs[i]![k]!, n = this.nexts[i]![k]!;
-      if (p >= 0) this.nexts[p]![this.slot(p, q)] = n;
+      const p = this.prevs[base + k]!, n = this.nexts[base + k]!;
+      if (p >= 0) this.nexts[this.start[p]! + this.slot(p, q)] = n;
       else this.first[q] = n;
-      if (n >= 0) this.prevs[n]![this.slot(n, q)] = p;
+      if (n >= 0) this.prevs[this.start[n]! + this.slot(n, q)] = p;
       else this.last[q] = p;
     });
     this.insts[i] = null;
@@ -78,15 +81,13 @@ export class WireGraph {
     if (old.qubits.length !== inst.qubits.length || !old.qubits.every((q) => inst.qubits.includes(q))) {
       throw new Error(`WireGraph.replace: '${inst.gate}' does not act on the qubits of node ${i}`);
     }
-    const p = this.prevs[i]!, n = this.nexts[i]!;
-    const np = new Int32Array(inst.qubits.length), nn = new Int32Array(inst.qubits.length);
+    const base = this.start[i]!;
+    const p = this.prevs.slice(base, base + old.qubits.length), n = this.nexts.slice(base, base + old.qubits.length);
     inst.qubits.forEach((q, k) => {
       const s = old.qubits.indexOf(q);
-      np[k] = p[s]!;
-      nn[k] = n[s]!;
+      this.prevs[base + k] = p[s]!;
+      this.nexts[base + k] = n[s]!;
     });
-    this.prevs[i] = np;
-    this.nexts[i] = nn;
     this.insts[i] = inst;
   }
 

@@ -1,26 +1,32 @@
 /**
- * A Target is a value: basis gates, a directed coupling map, a qubit count and the predicates a
- * finished circuit must satisfy. `verify` lists every violation (not just the first); the same
+ * A Target is a value: basis gates, a directed coupling map, a qubit count and the properties a
+ * finished circuit must have (each with its check; the names are the passes' vocabulary). `verify` lists every violation (not just the first); the same
  * predicates run after lowering, before emission and before a job is submitted.
  */
 import type { Circuit, Instruction } from '../../compiler/circuit/index.js';
 import type { DeviceData } from './device-data.js';
+import type { Property } from '../properties.js';
 
-/** One broken rule: which predicate, where (instruction index, or −1 for the whole circuit), and why. */
+/** One broken rule: which property, where (instruction index, or −1 for the whole circuit), and why. */
 export interface Violation {
-  readonly predicate: string;
+  readonly predicate: Property;
   readonly index: number;
   readonly message: string;
 }
 
-/** A named check over a circuit; returns every violation it finds. */
+/** The check of one property (properties.ts) over a circuit; returns every violation it finds. */
 export interface TargetPredicate {
-  readonly name: string;
+  readonly name: Property;
   check(circuit: Circuit, target: Target): Violation[];
 }
 
 /** How a program for this target is written out and which lowering it needs. */
 export type TargetFamily = 'generic' | 'ibm-heron' | 'ibm-eagle' | 'ionq-qis' | 'ionq-aria' | 'ionq-forte' | 'custom';
+
+/** Families with a tuned device lowering (others are translated by the equivalence rules). */
+export function isDeviceFamily(family: TargetFamily): boolean {
+  return family === 'ibm-heron' || family === 'ibm-eagle' || family === 'ionq-aria' || family === 'ionq-forte' || family === 'ionq-qis';
+}
 
 export interface Target {
   readonly name: string;

@@ -48,6 +48,29 @@ describe('qntk optimize', () => {
     expect([...j.finalPermutation].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('--basis h,rz,cx,x: -O3 output and --json counts only in that basis, same unitary', async () => {
+    const out = join(dir, 'tof3-hrz.qasm');
+    const r = await runCli(['optimize', TOF, '-O', '3', '--basis', 'h,rz,cx,x', '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { after: { counts: Record<string, number>; tCount: number | null } };
+    expect(Object.keys(j.after.counts).every((g) => ['h', 'rz', 'cx', 'x'].includes(g))).toBe(true);
+    expect(j.after.tCount).toBe(15);
+    const before = parseQasm(readFileSync(TOF, 'utf8'), { file: TOF });
+    const after = parseQasm(readFileSync(out, 'utf8'), { file: out });
+    expect(checkEquivalence(before, after).distance).toBeLessThan(1e-7);
+  });
+
+  it('Clifford+T basis refuses a non-Clifford+T input with one line; IonQ reports no T count', async () => {
+    const bad = join(dir, 'rz.qasm');
+    writeFileSync(bad, 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nrz(0.3) q[0];\ncx q[0],q[1];\n');
+    const r = await runCli(['optimize', bad, '--basis', 'h,s,sdg,t,tdg,x,cx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/exactly Clifford\+T/);
+    const ionq = await runCli(['optimize', TOF, '--target', 'ionq_aria', '--json']);
+    expect((JSON.parse(ionq.stdout) as { after: { tCount: number | null } }).after.tCount).toBeNull();
+  });
+
   it('--layout noise-aware places the circuit on well-calibrated qubits of ibm_fez', async () => {
     const r = await runCli(['optimize', TOF, '--target', 'ibm_fez', '--layout', 'noise-aware', '-O', '1', '--json']);
     expect(r.code).toBe(0);

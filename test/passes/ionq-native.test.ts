@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, withInstructions, type Circuit, type GateName, type Instruction } from '../../compiler/circuit/index.js';
 import { lowerPauliRotation, mergeIonqNative } from '../../passes/ionq-native.js';
-import { translateList } from '../../passes/translate-basis.js';
+import { translateBasis } from '../../passes/translate-basis.js';
+import { makeContext } from '../../passes/pass.js';
 import { transpile } from '../../passes/transpile.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { verify } from '../../passes/targets/target.js';
@@ -35,7 +36,7 @@ function randomPauliCircuit(n: number, gates: number, seed: number): Circuit {
   return b.build();
 }
 
-const lower = (c: Circuit, target: string): Circuit => withInstructions(c, translateList(c.instructions, c.numQubits, getTarget(target)));
+const lower = (c: Circuit, target: string): Circuit => translateBasis.run(c, makeContext(getTarget(target)));
 const entanglers = (is: readonly Instruction[]): number => is.filter((i) => ENT.has(i.gate)).length;
 
 /** Longest run of one-qubit gates on a wire between two-qubit gates, and the run at each wire's end. */
