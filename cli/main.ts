@@ -3,6 +3,7 @@
  * QntkErrors and usage errors become one line on stderr; anything else is a bug and prints its stack.
  * Only the command registry is loaded up front; the command that runs imports what it needs.
  */
+import { envSecrets, redactorFor } from '../backends/redact.js';
 import { QntkError } from '../compiler/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -12,8 +13,17 @@ import { packageVersion } from './version.js';
 
 const isHelp = (a: string): boolean => a === '--help' || a === '-h';
 
+/** `io` with every credential of the environment redacted from everything written, whichever command writes it. */
+function redacting(io: CliIo): CliIo {
+  const secrets = envSecrets(io.env);
+  if (secrets.length === 0) return io;
+  const r = redactorFor(secrets);
+  return { ...io, stdout: (t) => io.stdout(r.redact(t)), stderr: (t) => io.stderr(r.redact(t)) };
+}
+
 /** Run the CLI on `argv` (without the node and script names); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = redacting(rawIo);
   const width = Math.min(110, Math.max(60, process.stdout.columns ?? 100));
   const [first, ...rest] = argv;
   let name: string | undefined;
