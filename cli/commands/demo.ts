@@ -35,7 +35,7 @@ function printReport(io: CliIo, r: ClassifierReport, files: Readonly<Record<stri
   ]));
   const g = r.gates;
   const gr = (name: string, s: ClassifierReport['gates']['compiled']): string =>
-    `${name.padEnd(22)} ${String(s.qubits).padStart(6)} ${String(s.size).padStart(9)} ${String(s.twoQubit).padStart(8)} ${String(s.depth).padStart(9)} ${String(s.tCount).padStart(8)}`;
+    `${name.padEnd(22)} ${String(s.qubitsUsed).padStart(6)} ${String(s.size).padStart(9)} ${String(s.twoQubit).padStart(8)} ${String(s.depth).padStart(9)} ${String(s.tCount).padStart(8)}`;
   io.stdout(`\n${'circuit'.padEnd(22)} ${'qubits'.padStart(6)} ${'gates'.padStart(9)} ${'2q'.padStart(8)} ${'depth'.padStart(9)} ${'T'.padStart(8)}\n`);
   io.stdout(`${gr('compiled', g.compiled)}\n${gr('optimized (-O2)', g.optimized)}\n${gr(`lowered: ${r.target}`, g.target)}\n`);
   if (r.readout.length > 0) {

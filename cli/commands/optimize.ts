@@ -69,11 +69,12 @@ export function resolveTarget(name: string, basis: string | undefined, couplingF
 
 function formatComparison(file: string, t: Target, before: CircuitStats, after: CircuitStats): string {
   const rows: Array<[string, number, number | null]> = [
-    ['qubits', before.qubits, after.qubits], ['size (gates)', before.size, after.size], ['depth', before.depth, after.depth],
+    ['qubits used', before.qubitsUsed, after.qubitsUsed], ['size (gates)', before.size, after.size], ['depth', before.depth, after.depth],
     ['two-qubit gates', before.twoQubit, after.twoQubit], ['multi-qubit gates', before.multiQubit, after.multiQubit],
     ['T count', before.tCount, tCountMeaningful(t) ? after.tCount : null], ['two-qubit depth', before.twoQubitDepth, after.twoQubitDepth],
   ];
-  const lines = [`${file} → target ${t.name}`, `  ${''.padEnd(18)}  ${'before'.padStart(8)}  ${'after'.padStart(8)}  change`];
+  const width = after.qubits !== after.qubitsUsed ? ` (the program declares the device's ${after.qubits} qubits)` : '';
+  const lines = [`${file} → target ${t.name}${width}`, `  ${''.padEnd(18)}  ${'before'.padStart(8)}  ${'after'.padStart(8)}  change`];
   for (const [k, b, a] of rows) {
     const pct = a === null ? `(${t.name} has no T gate)` : b === 0 ? '' : `${(((a - b) / b) * 100).toFixed(1)} %`;
     lines.push(`  ${k.padEnd(18)}  ${String(b).padStart(8)}  ${(a === null ? '–' : String(a)).padStart(8)}  ${pct}`);

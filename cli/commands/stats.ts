@@ -8,7 +8,7 @@ import { printJson, type CliIo } from '../io.js';
 /** The stats as an aligned two-column table, counts sorted by frequency. */
 export function formatStats(file: string, s: CircuitStats): string {
   const rows: [string, string][] = [
-    ['qubits', String(s.qubits)], ['clbits', String(s.clbits)], ['size (gates)', String(s.size)], ['depth', String(s.depth)],
+    ['qubits', s.qubitsUsed === s.qubits ? String(s.qubits) : `${s.qubits} (${s.qubitsUsed} used)`], ['clbits', String(s.clbits)], ['size (gates)', String(s.size)], ['depth', String(s.depth)],
     ['two-qubit gates', String(s.twoQubit)], ['multi-qubit gates (≥3)', String(s.multiQubit)], ['T count', String(s.tCount)],
     ['two-qubit depth (gates on ≥2 qubits)', String(s.twoQubitDepth)],
   ];

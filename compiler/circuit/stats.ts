@@ -8,12 +8,15 @@
  * - twoQubit / multiQubit: gates on exactly two / on three or more qubits.
  * - tCount: t, tdg, and rz/p/u1 whose angle is an odd multiple of π/4.
  * - twoQubitDepth: depth counting only gates on two or more qubits.
+ * - qubitsUsed: qubits some instruction other than a barrier touches (a device program declares
+ *   the device's whole register; this is what it uses).
  */
 import type { Circuit } from './circuit.js';
 import { NON_UNITARY } from './gates.js';
 
 export interface CircuitStats {
   readonly qubits: number;
+  readonly qubitsUsed: number;
   readonly clbits: number;
   readonly depth: number;
   readonly size: number;
@@ -38,12 +41,17 @@ export function circuitStats(circuit: Circuit): CircuitStats {
   const nq = circuit.numQubits, nc = circuit.numClbits;
   const qLevel = new Int32Array(nq), cLevel = new Int32Array(nc), q2Level = new Int32Array(nq);
   const counts: Record<string, number> = {};
-  let depth = 0, size = 0, twoQubit = 0, multiQubit = 0, tCount = 0, twoQubitDepth = 0;
+  let depth = 0, size = 0, twoQubit = 0, multiQubit = 0, tCount = 0, twoQubitDepth = 0, qubitsUsed = 0;
+  const used = new Uint8Array(nq);
   for (const inst of circuit.instructions) {
     const g = inst.gate;
     counts[g] = (counts[g] ?? 0) + 1;
     if (g === 'barrier') continue;
     const qs = inst.qubits;
+    for (const q of qs) if (used[q] === 0) {
+      used[q] = 1;
+      qubitsUsed++;
+    }
     const cs = inst.clbits;
     const cond = inst.condition?.clbits;
     if (qs.length > 0 || cs !== undefined || cond !== undefined) {
@@ -71,5 +79,5 @@ export function circuitStats(circuit: Circuit): CircuitStats {
     }
     if (g === 't' || g === 'tdg' || ((g === 'rz' || g === 'p' || g === 'u1') && isOddQuarterPi(inst.params[0] ?? 0))) tCount++;
   }
-  return { qubits: nq, clbits: nc, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth };
+  return { qubits: nq, qubitsUsed, clbits: nc, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth };
 }

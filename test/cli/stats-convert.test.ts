@@ -20,8 +20,8 @@ describe('qntk stats', () => {
     const r = await runCli(['stats', `${BENCH}/nam_clifford_t/adder_8.qasm`, '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect([s.size, s.twoQubit, s.tCount, s.qubits]).toEqual([900, 409, 399, 24]);
-    expect(Object.keys(s).sort()).toEqual(['clbits', 'counts', 'depth', 'multiQubit', 'qubits', 'size', 'tCount', 'twoQubit', 'twoQubitDepth']);
+    expect([s.size, s.twoQubit, s.tCount, s.qubits, s.qubitsUsed]).toEqual([900, 409, 399, 24, 24]);
+    expect(Object.keys(s).sort()).toEqual(['clbits', 'counts', 'depth', 'multiQubit', 'qubits', 'qubitsUsed', 'size', 'tCount', 'twoQubit', 'twoQubitDepth']);
   });
 
   it('counts the rz(±π/4) of nam_rz as T gates, consistent with the README rule on nam_ccz', async () => {
