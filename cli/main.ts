@@ -4,14 +4,27 @@
  * Only the command registry is loaded up front; the command that runs imports what it needs.
  */
 import { envSecrets, redactorFor } from '../backends/redact.js';
-import { QntkError } from '../compiler/errors.js';
+import { QntkError, ValidationError } from '../compiler/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { closest, parseCommandArgs, UsageError } from './parse.js';
+import { camelCase, type CommandSpec } from './spec.js';
 import { packageVersion } from './version.js';
 
 const isHelp = (a: string): boolean => a === '--help' || a === '-h';
+
+/**
+ * A library error names the library's parameter (`epsilon 2: …`); the user typed a flag. When the
+ * command has an option for that parameter, say the flag (`--epsilon 2: …`).
+ */
+function asFlag(err: ValidationError, spec: CommandSpec): ValidationError {
+  const p = err.parameter;
+  if (p === undefined) return err;
+  const option = Object.keys(spec.options).find((k) => camelCase(k) === p);
+  if (option === undefined) return err;
+  return err.withParameterName(option.length === 1 && option !== option.toLowerCase() ? `-${option}` : `--${option}`);
+}
 
 /** `io` with every credential of the environment redacted from everything written, whichever command writes it. */
 function redacting(io: CliIo): CliIo {
@@ -58,7 +71,9 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo): P
       return 2;
     }
     if (err instanceof QntkError) {
-      io.stderr(`qntk: ${err.message}\n`);
+      const spec = COMMANDS.find((c) => c.name === name);
+      const shown = err instanceof ValidationError && spec !== undefined ? asFlag(err, spec) : err;
+      io.stderr(`qntk: ${shown.message}\n`);
       return err.exitCode;
     }
     const e = err as Error;

@@ -11,8 +11,6 @@ import { progressBar } from '../progress.js';
 
 export const QSP_CONVENTION = 'U(x) = e^{i phi_0 Z} prod_{j=1..d} [W(x) e^{i phi_j Z}], W(x) = [[x, i sqrt(1-x^2)], [i sqrt(1-x^2), x]], f(x) = Re <0|U(x)|0>';
 
-/** The library parameters this command takes as flags. */
-const FLAGS: Readonly<Record<string, string>> = { kappa: '--kappa', epsilon: '--epsilon', method: '--method', metric: '--metric' };
 
 /** Read a JSON array of Chebyshev coefficients; one-line ValidationError otherwise. */
 function readCoeffs(file: string): number[] {
@@ -44,17 +42,8 @@ function inverseMaxError(phases: Float64Array, scale: number, kappa: number, met
   return err;
 }
 
-export function run(args: ArgsOf<typeof anglesSpec>, io: CliIo): number {
-  try {
-    return solve(args, io);
-  } catch (err) {
-    const flag = err instanceof ValidationError && err.parameter !== undefined ? FLAGS[err.parameter] : undefined;
-    throw flag && err instanceof ValidationError ? err.withParameterName(flag) : err;
-  }
-}
-
 /** The phases of --poly inverse or --coeffs; the degree is checked before any solving (the solver's limit). */
-function solve(args: ArgsOf<typeof anglesSpec>, io: CliIo): number {
+export function run(args: ArgsOf<typeof anglesSpec>, io: CliIo): number {
   const poly = args.poly;
   const file = args.coeffs;
   if ((poly === undefined) === (file === undefined)) throw new ValidationError('qntk angles: give exactly one of --poly inverse or --coeffs FILE.json');

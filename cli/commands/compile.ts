@@ -17,9 +17,6 @@ import { parseDigits } from '../options.js';
 import { progressBar } from '../progress.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 
-/** The library parameters this command takes as flags. */
-const FLAGS: Readonly<Record<string, string>> = { epsilon: '--epsilon', kappa: '--kappa', encoding: '--encoding', method: '--method' };
-
 /** Whitespace- or comma-separated numbers; errors read FILE:LINE:COL. */
 export function readVectorFile(file: string): Float64Array {
   const out: number[] = [];
@@ -75,9 +72,8 @@ export async function run(args: ArgsOf<typeof compileSpec>, io: CliIo): Promise<
   } catch (err) {
     if (!(err instanceof ValidationError) || err.parameter === undefined) throw err;
     // The library checks the system itself (symmetry, singularity, sizes): say which input failed.
-    if (err.parameter === 'matrix' || err.parameter === 'rhs') throw new ValidationError(`${source}: ${err.message}`, { parameter: err.parameter });
-    const flag = FLAGS[err.parameter];
-    throw flag ? err.withParameterName(flag) : err;
+    if (err.parameter === 'matrix' || err.parameter === 'rhs') throw new ValidationError(`${source}: ${err.message}`);
+    throw err;
   } finally {
     bar.done();
   }

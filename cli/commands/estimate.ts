@@ -66,19 +66,8 @@ function plot(rows: Estimate[], fromNtk: boolean): string {
   });
 }
 
-/** The library parameters this command takes as flags. */
-const FLAGS: Readonly<Record<string, string>> = { n: '--n', kappa: '--kappa', sparsity: '--sparsity', alphaRatio: '--alpha-ratio', toffoliT: '--toffoli-t', epsilon: '--epsilon' };
 
 export async function run(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise<number> {
-  try {
-    return await estimate(args, io);
-  } catch (err) {
-    const flag = err instanceof ValidationError && err.parameter !== undefined ? FLAGS[err.parameter] : undefined;
-    throw flag && err instanceof ValidationError ? err.withParameterName(flag) : err;
-  }
-}
-
-async function estimate(args: ArgsOf<typeof estimateSpec>, io: CliIo): Promise<number> {
   if (args.plot !== undefined) checkWritable(args.plot, '--plot');
   const ns = sizes(args);
   const method = args.method;

@@ -36,7 +36,7 @@ export function cnnImages(data: Dataset, resolution: CnnResolution): ImageSet {
   }
   const side = shape[0]!;
   if (resolution === side) return { data: data.x, count: data.rows, side };
-  if (side !== 2 * resolution) throw new ValidationError(`--resolution ${resolution} needs ${2 * resolution}×${2 * resolution} images, got ${side}×${side}`);
+  if (side !== 2 * resolution) throw new ValidationError(`resolution ${resolution} needs ${2 * resolution}×${2 * resolution} images, got ${side}×${side}`, { parameter: 'resolution' });
   const out = new Float64Array(data.rows * resolution * resolution);
   for (let r = 0; r < data.rows; r++) {
     const src = r * side * side, dst = r * resolution * resolution;
@@ -56,7 +56,7 @@ export function cnnImages(data: Dataset, resolution: CnnResolution): ImageSet {
 /** The convolutional network (default: the paper's 96 conv layers at 28×28). */
 export function convolutionalNetwork(options: CnnNetworkOptions = {}): NtkNetwork {
   const resolution = options.resolution ?? 28;
-  if (resolution !== 28 && resolution !== 14) throw new ValidationError(`--resolution must be 28 or 14, got ${String(resolution)}`);
+  if (resolution !== 28 && resolution !== 14) throw new ValidationError(`resolution ${String(resolution)}: must be 28 or 14`, { parameter: 'resolution' });
   const architecture = options.architecture;
   const depth = cnnPlan(resolution, architecture).stages.reduce((a, s) => a + s.convs, 0);
   return {

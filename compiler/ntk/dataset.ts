@@ -87,8 +87,8 @@ function checkCounts(name: string, part: string, have: readonly [number, number]
 
 /** MNIST digit pair `[negative, positive]` (the paper: 8 vs 9, digit 9 = +1; CNN 1 vs 0, digit 0 = +1). */
 export function mnistSource(digits: readonly [number, number], dir?: string): DataSource {
-  for (const dg of digits) if (!Number.isInteger(dg) || dg < 0 || dg > 9) throw new ValidationError(`--digits takes two digits 0…9, got ${digits.join(',')}`);
-  if (digits[0] === digits[1]) throw new ValidationError(`--digits needs two different digits, got ${digits.join(',')}`);
+  for (const dg of digits) if (!Number.isInteger(dg) || dg < 0 || dg > 9) throw new ValidationError(`digits ${digits.join(',')}: takes two digits 0…9`, { parameter: 'digits' });
+  if (digits[0] === digits[1]) throw new ValidationError(`digits ${digits.join(',')}: needs two different digits`, { parameter: 'digits' });
   const [neg, pos] = digits;
   const pools = (split: MnistSplit): [number[], number[]] => {
     const labels = readMnistLabels(split, dir);

@@ -38,7 +38,7 @@ export function convergenceDepth(n: number, delta: number, kind: KernelKind = 'e
 /** The experiments' depth round(0.1 · L_conv); refuses duplicate examples (δ = 0). */
 export function ruleDepth(n: number, delta: number, kind: KernelKind = 'erf'): number {
   if (!(delta > 0)) {
-    throw new ValidationError(`depth rule: two training examples are parallel (δ = ${delta}); remove duplicates or pass --depth L`);
+    throw new ValidationError(`depth rule: two training examples are parallel (δ = ${delta}); remove duplicates or give the depth explicitly`);
   }
   return Math.max(1, roundHalfEven(DEPTH_FRACTION * convergenceDepth(n, delta, kind)));
 }

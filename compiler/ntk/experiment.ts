@@ -71,9 +71,9 @@ export async function runNtkExperiment(options: NtkExperimentOptions): Promise<N
   const patterns = options.patterns ?? 3;
   if (options.sizes.length === 0) throw new ValidationError('--n needs at least one training size');
   for (const n of options.sizes) checkSizes(n, test);
-  if (!Number.isInteger(patterns) || patterns < 1) throw new ValidationError(`--patterns must be a positive integer, got ${patterns}`);
+  if (!Number.isInteger(patterns) || patterns < 1) throw new ValidationError(`patterns ${patterns}: must be a positive integer`, { parameter: 'patterns' });
   if (options.trials !== undefined && (!Number.isInteger(options.trials) || options.trials < 1)) {
-    throw new ValidationError(`--trials must be a positive integer, got ${options.trials}`);
+    throw new ValidationError(`trials ${options.trials}: must be a positive integer`, { parameter: 'trials' });
   }
   const progress = options.progress ?? silent;
   const source = resolveSource(options);

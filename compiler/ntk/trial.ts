@@ -59,8 +59,8 @@ export interface PatternResult {
 }
 
 export function checkSizes(n: number, test: number): void {
-  if (!Number.isInteger(n) || n < 4 || n % 2 !== 0) throw new ValidationError(`--n values must be even integers ≥ 4 (balanced classes), got ${n}`);
-  if (!Number.isInteger(test) || test < 2 || test % 2 !== 0) throw new ValidationError(`--test must be an even integer ≥ 2 (balanced classes), got ${test}`);
+  if (!Number.isInteger(n) || n < 4 || n % 2 !== 0) throw new ValidationError(`n ${n}: training sizes must be even integers ≥ 4 (balanced classes)`, { parameter: 'n' });
+  if (!Number.isInteger(test) || test < 2 || test % 2 !== 0) throw new ValidationError(`test ${test}: must be an even integer ≥ 2 (balanced classes)`, { parameter: 'test' });
 }
 
 /** Draw the data of one trial and compute its kernels and the exact classifier. */

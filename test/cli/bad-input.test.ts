@@ -175,7 +175,7 @@ describe('linear systems: the message names the input that is wrong', () => {
     expectBadInput(await runCli(['angles', '--poly', 'inverse', '--kappa', '10', '--epsilon', '2']), /--epsilon 2: ε must be in \(0, 1\)/);
     expectBadInput(await runCli(['compile', '--digits', '8,8', '--n', '16']), /--digits 8,8: expected two different digits/);
     expectBadInput(await runCli(['ntk', '--digits', '8,8', '--n', '16']), /--digits 8,8: expected two different digits 0–9/);
-    expectBadInput(await runCli(['ntk', '--n', '0']), /--n values must be even integers ≥ 4/);
+    expectBadInput(await runCli(['ntk', '--n', '0']), /--n 0: training sizes must be even integers ≥ 4/);
     expectBadInput(await runCli(['demo', '--n', '0']), /--n 0: expected an integer in 4\.\.512/);
   });
 });
