@@ -31,7 +31,7 @@ export type { InversePolynomial, InversePolynomialOptions, PhaseSolveOptions, Ph
 export { compileLinearSystem } from './compiler/pipeline.js';
 export type { CompileOptions, CompiledProgram } from './compiler/pipeline.js';
 export { Statevector, simulate, distributionRecord, bitstring, checkStateSize } from './backends/local/index.js';
-export type { SimulateOptions, SimulationResult, EngineOptions } from './backends/local/index.js';
+export type { SimulateOptions, SimulationResult, EngineOptions, Precision } from './backends/local/index.js';
 export { StatePrep, Qrom, Qft, PhaseEstimation, UniformlyControlledRotation, controlledCircuit, circuitCost, cnotCount } from './compiler/synthesis/index.js';
 export type { Component, GateCost, StatePrepOptions, QromOptions, QftOptions, PhaseEstimationOptions } from './compiler/synthesis/index.js';
 export { SparseEncoding, FableEncoding, LcuEncoding, encodingCandidates, padMatrix } from './compiler/blockencoding/index.js';
