@@ -1,4 +1,4 @@
-/** `qntk simulate FILE [--shots N] [--seed S] [--json]`: run an OpenQASM program on the local statevector simulator. */
+/** `qntk simulate FILE [--shots N] [--seed S] [--precision double|single] [--json]`: run an OpenQASM program on the local statevector simulator. */
 import type { Argv } from 'yargs';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
@@ -75,8 +75,10 @@ function run(args: Record<string, unknown>, io: CliIo): number {
   const shots = integerOption(args.shots, 'shots', 1, 1e9);
   // createRandom keeps 32 bits (seed >>> 0): a larger seed would silently alias a smaller one.
   const seed = integerOption(args.seed, 'seed', 0, 2 ** 32 - 1);
+  const precision = args.precision === undefined ? 'double' : String(args.precision);
+  if (precision !== 'double' && precision !== 'single') throw new ValidationError(`--precision must be 'double' or 'single', got '${precision}'`);
   const circuit = readQasmFile(file);
-  const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
+  const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const counts = result.counts;
   const p = counts === undefined ? result.probabilities : undefined;
   const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);
@@ -113,6 +115,10 @@ export const simulateCommand: QntkCommand = {
     .positional('file', { type: 'string', describe: 'OpenQASM 2 or 3 program' })
     .option('shots', { type: 'number', describe: 'sample this many shots (counts) instead of exact probabilities' })
     .option('seed', { type: 'number', describe: 'seed for shot sampling (default: random, printed with the counts)' })
+    .option('precision', {
+      type: 'string', default: 'double',
+      describe: 'amplitude precision: double (16 B per amplitude, to 29 qubits) or single (8 B, to 30 qubits; probabilities accurate to ~1e-6)',
+    })
     .option('json', {
       type: 'boolean', default: false,
       describe: 'print {qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted',
