@@ -46,7 +46,7 @@ export function stateBytes(n: number, precision: Precision = 'double'): number {
 /** The share of free memory a simulation may take (the rest is left to the system and other programs). */
 const FREE_MEMORY_SHARE = 0.8;
 
-const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 : 1)} GiB`;
+const gib = (bytes: number): string => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`);
 
 /** What checkStateSize checks. */
 export interface StateSizeOptions extends StateOptions {
