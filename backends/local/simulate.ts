@@ -70,6 +70,7 @@ export function simulate<P extends Precision = 'double'>(circuit: Circuit, optio
   const measures = circuit.instructions.some((i) => i.gate === 'measure');
   const register = measures ? 'clbits' as const : 'qubits' as const;
   const width = measures ? circuit.numClbits : n;
+  checkStateSize(n, { precision: options.precision ?? 'double' });
   if (width > MAX_QUBITS_SINGLE) throw new ResourceError(`simulator: ${width} classical bits give too many outcomes to tabulate; measure into at most ${MAX_QUBITS_SINGLE} bits`);
   const terminal = terminalForm(circuit);
   // The exact distribution is a table of 2^width doubles; shots from a pure state need none.

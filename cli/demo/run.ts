@@ -164,7 +164,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoReport> {
     // One simulation: the state before the terminal measurements gives the exact value, the shots the estimate.
     const res = simulate(measured, { shots, seed: o.seed + r });
     const sv = res.statevector!;
-    const exactOverlap = overlapFromProbabilities(test, (i) => sv.re[i]! ** 2 + sv.im[i]! ** 2);
+    const exactOverlap = overlapFromProbabilities(test, (i) => sv.probability(i));
     let diff = 0;
     for (const [bits, count] of res.counts ?? new Map<number, number>()) {
       if (bits >> 1) continue; // a flag read 1: the branch is discarded
