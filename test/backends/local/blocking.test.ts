@@ -52,6 +52,20 @@ describe('controlled stages', () => {
     expect(amplitudesMoved(stages, n)).toBe(2 ** (n - k));
   });
 
+  it('controls on qubits 3–5 (inside the usual low run) are fixed too, and the state matches the direct path', () => {
+    const n = 16, K = 8, r = rng(33);
+    const prep = new CircuitBuilder(n);
+    for (let q = 0; q < n; q++) prep.u(r() * 3, r() * 6, r() * 6, q);
+    const gates = new CircuitBuilder(n).gate('mcx', [3, 5, 9, 12, 0]).gate('cry', [4, 1], [0.7]).gate('mcp', [3, 4, 5, 14], [1.1]).build();
+    const stages = planStages(compileOps(gates.instructions), n, K);
+    expect(amplitudesMoved(stages, n)).toBeLessThanOrEqual(2 ** (n - 4) + 2 ** (n - 1) + 2 ** (n - 4));
+    expect(stages.some((s) => ((s.fixed ?? 0) & 0b111000) !== 0)).toBe(true);
+    const start = Statevector.fromCircuit(prep.build());
+    const direct = start.clone().applyCircuit(gates, { blockQubits: n });
+    expectSameState(start.clone().applyCircuit(gates, { blockQubits: K, threads: 'off' }), direct);
+    expectSameState(start.clone().applyCircuit(gates, { blockQubits: K, threads: 'off', kernels: 'js' }), direct);
+  });
+
   it('ops that share only controls commute past a skipped op: the first stage takes the gates on both sides of it', () => {
     const n = 12, K = 8, r = rng(9);
     // Low qubits 0–4 are always local, leaving three places: 11, 6 and 7. ccx(11, 9, 10) does not fit
