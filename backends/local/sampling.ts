@@ -21,7 +21,8 @@ export function arrayWeights(p: Float64Array): Weights {
 
 /** Weights |ψ_i|² straight from interleaved amplitudes (no probability array is allocated). */
 export function amplitudeWeights(data: Amplitudes): Weights {
-  return { length: data.length >> 1, weight: (i) => data[2 * i]! * data[2 * i]! + data[2 * i + 1]! * data[2 * i + 1]! };
+  // data.length reaches 2^31 (30 qubits in single precision): halve by division, not by a 32-bit shift.
+  return { length: data.length / 2, weight: (i) => data[2 * i]! * data[2 * i]! + data[2 * i + 1]! * data[2 * i + 1]! };
 }
 
 /** Check a shot count from a user. */

@@ -9,6 +9,7 @@ import { CircuitBuilder } from '../../../compiler/circuit/index.js';
 import { compileOps } from '../../../backends/local/compile.js';
 import { planStages } from '../../../backends/local/blocking.js';
 import { kApplyOps, kMakeScratch, kRunStage, kStageChunks, type Amplitudes } from '../../../backends/local/kernels.js';
+import { amplitudeWeights } from '../../../backends/local/sampling.js';
 import { rng } from '../../helpers/quantum.js';
 
 /** A deterministic value for element e, so every amplitude is distinct and non-zero. */
@@ -57,6 +58,13 @@ describe.each([
 ] as const)('$precision precision, $n qubits (byte offsets to 2^33)', ({ n, single }) => {
   const dim = 2 ** n;
   const allQubits = Array.from({ length: n }, (_, q) => q);
+
+  it('shot sampling sees all 2^n outcomes (a length of 2^31 elements must not wrap in 32-bit arithmetic)', () => {
+    const { a } = virtualAmplitudes(2 * dim, single);
+    const w = amplitudeWeights(a);
+    expect(w.length).toBe(dim);
+    expect(w.weight(dim - 1)).toBe(value(2 * dim - 2) ** 2 + value(2 * dim - 1) ** 2);
+  });
 
   it('an mcx on every qubit but one swaps exactly the two top amplitudes', () => {
     const t = 3, free = 17;
