@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CircuitBuilder, circuitState, type Circuit, type GateName } from '../../../compiler/circuit/index.js';
-import { simulate, Statevector } from '../../../backends/local/index.js';
+import { amplitudeWeights, sampleCounts, simulate, Statevector } from '../../../backends/local/index.js';
+import { createRandom } from '../../../compiler/linalg/random.js';
 import { rng } from '../../helpers/quantum.js';
 
 const large = process.env.QNTK_LARGE_TESTS === '1';
@@ -60,6 +61,10 @@ describe.skipIf(!large)('8 GiB states (QNTK_LARGE_TESTS=1)', () => {
       if (di > maxDiff) maxDiff = di;
     }
     expect(maxDiff / scale, `seed ${seed}`).toBeLessThan(tol);
+    // Shots see every one of the 2^n outcomes.
+    const counts = sampleCounts(amplitudeWeights(d), 1000, createRandom(seed));
+    expect([...counts.values()].reduce((x, y) => x + y, 0)).toBe(1000);
+    expect(Math.max(...counts.keys())).toBeGreaterThan(2 ** (n - 1));
   }, 1_800_000);
 
   it('28 qubits with terminal measurements and shots (4 GiB: the size that used to fail in the worker)', () => {
