@@ -50,6 +50,7 @@ export type {
   Component, CallGraph, QubitRegister, GateCost, StatePrepOptions, QromOptions, QftOptions, PhaseEstimationOptions, PreparedState, PostSelection,
 } from './compiler/synthesis/index.js';
 export { SparseEncoding, SparseEncodingModel, FableEncoding, LcuEncoding, CircuitBlockEncoding, encodingCandidates, chooseEncoding, padMatrix } from './compiler/blockencoding/index.js';
+export type { Precision } from './backends/local/index.js';
 export type { BlockEncoding, EncodingCandidate, ChooseOptions, SparseEncodingOptions, FableOptions, LcuOptions } from './compiler/blockencoding/index.js';
 export { buildHhl, buildHhlWalk, HhlCircuit, HhlWalk } from './compiler/hhl/index.js';
 export type { HhlOptions, HhlProgram, HhlWalkOptions, HhlWalkProgram } from './compiler/hhl/index.js';

@@ -2,17 +2,18 @@
  * `npm run bench -- simulator`: the statevector simulator on "10 layers of: H on every qubit;
  * CX(i, i+1) for i = 0..n−2; RZ(0.1·i) on qubit i" at n = 16, 20, 22, 24, 26: wall time and ns per
  * gate per amplitude (gates as written, before fusion), best of several runs; the single-thread
- * engine beside the default (two cores) at n = 20–24; qsharp-lang running the same circuit as
- * OpenQASM 3 (projectType "openqasm") at n ≤ 20 in the same run, with the ratio.
+ * engine beside the default (two cores) at n = 20–24, single precision beside double at n ≥ 22;
+ * qsharp-lang running the same circuit as OpenQASM 3 (projectType "openqasm") at n ≤ 20 in the same
+ * run, with the ratio. Then runs of one gate kind (one-qubit u, cry, cswap, ccx, mcx with 2, 4 and 8
+ * controls) on random qubits at n = 24, in ns per gate·amplitude normalised by the full 2^n.
  * The machine is shared: the load average is recorded before and after, and CPU time beside wall.
  * Targets: ≤ 1.5 ns per gate·amplitude at n = 24; ≥ 50× faster than qsharp-lang at n = 20.
  */
 import { loadavg } from 'node:os';
 import { CircuitBuilder, type Circuit } from '../compiler/circuit/index.js';
 import { printQasm } from '../compiler/qasm/index.js';
-import { Statevector } from '../backends/local/statevector.js';
-import type { EngineOptions } from '../backends/local/engine.js';
 import { loadQsharp } from './peers/qsharp.js';
+import { GATE_KINDS, gateRun, perGateAmp, timeCircuit as timeOurs } from './simulator-gates.js';
 import type { BenchSuite } from './suite.js';
 
 /** The benchmark circuit on n qubits (3n − 1 gates per layer). */
@@ -25,28 +26,6 @@ export function layeredCircuit(n: number, layers = 10): Circuit {
   }
   return b.build();
 }
-
-interface Timing { wallMs: number; cpuMs: number }
-
-/** Best (by wall time) of `reps` simulations from |0…0⟩; allocation is outside the timed region. */
-function timeOurs(c: Circuit, reps: number, options: EngineOptions): Timing {
-  let best: Timing = { wallMs: Infinity, cpuMs: Infinity };
-  for (let r = 0; r < reps; r++) {
-    const sv = Statevector.zero(c.numQubits);
-    // Touch every page first so page faults are not timed (a real run allocates once).
-    sv.data.fill(0);
-    sv.data[0] = 1;
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    sv.applyCircuit(c, options);
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    if (wallMs < best.wallMs) best = { wallMs, cpuMs: (cpu.user + cpu.system) / 1e3 };
-  }
-  return best;
-}
-
-const perGateAmp = (ms: number, c: Circuit): number => (ms * 1e6) / (c.instructions.length * 2 ** c.numQubits);
 
 export const simulatorSuite: BenchSuite = {
   name: 'simulator',
@@ -73,6 +52,12 @@ export const simulatorSuite: BenchSuite = {
         row.serialNsPerGateAmp = perGateAmp(serial.wallMs, c);
         line += `; one thread ${perGateAmp(serial.wallMs, c).toFixed(3)} ns/gate·amp`;
       }
+      if (n >= 22) {
+        const single = timeOurs(c, reps, { precision: 'single' });
+        row.singleWallMs = single.wallMs;
+        row.singleNsPerGateAmp = perGateAmp(single.wallMs, c);
+        line += `; single precision ${perGateAmp(single.wallMs, c).toFixed(3)} ns/gate·amp`;
+      }
       if (qs !== undefined && n <= 20) {
         const source = printQasm(c);
         await qs.compile(source);
@@ -90,11 +75,28 @@ export const simulatorSuite: BenchSuite = {
       log(line);
       rows.push(row);
     }
+    const gates = gateRows(log);
     const loadAfter = loadavg();
     log(`load average after: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
     const at24 = rows.find((r) => r.n === 24)?.nsPerGateAmp as number | undefined;
     const q20 = (rows.find((r) => r.n === 20)?.qsharp as { ratio: number } | undefined)?.ratio;
     log(`targets: n=24 ≤ 1.5 ns/gate·amp → ${at24?.toFixed(3) ?? 'n/a'}; ≥ 50× qsharp-lang at n=20 → ${q20 === undefined ? 'n/a' : `${q20.toFixed(0)}×`}`);
-    return { loadBefore, loadAfter, rows };
+    return { loadBefore, loadAfter, rows, gates };
   },
 };
+
+/** Runs of one gate kind at n = 24 (200 gates each, 40 for the one-qubit run, which costs more per gate). */
+function gateRows(log: (line: string) => void): Record<string, unknown>[] {
+  const n = 24;
+  log(`runs of one gate kind on random qubits, n = ${n}; ns per gate·amplitude normalised by the full 2^${n}:`);
+  const out: Record<string, unknown>[] = [];
+  for (const kind of GATE_KINDS) {
+    const c = gateRun(kind, n, kind.controls === 0 ? 40 : 200);
+    const t = timeOurs(c, 2, {});
+    const single = timeOurs(c, 2, { precision: 'single' });
+    const ns = perGateAmp(t.wallMs, c), nsSingle = perGateAmp(single.wallMs, c);
+    out.push({ gate: kind.name, controls: kind.controls, n, gates: c.instructions.length, wallMs: t.wallMs, cpuMs: t.cpuMs, nsPerGateAmp: ns, singleNsPerGateAmp: nsSingle });
+    log(`  ${kind.name.padEnd(16)} ${ns.toFixed(4)} ns/gate·amp (${t.wallMs.toFixed(0)} ms for ${c.instructions.length}); single precision ${nsSingle.toFixed(4)}`);
+  }
+  return out;
+}

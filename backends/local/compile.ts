@@ -174,38 +174,3 @@ export function compileOps(instructions: readonly Instruction[]): Op[] {
   for (const inst of instructions) c.add(inst);
   return c.finish();
 }
-
-/** The qubits an op reads or writes. */
-export function opQubits(op: Op): number[] {
-  switch (op.kind) {
-    case 'dense1': return [op.t];
-    case 'mcx':
-    case 'cdense1': return [...maskBits(op.cmask), op.t];
-    case 'phase': return maskBits(op.mask);
-    case 'diag':
-    case 'dense': return [...op.qubits];
-    case 'swap': return [...maskBits(op.cmask), op.q0, op.q1];
-    case 'scale': return [];
-  }
-}
-
-function maskBits(mask: number): number[] {
-  const out: number[] = [];
-  for (let p = 0; p < 31; p++) if ((mask >> p) & 1) out.push(p);
-  return out;
-}
-
-/** The same op with qubit q renamed to map[q] (for cache-blocked stages). */
-export function remapOp(op: Op, map: (q: number) => number): Op {
-  const mapMask = (mask: number): number => maskBits(mask).reduce((acc, q) => acc | (1 << map(q)), 0);
-  switch (op.kind) {
-    case 'dense1': return { ...op, t: map(op.t) };
-    case 'mcx': return { ...op, cmask: mapMask(op.cmask), t: map(op.t) };
-    case 'cdense1': return { ...op, cmask: mapMask(op.cmask), t: map(op.t) };
-    case 'phase': return { ...op, mask: mapMask(op.mask) };
-    case 'diag':
-    case 'dense': return { ...op, qubits: op.qubits.map(map) };
-    case 'swap': return { ...op, q0: map(op.q0), q1: map(op.q1), cmask: mapMask(op.cmask) };
-    case 'scale': return op;
-  }
-}

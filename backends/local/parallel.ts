@@ -7,24 +7,28 @@
  * of chunks it *closes* the stage (0 → 2). If the close fails, the worker joined and the main thread
  * waits for its "done" flag; otherwise the main thread did the whole stage alone. The worker only
  * starts stage s after the main thread has published that stages < s are complete.
- * The worker's code is the kernels' own source text (kernels.ts is import-free for this reason).
+ * The worker's code is the kernels' own source text (why kernels.ts imports nothing).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { kApplyOps, kRunStage, KERNEL_FUNCTIONS, type RunMessage, type Scratch, type Stage, type WasmModule } from './kernels.js';
+import {
+  kApplyOps, kBits, kDense, kDiag, kGrab, kMakeScratch, kOpArgs, kPerm, kPhase, kRunStage, kStageChunks, kU2, kWorkerMain,
+  type Amplitudes, type RunMessage, type Scratch, type Stage, type WasmModule,
+} from './kernels.js';
 
-/** Chunks taken per grab: small enough to balance a noisy machine, large enough to amortise the atomic. */
-const GRAB_DIVISOR = 32;
+/** Every function a worker needs, rebuilt there from source text. */
+const WORKER_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
+  kBits, kU2, kPerm, kPhase, kDiag, kDense, kOpArgs, kApplyOps, kMakeScratch, kStageChunks, kGrab, kRunStage, kWorkerMain,
+];
 
 // Control words: [0] = stages the main thread has completed; per stage s: next chunk, join flag, worker done.
 const NEXT = (s: number): number => 1 + 3 * s;
 const JOIN = (s: number): number => 2 + 3 * s;
 const DONE = (s: number): number => 3 + 3 * s;
 
-
 function workerSource(): string {
   return [
-    ...KERNEL_FUNCTIONS.map((f) => f.toString()),
+    ...WORKER_FUNCTIONS.map((f) => f.toString()),
     "const { parentPort } = require('node:worker_threads');",
     'kWorkerMain(parentPort);',
   ].join('\n');
@@ -54,11 +58,9 @@ export class ParallelPool {
    * Run every stage on the shared state `data` (2^n amplitudes); `scratch` is the main thread's
    * chunk buffer, `wasm` the SIMD module the worker should use (null: JS kernels).
    */
-  runStages(data: Float64Array, n: number, stages: readonly Stage[], scratch: Scratch, wasm: WasmModule | null): void {
+  runStages(data: Amplitudes, n: number, stages: readonly Stage[], scratch: Scratch, wasm: WasmModule | null): void {
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * (1 + 3 * stages.length)));
-    const K = stages.reduce((m, s) => Math.min(m, s.local.length), n);
-    const grab = Math.max(1, (1 << (n - K)) / GRAB_DIVISOR);
-    const msg: RunMessage = { data, n, stages, ctrl, grab, wasm };
+    const msg: RunMessage = { buffer: data.buffer as SharedArrayBuffer, single: data instanceof Float32Array, n, stages, ctrl, wasm };
     this.worker.postMessage(msg);
     for (let s = 0; s < stages.length; s++) {
       const stage = stages[s]!;
@@ -66,7 +68,7 @@ export class ParallelPool {
       if (k === n) {
         kApplyOps(data, 1 << n, stage.ops, null);
       } else {
-        const total = 1 << (n - k);
+        const total = kStageChunks(n, stage), grab = kGrab(total);
         for (;;) {
           const c = Atomics.add(ctrl, NEXT(s), grab);
           if (c >= total) break;

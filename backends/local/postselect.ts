@@ -1,5 +1,6 @@
 /** The kept branch of a simulated state: amplitudes of the system register where every flag has its value. */
 import { ValidationError } from '../../compiler/errors.js';
+import type { Amplitudes } from './kernels.js';
 import type { Statevector } from './statevector.js';
 
 export interface PostselectedState {
@@ -15,7 +16,7 @@ export interface PostselectedState {
  * register; qubits that are neither system nor post-selected must be |0⟩ in the kept branch
  * (their nonzero part is counted as leakage and reported as an error).
  */
-export function postselectedState(sv: Statevector, system: readonly number[], postselect: ReadonlyArray<readonly [number, number]>): PostselectedState {
+export function postselectedState(sv: Statevector<Amplitudes>, system: readonly number[], postselect: ReadonlyArray<readonly [number, number]>): PostselectedState {
   const dim = 1 << system.length;
   const re = new Float64Array(dim), im = new Float64Array(dim);
   let mask = 0, want = 0;
@@ -26,11 +27,12 @@ export function postselectedState(sv: Statevector, system: readonly number[], po
   let sysMask = 0;
   for (const q of system) sysMask |= 1 << q;
   const otherMask = (sv.dimension - 1) & ~mask & ~sysMask;
-  const svRe = sv.re, svIm = sv.im;
+  // Read the amplitudes in place: a copy of a large state would double its memory.
+  const d = sv.data, size = sv.dimension;
   let p = 0, leak = 0;
-  for (let idx = 0; idx < sv.dimension; idx++) {
+  for (let idx = 0; idx < size; idx++) {
     if ((idx & mask) !== want) continue;
-    const a = svRe[idx]!, b = svIm[idx]!;
+    const a = d[2 * idx]!, b = d[2 * idx + 1]!;
     const w = a * a + b * b;
     if (w === 0) continue;
     if (idx & otherMask) {

@@ -6,6 +6,7 @@
  */
 import type { Random } from '../../compiler/linalg/random.js';
 import { ValidationError } from '../../compiler/errors.js';
+import type { Amplitudes } from './kernels.js';
 
 /** Weights of outcomes 0..length−1 (need not be normalised). */
 export interface Weights {
@@ -19,8 +20,9 @@ export function arrayWeights(p: Float64Array): Weights {
 }
 
 /** Weights |ψ_i|² straight from interleaved amplitudes (no probability array is allocated). */
-export function amplitudeWeights(data: Float64Array): Weights {
-  return { length: data.length >> 1, weight: (i) => data[2 * i]! * data[2 * i]! + data[2 * i + 1]! * data[2 * i + 1]! };
+export function amplitudeWeights(data: Amplitudes): Weights {
+  // data.length reaches 2^31 (30 qubits in single precision): halve by division, not by a 32-bit shift.
+  return { length: data.length / 2, weight: (i) => data[2 * i]! * data[2 * i]! + data[2 * i + 1]! * data[2 * i + 1]! };
 }
 
 /** Check a shot count from a user. */

@@ -17,12 +17,12 @@ import { createRandom, type Random } from '../../compiler/linalg/random.js';
 import { ResourceError } from '../../compiler/errors.js';
 import { compileOps } from './compile.js';
 import type { EngineOptions } from './engine.js';
-import type { Op } from './kernels.js';
+import type { Amplitudes, Op } from './kernels.js';
 import { amplitudeWeights, arrayWeights, checkShots, sampleCounts } from './sampling.js';
-import { checkStateSize, MAX_QUBITS, Statevector } from './statevector.js';
+import { checkStateSize, MAX_QUBITS_SINGLE, Statevector, type AmplitudesOf, type Precision, type StateOptions } from './statevector.js';
 import { mapQubitCounts, marginalToClbits, terminalForm } from './terminal.js';
 
-export interface SimulateOptions extends EngineOptions {
+export interface SimulateOptions<P extends Precision = Precision> extends EngineOptions, StateOptions<P> {
   /** Draw this many shots (counts) instead of returning exact probabilities. */
   readonly shots?: number;
   /** Seed for shot sampling (default: a random seed, reported in the result). */
@@ -31,7 +31,7 @@ export interface SimulateOptions extends EngineOptions {
   readonly maxBranches?: number;
 }
 
-export interface SimulationResult {
+export interface SimulationResult<A extends Amplitudes = Amplitudes> {
   readonly numQubits: number;
   /** What outcome indices count: classical bits if the circuit measures, else qubits. */
   readonly register: 'clbits' | 'qubits';
@@ -48,7 +48,7 @@ export interface SimulationResult {
    * The final pure state: for terminal measurements the state just before them; absent when
    * mid-circuit measurement or reset leaves a mixture.
    */
-  readonly statevector?: Statevector;
+  readonly statevector?: Statevector<A>;
 }
 
 const PRUNE = 1e-14;
@@ -56,8 +56,12 @@ const DEFAULT_MAX_BRANCHES = 4096;
 
 class TooManyBranches extends Error {}
 
-/** Simulate a circuit on the local statevector engine. */
-export function simulate(circuit: Circuit, options: SimulateOptions = {}): SimulationResult {
+/**
+ * Simulate a circuit on the local statevector engine (in double precision unless options.precision
+ * is 'single'). Refuses with a ResourceError, before allocating, when the state and the result
+ * tables do not fit (see checkStateSize).
+ */
+export function simulate<P extends Precision = 'double'>(circuit: Circuit, options: SimulateOptions<P> = {}): SimulationResult<AmplitudesOf<P>> {
   const n = circuit.numQubits;
   if (options.shots !== undefined) checkShots(options.shots);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
@@ -66,12 +70,15 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   const measures = circuit.instructions.some((i) => i.gate === 'measure');
   const register = measures ? 'clbits' as const : 'qubits' as const;
   const width = measures ? circuit.numClbits : n;
-  checkStateSize(n);
-  if (width > MAX_QUBITS) throw new ResourceError(`simulator: ${width} classical bits give too many outcomes to tabulate; measure into at most ${MAX_QUBITS} bits`);
-
+  checkStateSize(n, { precision: options.precision ?? 'double' });
+  if (width > MAX_QUBITS_SINGLE) throw new ResourceError(`simulator: ${width} classical bits give too many outcomes to tabulate; measure into at most ${MAX_QUBITS_SINGLE} bits`);
   const terminal = terminalForm(circuit);
+  // The exact distribution is a table of 2^width doubles; shots from a pure state need none.
+  const table = terminal !== undefined && options.shots !== undefined ? 0 : 8 * 2 ** width;
+  checkStateSize(n, { precision: options.precision ?? 'double', workspaceBytes: table });
+
   if (terminal !== undefined) {
-    const sv = Statevector.zero(n).applyInstructions(terminal.gates, options);
+    const sv = Statevector.zero(n, options).applyInstructions(terminal.gates, options);
     const base = { numQubits: n, register, width, statevector: sv, ...shotInfo };
     if (!measures) {
       return options.shots === undefined
@@ -83,7 +90,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
       : { ...base, counts: mapQubitCounts(sampleCounts(amplitudeWeights(sv.data), options.shots, rng), terminal.source) };
   }
 
-  const runner = new BranchRunner(circuit, register, width, options);
+  const runner = new BranchRunner<P>(circuit, register, width, options);
   try {
     const exact = runner.exact(options.maxBranches ?? DEFAULT_MAX_BRANCHES);
     const pure = exact.leaves === 1 && exact.lastLeaf !== undefined ? { statevector: exact.lastLeaf } : {};
@@ -107,13 +114,13 @@ function holds(cond: Condition | undefined, clbits: number): boolean {
 }
 
 /** Follows measurement branches (exactly, or one sampled trajectory per shot). */
-class BranchRunner {
+class BranchRunner<P extends Precision> {
   private readonly insts: Instruction[];
   private readonly ops = new Map<number, { ops: Op[]; next: number }>();
   private branches = 0;
   private maxBranches = 0;
 
-  constructor(private readonly circuit: Circuit, private readonly register: 'clbits' | 'qubits', private readonly width: number, private readonly engine: EngineOptions) {
+  constructor(private readonly circuit: Circuit, private readonly register: 'clbits' | 'qubits', private readonly width: number, private readonly engine: EngineOptions & StateOptions<P>) {
     // One qubit per measure/reset so each can branch on its own.
     this.insts = circuit.instructions.flatMap((i) =>
       (i.gate === 'measure' || i.gate === 'reset') && i.qubits.length > 1
@@ -121,12 +128,12 @@ class BranchRunner {
         : [i]);
   }
 
-  exact(maxBranches: number): { dist: Float64Array; leaves: number; lastLeaf?: Statevector } {
+  exact(maxBranches: number): { dist: Float64Array; leaves: number; lastLeaf?: Statevector<AmplitudesOf<P>> } {
     this.maxBranches = maxBranches;
     const dist = new Float64Array(2 ** this.width);
     let leaves = 0;
-    let lastLeaf: Statevector | undefined;
-    this.walk(Statevector.zero(this.circuit.numQubits), 0, 0, 1, undefined, (sv, clbits, w) => {
+    let lastLeaf: Statevector<AmplitudesOf<P>> | undefined;
+    this.walk(Statevector.zero(this.circuit.numQubits, this.engine), 0, 0, 1, undefined, (sv, clbits, w) => {
       leaves++;
       lastLeaf = sv;
       this.accumulate(dist, sv, clbits, w);
@@ -137,7 +144,7 @@ class BranchRunner {
   trajectories(shots: number, rng: Random): Map<number, number> {
     const counts = new Map<number, number>();
     for (let s = 0; s < shots; s++) {
-      this.walk(Statevector.zero(this.circuit.numQubits), 0, 0, 1, rng, (sv, clbits) => {
+      this.walk(Statevector.zero(this.circuit.numQubits, this.engine), 0, 0, 1, rng, (sv, clbits) => {
         const k = this.register === 'clbits' ? clbits : sampleCounts(amplitudeWeights(sv.data), 1, rng).keys().next().value!;
         counts.set(k, (counts.get(k) ?? 0) + 1);
       });
@@ -145,7 +152,7 @@ class BranchRunner {
     return counts;
   }
 
-  private accumulate(dist: Float64Array, sv: Statevector, clbits: number, w: number): void {
+  private accumulate(dist: Float64Array, sv: Statevector<AmplitudesOf<P>>, clbits: number, w: number): void {
     if (this.register === 'clbits') {
       dist[clbits]! += w;
       return;
@@ -171,7 +178,7 @@ class BranchRunner {
   }
 
   /** Run from pc on; at a measurement either branch (rng undefined) or sample one outcome. */
-  private walk(sv: Statevector, pc: number, clbits: number, w: number, rng: Random | undefined, leaf: (sv: Statevector, clbits: number, w: number) => void): void {
+  private walk(sv: Statevector<AmplitudesOf<P>>, pc: number, clbits: number, w: number, rng: Random | undefined, leaf: (sv: Statevector<AmplitudesOf<P>>, clbits: number, w: number) => void): void {
     while (pc < this.insts.length) {
       const inst = this.insts[pc]!;
       if (!inst.condition && inst.gate !== 'measure' && inst.gate !== 'reset') {

@@ -3,6 +3,7 @@
  * to classical bits. Such circuits need one simulation, not one per measurement branch.
  */
 import type { Circuit, Instruction } from '../../compiler/circuit/index.js';
+import type { Amplitudes } from './kernels.js';
 
 export interface TerminalForm {
   /** Every gate of the circuit in order (gates on unmeasured qubits commute past earlier measurements). */
@@ -45,7 +46,7 @@ function byteTables(source: Int32Array): Int32Array[] {
 }
 
 /** The distribution over clbits (width bits) implied by measuring the interleaved state `data`. */
-export function marginalToClbits(data: Float64Array, n: number, source: Int32Array, width: number): Float64Array {
+export function marginalToClbits(data: Amplitudes, n: number, source: Int32Array, width: number): Float64Array {
   const out = new Float64Array(2 ** width);
   const [t0, t1, t2, t3] = byteTables(source) as [Int32Array, Int32Array, Int32Array, Int32Array];
   const dim = 2 ** n;

@@ -1,16 +1,25 @@
 /**
- * WebAssembly SIMD kernels for the hottest loops: the dense 2×2 gate (plain and singly controlled), (C)X and 1–2-bit phases. Dense 2×2: one amplitude is
- * one f64x2 (re, im), and m·x = Re(m)·x + (−Im m, Im m)·swap(x), so each amplitude pair costs two
- * lane swaps and eight vector multiply-adds; measured 2–2.5× faster than the scalar JS loop in L2.
- * X moves one v128 per amplitude; a phase on one or two bits is one complex multiply per amplitude.
+ * WebAssembly SIMD versions of the masked-run kernels of kernels.ts (kU2, kPerm, kPhase) for the
+ * cache-blocked chunk buffer, in double and single precision.
+ *
+ * A complex amplitude is (re, im); m·x = Re(m)·x + (−Im m, Im m)·swap(x), so a 2×2 gate costs two
+ * lane swaps and eight vector multiply-adds per amplitude pair. In double precision one v128 holds
+ * one amplitude (f64x2); in single precision it holds two (f32x4), which halves the instruction
+ * count wherever runs have at least two amplitudes (the lowest involved qubit is not qubit 0).
+ * Runs of one single-precision amplitude use 8-byte loads into a half-filled vector.
+ * Every kernel takes byte quantities (dim, mask, set, off, run), computed by the caller from the
+ * amplitude-unit masks (× 16 or × 8), and walks b ← ((b | mask) + run) & ~mask from 0 to dim.
+ *
  * The module is assembled here from its opcodes (no toolchain, nothing generated checked in). It
- * owns its memory: the cache-blocked chunk buffer lives there, gathered from and scattered to the
- * state by the JS stage loop (kernels.ts), so the state itself stays an ordinary (shared) Float64Array.
+ * owns its memory: the chunk buffer lives there at byte offset 0, gathered from and scattered to
+ * the state by the stage runner (kernels.ts), so the state stays an ordinary (shared) typed array and
+ * WebAssembly never addresses more than one chunk.
  * @see WebAssembly SIMD proposal (fixed-width 128-bit SIMD), https://github.com/WebAssembly/simd
  */
 
-import { F64, I32, section, uleb, V128 } from '../../compiler/linalg/wasm-encoding.js';
+import { F64, I32, section, sleb, uleb, V128 } from '../../compiler/linalg/wasm-encoding.js';
 
+const I64 = 0x7e;
 const leb = (n: number): number[] => {
   const out: number[] = [];
   uleb(n, out);
@@ -18,124 +27,163 @@ const leb = (n: number): number[] => {
 };
 const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 const vec = (items: number[][]): number[] => [...leb(items.length), ...items.flat()];
+const simd = (op: number, ...imm: number[]): number[] => [0xfd, ...leb(op), ...imm];
 
-const simd = (op: number): number[] => [0xfd, ...leb(op)];
-const get = (i: number): number[] => [0x20, i];
-const set = (i: number): number[] => [0x21, i];
-const tee = (i: number): number[] => [0x22, i];
-const I32_CONST_16 = [0x41, 16];
-const I32_ADD = [0x6a], I32_SHL = [0x74], I32_LT_U = [0x49], I32_GE_U = [0x4f], F64_NEG = [0x9a];
-const LOAD = [...simd(0x00), 4, 0], STORE = [...simd(0x0b), 4, 0];
-const SPLAT = simd(0x14), ADD = simd(0xf0), MUL = simd(0xf2), REPLACE_LANE0 = [...simd(0x22), 0];
-const SWAP = [...simd(0x0d), 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+const get = (i: number): number[] => [0x20, ...leb(i)];
+const set = (i: number): number[] => [0x21, ...leb(i)];
+const tee = (i: number): number[] => [0x22, ...leb(i)];
+const i32c = (v: number): number[] => {
+  const out = [0x41];
+  sleb(v, out);
+  return out;
+};
+const I32_ADD = [0x6a], I32_AND = [0x71], I32_OR = [0x72], I32_XOR = [0x73], I32_LT_U = [0x49], I32_GE_U = [0x4f];
+const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], END = [0x0b], BR = (d: number): number[] => [0x0c, d], BR_IF = (d: number): number[] => [0x0d, d];
 
-/**
- * dense1(ptr, dim, t, ar, ai, br, bi, cr, ci, dr, di): [[a, b], [c, d]] on qubit t of the dim
- * amplitudes at byte offset ptr. Locals: 11 p, 12 q, 13 end, 14 runEnd, 15 stride; 16–23 the
- * matrix as vectors (re splat, (−im, im)); 24 x, 25 y, 26 swap(x), 27 swap(y).
- */
-function dense1Body(): number[] {
-  const b: number[] = [];
-  const emit = (...xs: number[][]): void => { for (const x of xs) b.push(...x); };
-  for (let k = 0; k < 4; k++) {
-    emit(get(3 + 2 * k), SPLAT, set(16 + 2 * k));
-    emit(get(4 + 2 * k), SPLAT, get(4 + 2 * k), F64_NEG, REPLACE_LANE0, set(17 + 2 * k));
+/** How one precision and vector width loads, stores and multiplies amplitudes. */
+interface Lanes {
+  /** Bytes advanced per inner step (one v128 of amplitudes, or one single-precision amplitude). */
+  readonly unit: number;
+  readonly load: number[];
+  readonly store: number[];
+  /** The i8x16.shuffle that swaps re and im of every complex lane pair. */
+  readonly swap: number[];
+  readonly add: number[];
+  readonly mul: number[];
+  /** Code turning the f64 parameter p into the splat vector and into (−v, v, …). */
+  splat(p: number): number[];
+  signed(p: number): number[];
+}
+
+const SWAP64 = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+const SWAP32 = simd(0x0d, 4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11);
+
+const F64X2: Lanes = {
+  unit: 16, load: simd(0x00, 4, 0), store: simd(0x0b, 4, 0), swap: SWAP64, add: simd(0xf0), mul: simd(0xf2),
+  splat: (p) => [...get(p), ...simd(0x14)],
+  // f64x2.replace_lane 0 with −p.
+  signed: (p) => [...get(p), ...simd(0x14), ...get(p), 0x9a, ...simd(0x22, 0)],
+};
+
+const demote = (p: number): number[] => [...get(p), 0xb6];
+const f32Signed = (p: number): number[] => [...demote(p), ...simd(0x13), ...demote(p), 0x8c, ...simd(0x20, 0), ...demote(p), 0x8c, ...simd(0x20, 2)];
+
+/** Two single-precision amplitudes per v128. */
+const F32X4: Lanes = {
+  unit: 16, load: simd(0x00, 4, 0), store: simd(0x0b, 4, 0), swap: SWAP32, add: simd(0xe4), mul: simd(0xe6),
+  splat: (p) => [...demote(p), ...simd(0x13)], signed: f32Signed,
+};
+
+/** One single-precision amplitude per step: v128.load64_zero / v128.store64_lane 0. */
+const F32X2: Lanes = { ...F32X4, unit: 8, load: simd(0x5d, 3, 0), store: simd(0x5b, 3, 0, 0) };
+
+/** A function body under construction: parameters first, then locals allocated by type. */
+class Body {
+  readonly code: number[] = [];
+  private readonly locals: number[] = [];
+  constructor(readonly params: readonly number[]) {}
+  local(type: number): number {
+    this.locals.push(type);
+    return this.params.length + this.locals.length - 1;
   }
-  emit(I32_CONST_16, get(2), I32_SHL, set(15)); // stride = 16 << t bytes
-  emit(get(0), get(1), [0x41, 4], I32_SHL, I32_ADD, set(13)); // end = ptr + 16·dim
-  emit(get(0), set(11));
-  emit([0x02, 0x40], [0x03, 0x40]); // block { loop {
-  emit(get(11), get(13), I32_GE_U, [0x0d, 1]); // if p ≥ end: break
-  emit(get(11), get(15), I32_ADD, set(14)); // runEnd = p + stride
-  emit([0x03, 0x40]); // loop {
-  emit(get(11), get(15), I32_ADD, set(12)); // q = p + stride
-  emit(get(11), LOAD, tee(24), get(24), SWAP, set(26), get(12), LOAD, tee(25), get(25), SWAP, set(27));
-  emit(get(11), get(16), get(24), MUL, get(17), get(26), MUL, ADD, get(18), get(25), MUL, ADD, get(19), get(27), MUL, ADD, STORE);
-  emit(get(12), get(20), get(24), MUL, get(21), get(26), MUL, ADD, get(22), get(25), MUL, ADD, get(23), get(27), MUL, ADD, STORE);
-  emit(get(11), I32_CONST_16, I32_ADD, tee(11), get(14), I32_LT_U, [0x0d, 0]); // p += 16; continue while p < runEnd
-  emit([0x0b]); // }
-  emit(get(11), get(15), I32_ADD, set(11), [0x0c, 0]); // p += stride (skip the partner run); continue
-  emit([0x0b], [0x0b], [0x0b]); // } } end
-  return [...vec([[5, I32], [12, V128]]), ...b];
-}
-
-/**
- * The loop nest shared by mcx1 and phase1: for every amplitude index with the bits of `set` (one or
- * two bits, the "hi" and "lo" positions) fixed, run `inner` with p = its byte address. Parameters
- * 0–7 are (ptr, dim, set, off, hiStep, hiRun, loStep, loRun) in bytes, computed by the caller:
- * blocks of the higher bit, blocks of the lower bit inside, runs below it. Locals from L on:
- * b, end, m, mEnd, p, pEnd (i32).
- */
-function bitLoops(L: number, inner: number[]): number[] {
-  const [B, END, M, MEND, P, PEND] = [L, L + 1, L + 2, L + 3, L + 4, L + 5];
-  const b: number[] = [];
-  const emit = (...xs: number[][]): void => { for (const x of xs) b.push(...x); };
-  emit(get(0), get(1), [0x41, 4], I32_SHL, I32_ADD, set(END), get(0), set(B)); // end = ptr + 16·dim; b = ptr
-  emit([0x02, 0x40], [0x03, 0x40]); // block { loop {
-  emit(get(B), get(END), I32_GE_U, [0x0d, 1]);
-  emit(get(B), set(M), get(B), get(5), I32_ADD, set(MEND)); // m = b; mEnd = b + hiRun
-  emit([0x02, 0x40], [0x03, 0x40]); //   block { loop {
-  emit(get(M), get(MEND), I32_GE_U, [0x0d, 1]);
-  emit(get(M), get(2), I32_ADD, tee(P), get(7), I32_ADD, set(PEND)); // p = m + set; pEnd = p + loRun
-  emit([0x03, 0x40], inner); //     loop { inner
-  emit(get(P), I32_CONST_16, I32_ADD, tee(P), get(PEND), I32_LT_U, [0x0d, 0]); //     p += 16 } while p < pEnd
-  emit([0x0b]);
-  emit(get(M), get(6), I32_ADD, set(M), [0x0c, 0], [0x0b], [0x0b]); //   m += loStep } }
-  emit(get(B), get(4), I32_ADD, set(B), [0x0c, 0], [0x0b], [0x0b]); // b += hiStep } }
-  emit([0x0b]);
-  return b;
-}
-
-/** mcx1(ptr, dim, set, off, hiStep, hiRun, loStep, loRun): swap each amplitude with the one `off` bytes on. */
-function mcx1Body(): number[] {
-  // Locals 8–13 loop variables, 14 q, 15 x.
-  const inner = [...get(12), ...get(3), ...I32_ADD, ...set(14), ...get(12), ...LOAD, ...set(15), ...get(12), ...get(14), ...LOAD, ...STORE, ...get(14), ...get(15), ...STORE];
-  return [...vec([[7, I32], [1, V128]]), ...bitLoops(8, inner)];
-}
-
-/** phase1(ptr, dim, set, _, hiStep, hiRun, loStep, loRun, re, im): multiply each amplitude by re + i·im. */
-function phase1Body(): number[] {
-  // Locals 10–15 loop variables, 16 x, 17 splat(re), 18 (−im, im).
-  const inner = [...get(14), ...get(17), ...get(14), ...LOAD, ...tee(16), ...MUL, ...get(18), ...get(16), ...get(16), ...SWAP, ...MUL, ...ADD, ...STORE];
-  const prologue = [...get(8), ...SPLAT, ...set(17), ...get(9), ...SPLAT, ...get(9), ...F64_NEG, ...REPLACE_LANE0, ...set(18)];
-  return [...vec([[6, I32], [3, V128]]), ...prologue, ...bitLoops(10, inner)];
-}
-
-/**
- * cdense1(ptr, dim, set, off, hiStep, hiRun, loStep, loRun, ar, ai, br, bi, cr, ci, dr, di): the dense
- * 2×2 on the pairs (p, p + off) where the control bit is set (one control; mcx1's loop nest).
- * Locals 16–21 loop variables, 22 q, 23–30 the matrix as vectors, 31 x, 32 y, 33 swap(x), 34 swap(y).
- */
-function cdense1Body(): number[] {
-  const pro: number[] = [];
-  for (let k = 0; k < 4; k++) {
-    pro.push(...get(8 + 2 * k), ...SPLAT, ...set(23 + 2 * k));
-    pro.push(...get(9 + 2 * k), ...SPLAT, ...get(9 + 2 * k), ...F64_NEG, ...REPLACE_LANE0, ...set(24 + 2 * k));
+  emit(...parts: number[][]): void {
+    for (const p of parts) this.code.push(...p);
   }
-  const inner = [
-    ...get(20), ...get(3), ...I32_ADD, ...set(22),
-    ...get(20), ...LOAD, ...tee(31), ...get(31), ...SWAP, ...set(33), ...get(22), ...LOAD, ...tee(32), ...get(32), ...SWAP, ...set(34),
-    ...get(20), ...get(23), ...get(31), ...MUL, ...get(24), ...get(33), ...MUL, ...ADD, ...get(25), ...get(32), ...MUL, ...ADD, ...get(26), ...get(34), ...MUL, ...ADD, ...STORE,
-    ...get(22), ...get(27), ...get(31), ...MUL, ...get(28), ...get(33), ...MUL, ...ADD, ...get(29), ...get(32), ...MUL, ...ADD, ...get(30), ...get(34), ...MUL, ...ADD, ...STORE,
-  ];
-  return [...vec([[7, I32], [12, V128]]), ...pro, ...bitLoops(16, inner)];
+  bytes(): number[] {
+    const groups: number[][] = [];
+    for (const t of this.locals) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last[1] === t) last[0]!++;
+      else groups.push([1, t]);
+    }
+    const body = [...vec(groups.map(([count, t]) => [...leb(count!), t!])), ...this.code, ...END];
+    return [...leb(body.length), ...body];
+  }
 }
 
-/** The module's bytes: exports `mem` (its own memory), `dense1`, `mcx1`, `phase1` and `cdense1`. */
+/**
+ * The masked-run loop nest: params 0–4 are (dim, mask, set, off, run) in bytes. `inner(p, q)` is
+ * emitted once per step with p the amplitude's byte address and q = p + off.
+ */
+function maskedRuns(f: Body, unit: number, inner: (p: number, q: number) => void): void {
+  const [DIM, MASK, SET, OFF, RUN] = [0, 1, 2, 3, 4];
+  const b = f.local(I32), p = f.local(I32), pEnd = f.local(I32), q = f.local(I32), nmask = f.local(I32);
+  f.emit(get(MASK), i32c(-1), I32_XOR, set(nmask));
+  f.emit(BLOCK, LOOP, get(b), get(DIM), I32_GE_U, BR_IF(1));
+  f.emit(get(b), get(SET), I32_ADD, tee(p), get(RUN), I32_ADD, set(pEnd));
+  f.emit(LOOP, get(p), get(OFF), I32_ADD, set(q));
+  inner(p, q);
+  f.emit(get(p), i32c(unit), I32_ADD, tee(p), get(pEnd), I32_LT_U, BR_IF(0), END);
+  f.emit(get(b), get(MASK), I32_OR, get(RUN), I32_ADD, get(nmask), I32_AND, set(b), BR(0), END, END);
+}
+
+/** u2(dim, mask, set, off, run, ar, ai, br, bi, cr, ci, dr, di): [[a, b], [c, d]] on the pairs (p, p + off). */
+function u2(l: Lanes): Body {
+  const f = new Body([I32, I32, I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64]);
+  const re: number[] = [], im: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    re.push(f.local(V128));
+    im.push(f.local(V128));
+    f.emit(l.splat(5 + 2 * k), set(re[k]!), l.signed(6 + 2 * k), set(im[k]!));
+  }
+  const x = f.local(V128), y = f.local(V128), sx = f.local(V128), sy = f.local(V128);
+  maskedRuns(f, l.unit, (p, q) => {
+    f.emit(get(p), l.load, tee(x), get(x), l.swap, set(sx), get(q), l.load, tee(y), get(y), l.swap, set(sy));
+    const row = (k: number): number[] => [
+      ...get(re[k]!), ...get(x), ...l.mul, ...get(im[k]!), ...get(sx), ...l.mul, ...l.add,
+      ...get(re[k + 1]!), ...get(y), ...l.mul, ...l.add, ...get(im[k + 1]!), ...get(sy), ...l.mul, ...l.add,
+    ];
+    f.emit(get(p), row(0), l.store, get(q), row(2), l.store);
+  });
+  return f;
+}
+
+/** phase(dim, mask, set, off, run, re, im): multiply every visited amplitude by re + i·im. */
+function phase(l: Lanes): Body {
+  const f = new Body([I32, I32, I32, I32, I32, F64, F64]);
+  const re = f.local(V128), im = f.local(V128), x = f.local(V128);
+  f.emit(l.splat(5), set(re), l.signed(6), set(im));
+  maskedRuns(f, l.unit, (p) => {
+    f.emit(get(p), get(re), get(p), l.load, tee(x), l.mul, get(im), get(x), get(x), l.swap, l.mul, l.add, l.store);
+  });
+  return f;
+}
+
+/** perm(dim, mask, set, off, run): swap the amplitude at p with the one at p + off (16- or 8-byte units). */
+function perm(unit: 16 | 8): Body {
+  const f = new Body([I32, I32, I32, I32, I32]);
+  const [type, load, store] = unit === 16 ? [V128, simd(0x00, 4, 0), simd(0x0b, 4, 0)] : [I64, [0x29, 3, 0], [0x37, 3, 0]];
+  const x = f.local(type);
+  maskedRuns(f, unit, (p, q) => f.emit(get(p), load, set(x), get(p), get(q), load, store, get(q), get(x), store));
+  return f;
+}
+
+/** The exported kernels: name and body, in export order. */
+const KERNELS: ReadonlyArray<readonly [string, () => Body]> = [
+  ['u2d', () => u2(F64X2)], ['u2s', () => u2(F32X4)], ['u2s1', () => u2(F32X2)],
+  ['phd', () => phase(F64X2)], ['phs', () => phase(F32X4)], ['phs1', () => phase(F32X2)],
+  ['perm16', () => perm(16)], ['perm8', () => perm(8)],
+];
+
+/** The names the module exports besides its memory `mem`. */
+export const WASM_KERNEL_NAMES: readonly string[] = KERNELS.map(([name]) => name);
+
+/** The module's bytes: exports `mem` (its own memory) and the kernels of KERNELS. */
 export function wasmKernelBytes(): Uint8Array {
-  const bodies = [dense1Body(), mcx1Body(), phase1Body(), cdense1Body()];
-  const types = [
-    [I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64],
-    [I32, I32, I32, I32, I32, I32, I32, I32],
-    [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64],
-    [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64],
-  ].map((ps) => [0x60, ...vec(ps.map((t) => [t])), 0]);
+  const bodies = KERNELS.map(([, make]) => make());
+  const sigs: string[] = [];
+  const typeOf = bodies.map((b) => {
+    const sig = b.params.join(',');
+    if (!sigs.includes(sig)) sigs.push(sig);
+    return sigs.indexOf(sig);
+  });
+  const types = sigs.map((s) => [0x60, ...vec(s.split(',').map((t) => [Number(t)])), 0]);
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
     ...section(1, vec(types)),
-    ...section(3, vec([[0], [1], [2], [3]])),
+    ...section(3, vec(typeOf.map((t) => leb(t)))),
     ...section(5, vec([[0x00, 1]])),
-    ...section(7, vec([[...str('mem'), 0x02, 0], [...str('dense1'), 0x00, 0], [...str('mcx1'), 0x00, 1], [...str('phase1'), 0x00, 2], [...str('cdense1'), 0x00, 3]])),
-    ...section(10, vec(bodies.map((body) => [...leb(body.length), ...body]))),
+    ...section(7, vec([[...str('mem'), 0x02, 0], ...KERNELS.map(([name], i) => [...str(name), 0x00, ...leb(i)])])),
+    ...section(10, vec(bodies.map((b) => b.bytes()))),
   ]);
 }

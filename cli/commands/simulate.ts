@@ -1,4 +1,4 @@
-/** `qntk simulate FILE [--shots N] [--seed S] [--json]`: run an OpenQASM program on the local statevector simulator. */
+/** `qntk simulate FILE [--shots N] [--seed S] [--precision double|single] [--noise DEVICE …] [--json]`: run an OpenQASM program on the local simulator. */
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type SimulationResult } from '../../backends/local/index.js';
@@ -63,11 +63,11 @@ export function formatDistribution(file: string, result: SimulationResult, recor
 }
 
 export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
-  const { file, shots, seed } = args;
+  const { file, shots, seed, precision } = args;
   if (args.noise !== undefined) return runNoisySimulate(file, args, io);
   if (args.mitigate !== undefined || args.observable.length > 0) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
   const circuit = readQasmFile(file);
-  const result = simulate(circuit, { ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
+  const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
   const counts = result.counts;
   const p = counts === undefined ? result.probabilities : undefined;
   const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);

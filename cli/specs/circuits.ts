@@ -19,6 +19,7 @@ export const simulateSpec = defineCommand({
   options: {
     shots: shots('sample this many shots (counts) instead of exact probabilities'),
     seed: seed('seed for shot sampling (default: random, printed with the counts)'),
+    precision: { type: 'string', choices: ['double', 'single'], default: 'double', describe: 'amplitude precision: double (16 B per amplitude, to 29 qubits) or single (8 B, to 30 qubits; probabilities accurate to ~1e-6)' },
     noise: { type: 'string', value: 'DEVICE', describe: 'simulate with the noise of a calibrated device (an IBM device, ionq_aria, ionq_forte); the program is lowered for it first if needed' },
     mitigate: { type: 'string', value: 'M1,M2,…', describe: 'with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones' },
     observable: { type: 'string', multiple: true, value: 'BITS', describe: 'with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)' },

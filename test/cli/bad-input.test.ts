@@ -190,7 +190,7 @@ describe('simulate and submit', () => {
 
   it('a 40-qubit simulation is a resource error before allocating', async () => {
     const big = write('big.qasm', `${HEAD}qubit[40] q;\nh q[0];\n`);
-    expectBadInput(await runCli(['simulate', big, '--json']), /40 qubits need 16384\.0 GiB of amplitudes, above the 28-qubit limit; reduce the qubit count/);
+    expectBadInput(await runCli(['simulate', big, '--json']), /40 qubits need 16384\.0 GiB of amplitudes in double precision, above the 8\.0 GiB limit \(29 qubits in double precision, 30 in single\); reduce the qubit count/);
   });
 
   it('unknown --target is a usage error for optimize and demo', async () => {
@@ -284,7 +284,7 @@ describe('local submissions that cannot run are refused before a job is recorded
     const home = join(dir, 'home-local');
     expectBadInput(await runCli(['submit', good, '--backend', 'local', '--shots', '1000000000000'], { QNTK_HOME: home }), /--shots 1000000000000: expected an integer in 1\.\.1000000000/);
     const big = write('big-submit.qasm', `${HEAD}qubit[40] q;\nh q[0];\n`);
-    expectBadInput(await runCli(['submit', big, '--backend', 'local', '--json'], { QNTK_HOME: home }), /40 qubits need .* above the 28-qubit limit/);
+    expectBadInput(await runCli(['submit', big, '--backend', 'local', '--json'], { QNTK_HOME: home }), /40 qubits need .* above the 8\.0 GiB limit/);
     expect(JSON.parse((await runCli(['jobs', '--json'], { QNTK_HOME: home })).stdout)).toEqual({ jobs: [] });
     expectBadInput(await runCli(['simulate', good, '--shots', '1000000000000']), /--shots 1000000000000: expected an integer in 1\.\.1000000000/);
   });

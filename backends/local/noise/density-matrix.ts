@@ -7,7 +7,8 @@
  * engine (cache blocking, SIMD, threads), so a whole circuit is one pass over ρ per block stage.
  */
 import { CMatrix } from '../../../compiler/linalg/complex.js';
-import { compileOps, remapOp } from '../compile.js';
+import { localOp } from '../blocking.js';
+import { compileOps } from '../compile.js';
 import { gateMatrix, type Instruction } from '../../../compiler/circuit/index.js';
 import { ResourceError, ValidationError } from '../../../compiler/errors.js';
 import type { EngineOptions } from '../engine.js';
@@ -170,6 +171,8 @@ const compose = (actions: readonly Action[]): Action => (m) => actions.reduce((a
  */
 export function densityOps(steps: readonly NoisyStep[], n: number): Op[] {
   const ops: Op[] = [];
+  // Qubit q of the ket is qubit q + n of the bra copy.
+  const braPositions = Int32Array.from({ length: n }, (_, q) => q + n);
   const pending = new Map<number, Action[]>();
   const add = (q: number, a: Action): void => {
     const list = pending.get(q);
@@ -208,7 +211,7 @@ export function densityOps(steps: readonly NoisyStep[], n: number): Op[] {
         for (const q of qs) flush(q);
         if (step.pre.length === 0 && step.lambda === 0) {
           // Global phase cancels in UρU†: no 'scale' op.
-          for (const op of compileOps([inst])) if (op.kind !== 'scale') ops.push(remapOp(op, (q) => q + n), conjugateOp(op));
+          for (const op of compileOps([inst])) if (op.kind !== 'scale') ops.push(localOp(op, braPositions, 0), conjugateOp(op));
         } else {
           ops.push(noisyGateOp(inst, step.pre, step.lambda, n));
         }

@@ -121,6 +121,7 @@ describe('simulate', () => {
 
   it('refuses states that cannot fit before allocating', () => {
     expect(() => Statevector.zero(40)).toThrow(ResourceError);
-    expect(() => simulate(new CircuitBuilder(29).h(0).build())).toThrow(ResourceError);
+    expect(() => simulate(new CircuitBuilder(30).h(0).build())).toThrow(ResourceError);
+    expect(() => simulate(new CircuitBuilder(31).h(0).build(), { precision: 'single' })).toThrow(ResourceError);
   });
 });
