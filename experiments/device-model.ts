@@ -58,9 +58,7 @@ export function deviceModel(target: string, noise: NoiseOptions = {}): DeviceMod
     },
     sample(circuit, options) {
       const r = simulateNoisy(circuit, model, options);
-      const out: Record<string, number> = {};
-      for (const [k, c] of r.counts!) out[k.toString(2).padStart(r.width, '0')] = c;
-      return out;
+      return { ...r.counts! };
     },
     mitigate(circuit, counts) {
       const width = circuit.numClbits;

@@ -97,7 +97,7 @@ function measuredProgram(circuit: Circuit): Circuit {
 
 /** The distribution a noisy run produced: counts, else exact probabilities. */
 function distributionOf(r: NoisySimulationResult): Map<number, number> {
-  if (r.counts !== undefined) return new Map(r.counts);
+  if (r.outcomeCounts !== undefined) return new Map(r.outcomeCounts);
   const out = new Map<number, number>();
   r.probabilities!.forEach((p, k) => { if (p > 0) out.set(k, p); });
   return out;

@@ -12,6 +12,7 @@
  *   then drawn from it, which is distributed exactly as per-shot simulation. When branches exceed
  *   `maxBranches` and shots are given, each shot is simulated as its own trajectory instead.
  */
+import { withCountRecord } from './results.js';
 import type { Circuit, Condition, Instruction } from '../../compiler/circuit/index.js';
 import { createRandom, type Random } from '../../compiler/linalg/random.js';
 import { ResourceError } from '../../compiler/errors.js';
@@ -39,8 +40,10 @@ export interface SimulationResult<A extends Amplitudes = Amplitudes> {
   readonly width: number;
   /** Exact probabilities of outcomes 0..2^width−1 (without shots). */
   readonly probabilities?: Float64Array;
-  /** Sampled counts, outcome → count (with shots). */
-  readonly counts?: ReadonlyMap<number, number>;
+  /** Sampled counts by outcome index (with shots). */
+  readonly outcomeCounts?: ReadonlyMap<number, number>;
+  /** The same counts as a plain object keyed by bitstring (bit 0 rightmost), what JSON shows. */
+  readonly counts?: Readonly<Record<string, number>>;
   readonly shots?: number;
   /** The seed the shots were drawn with. */
   readonly seed?: number;
@@ -83,11 +86,11 @@ export function simulate<P extends Precision = 'double'>(circuit: Circuit, optio
     if (!measures) {
       return options.shots === undefined
         ? { ...base, probabilities: sv.probabilities() }
-        : { ...base, counts: sampleCounts(amplitudeWeights(sv.data), options.shots, rng) };
+        : withCountRecord({ ...base, outcomeCounts: sampleCounts(amplitudeWeights(sv.data), options.shots, rng) });
     }
     return options.shots === undefined
       ? { ...base, probabilities: marginalToClbits(sv.data, n, terminal.source, width) }
-      : { ...base, counts: mapQubitCounts(sampleCounts(amplitudeWeights(sv.data), options.shots, rng), terminal.source) };
+      : withCountRecord({ ...base, outcomeCounts: mapQubitCounts(sampleCounts(amplitudeWeights(sv.data), options.shots, rng), terminal.source) });
   }
 
   const runner = new BranchRunner<P>(circuit, register, width, options);
@@ -96,13 +99,13 @@ export function simulate<P extends Precision = 'double'>(circuit: Circuit, optio
     const pure = exact.leaves === 1 && exact.lastLeaf !== undefined ? { statevector: exact.lastLeaf } : {};
     return options.shots === undefined
       ? { numQubits: n, register, width, probabilities: exact.dist, ...pure }
-      : { numQubits: n, register, width, counts: sampleCounts(arrayWeights(exact.dist), options.shots, rng), ...shotInfo, ...pure };
+      : withCountRecord({ numQubits: n, register, width, outcomeCounts: sampleCounts(arrayWeights(exact.dist), options.shots, rng), ...shotInfo, ...pure });
   } catch (e) {
     if (!(e instanceof TooManyBranches)) throw e;
     if (options.shots === undefined) {
       throw new ResourceError(`simulator: mid-circuit measurements branch into more than ${options.maxBranches ?? DEFAULT_MAX_BRANCHES} outcomes; give a shot count to sample trajectories instead`);
     }
-    return { numQubits: n, register, width, counts: runner.trajectories(options.shots, rng), ...shotInfo };
+    return withCountRecord({ numQubits: n, register, width, outcomeCounts: runner.trajectories(options.shots, rng), ...shotInfo });
   }
 }
 

@@ -68,7 +68,7 @@ export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   if (args.mitigate !== undefined || args.observable.length > 0) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
   const circuit = readQasmFile(file);
   const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
-  const counts = result.counts;
+  const counts = result.outcomeCounts;
   const p = counts === undefined ? result.probabilities : undefined;
   const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);
   if (args.json && listed > MAX_JSON_OUTCOMES) {

@@ -36,10 +36,10 @@ describe('readout-error mitigation', () => {
 
   it('m3 on sampled counts agrees with the tensored inverse within shot noise, and M3 keeps only observed outcomes', () => {
     const s = simulateNoisy(circuit(), m, { shots: 50_000, seed: 4 });
-    const t = mitigateReadout(s.counts!, 3, cal, { method: 'tensored' });
-    const q = mitigateReadout(s.counts!, 3, cal, { method: 'm3' });
-    for (const k of s.counts!.keys()) expect(Math.abs((q.get(k) ?? 0) - (t.get(k) ?? 0))).toBeLessThan(5e-3);
-    expect([...q.keys()].every((k) => s.counts!.has(k))).toBe(true);
+    const t = mitigateReadout(s.outcomeCounts!, 3, cal, { method: 'tensored' });
+    const q = mitigateReadout(s.outcomeCounts!, 3, cal, { method: 'm3' });
+    for (const k of s.outcomeCounts!.keys()) expect(Math.abs((q.get(k) ?? 0) - (t.get(k) ?? 0))).toBeLessThan(5e-3);
+    expect([...q.keys()].every((k) => s.outcomeCounts!.has(k))).toBe(true);
     expect(Math.abs(expectationZ(q, [1]) - expectationZ(asMap(ideal), [1]))).toBeLessThan(0.02);
   });
 

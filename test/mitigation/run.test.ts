@@ -29,7 +29,7 @@ describe('runNoisy', () => {
     const o = { device: 'ibm_torino', shots: 600, seed: 11, method: 'trajectories' as const, mitigate: ['readout' as const] };
     const a = runNoisy(program(), o), b = runNoisy(program(), o);
     expect(a.raw.method).toBe('trajectories');
-    expect([...a.raw.counts!]).toEqual([...b.raw.counts!]);
+    expect([...a.raw.outcomeCounts!]).toEqual([...b.raw.outcomeCounts!]);
     expect(a.expectations).toEqual(b.expectations);
   });
 });

@@ -7,6 +7,7 @@
  * - 'auto' takes the density matrix up to `maxDensityQubits` (default 12: 4^12 entries, 256 MiB)
  *   for circuits whose measurements are terminal, trajectories beyond.
  */
+import { withCountRecord } from '../results.js';
 import type { Circuit, Instruction } from '../../../compiler/circuit/index.js';
 import { ResourceError, ValidationError } from '../../../compiler/errors.js';
 import { createRandom } from '../../../compiler/linalg/random.js';
@@ -97,17 +98,17 @@ export function simulateNoisy(circuit: Circuit, model: NoiseModel, options: Nois
     applyReadout(p, program.readoutQubit, m);
     if (options.shots === undefined) return { ...base, method: 'density-matrix', probabilities: p };
     const counts = sampleCounts(arrayWeights(p), options.shots, createRandom(seed));
-    return { ...base, method: 'density-matrix', probabilities: p, counts, shots: options.shots, seed };
+    return withCountRecord({ ...base, method: 'density-matrix' as const, probabilities: p, outcomeCounts: counts, shots: options.shots, seed });
   }
   if (options.shots === undefined) {
     throw new ValidationError(`noisy simulation of ${n} qubits runs trajectories, which sample: give a shot count`);
   }
   const trajectories = Math.max(1, Math.min(options.trajectories ?? defaultTrajectories(n, options.shots), options.shots));
   const r = runTrajectories(program, m, { trajectories, shots: options.shots, seed, engine, mean: true });
-  return {
-    ...base, method: 'trajectories', counts: r.counts, shots: options.shots, seed, trajectories,
+  return withCountRecord({
+    ...base, method: 'trajectories' as const, outcomeCounts: r.counts, shots: options.shots, seed, trajectories,
     ...(r.mean !== undefined ? { meanProbabilities: r.mean } : {}),
-  };
+  });
 }
 
 /** The distribution over outcome bits from the distribution over qubits. */

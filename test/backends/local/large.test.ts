@@ -78,7 +78,7 @@ describe.skipIf(!large)('8 GiB states (QNTK_LARGE_TESTS=1)', () => {
     const res = simulate(c, { shots: 1000, seed: 1 });
     // GHZ: all zeros, or all ones with qubit 5 flipped by the mcx.
     const ones = 2 ** n - 1 - 2 ** 5;
-    expect([...res.counts!.keys()].sort((x, y) => x - y)).toEqual([0, ones]);
-    expect(res.counts!.get(0)! + res.counts!.get(ones)!).toBe(1000);
+    expect([...res.outcomeCounts!.keys()].sort((x, y) => x - y)).toEqual([0, ones]);
+    expect(res.outcomeCounts!.get(0)! + res.outcomeCounts!.get(ones)!).toBe(1000);
   }, 1_800_000);
 });

@@ -75,7 +75,7 @@ describe('single precision', () => {
     expect(s.statevector!.data).toBeInstanceOf(Float32Array);
     // Cumulative sums differ by ~1e-6, so at most a handful of the 2000 draws may land in a neighbouring outcome.
     let moved = 0;
-    for (const [k, v] of d.counts!) moved += Math.abs(v - (s.counts!.get(k) ?? 0));
+    for (const [k, v] of d.outcomeCounts!) moved += Math.abs(v - (s.outcomeCounts!.get(k) ?? 0));
     expect(moved).toBeLessThanOrEqual(10);
     const pd = simulate(c).probabilities!, ps = simulate(c, { precision: 'single' }).probabilities!;
     let maxDiff = 0;

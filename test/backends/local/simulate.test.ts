@@ -97,11 +97,11 @@ describe('simulate', () => {
     const exact = simulate(c).probabilities!;
     const shots = 200_000;
     const a = simulate(c, { shots, seed: 11 });
-    const { stat, bound } = chiSquare(a.counts!, exact, shots);
+    const { stat, bound } = chiSquare(a.outcomeCounts!, exact, shots);
     expect(stat, `χ² = ${stat}, bound ${bound}`).toBeLessThan(bound);
-    expect([...a.counts!.values()].reduce((s, x) => s + x, 0)).toBe(shots);
-    expect(simulate(c, { shots, seed: 11 }).counts).toEqual(a.counts);
-    expect(simulate(c, { shots, seed: 12 }).counts).not.toEqual(a.counts);
+    expect([...a.outcomeCounts!.values()].reduce((s, x) => s + x, 0)).toBe(shots);
+    expect(simulate(c, { shots, seed: 11 }).outcomeCounts).toEqual(a.outcomeCounts);
+    expect(simulate(c, { shots, seed: 12 }).outcomeCounts).not.toEqual(a.outcomeCounts);
   });
 
   it('per-shot trajectories (forced) agree with the exact mid-circuit distribution (χ²)', () => {
@@ -114,7 +114,7 @@ describe('simulate', () => {
     const exact = simulate(c).probabilities!;
     const shots = 10_000;
     const traj = simulate(c, { shots, seed: 5, maxBranches: 0 });
-    const { stat, bound } = chiSquare(traj.counts!, exact, shots);
+    const { stat, bound } = chiSquare(traj.outcomeCounts!, exact, shots);
     expect(stat, `χ² = ${stat}, bound ${bound}`).toBeLessThan(bound);
     expect(() => simulate(c, { maxBranches: 0 })).toThrow(/shot count/);
   });
@@ -123,5 +123,16 @@ describe('simulate', () => {
     expect(() => Statevector.zero(40)).toThrow(ResourceError);
     expect(() => simulate(new CircuitBuilder(30).h(0).build())).toThrow(ResourceError);
     expect(() => simulate(new CircuitBuilder(31).h(0).build(), { precision: 'single' })).toThrow(ResourceError);
+  });
+});
+
+describe('simulate() results as data', () => {
+  it('counts are a plain object keyed by bitstring: JSON shows them', () => {
+    const c = new CircuitBuilder(2, 2).h(0).cx(0, 1).measure(0, 0).measure(1, 1).build();
+    const r = simulate(c, { shots: 200, seed: 3 });
+    const json = JSON.parse(JSON.stringify(r)) as { counts: Record<string, number> };
+    expect(Object.keys(json.counts).sort()).toEqual(['00', '11']);
+    expect(json.counts['00']! + json.counts['11']!).toBe(200);
+    expect(json.counts['11']).toBe(r.outcomeCounts!.get(3));
   });
 });

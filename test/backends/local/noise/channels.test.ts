@@ -38,9 +38,9 @@ describe('noise channels against their closed forms', () => {
   it('T1 and T2 by trajectories agree with the closed forms within binomial error', () => {
     const shots = 20_000, t = 40_000;
     const one = simulateNoisy(idle('x', t), relaxOnly(), { method: 'trajectories', shots, seed: 11, trajectories: shots });
-    expectBinomial(one.counts!.get(1) ?? 0, shots, Math.exp(-t / T1));
+    expectBinomial(one.outcomeCounts!.get(1) ?? 0, shots, Math.exp(-t / T1));
     const plus = simulateNoisy(idle('h', t), relaxOnly(), { method: 'trajectories', shots, seed: 12, trajectories: shots });
-    expectBinomial(plus.counts!.get(0) ?? 0, shots, (1 + Math.exp(-t / T2)) / 2);
+    expectBinomial(plus.outcomeCounts!.get(0) ?? 0, shots, (1 + Math.exp(-t / T2)) / 2);
   });
 
   it('T2 above 2·T1 is clamped to 2·T1 (the physical bound)', () => {
@@ -54,7 +54,7 @@ describe('noise channels against their closed forms', () => {
     expect(simulateNoisy(zero, m).probabilities![1]).toBeCloseTo(0.03, 14);
     expect(simulateNoisy(one, m).probabilities![0]).toBeCloseTo(0.11, 14);
     const s = simulateNoisy(one, m, { method: 'trajectories', shots: 20_000, seed: 3 });
-    expectBinomial(s.counts!.get(0) ?? 0, 20_000, 0.11);
+    expectBinomial(s.outcomeCounts!.get(0) ?? 0, 20_000, 0.11);
   });
 
   it.each([

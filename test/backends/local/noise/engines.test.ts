@@ -39,7 +39,7 @@ describe('density matrix and trajectories', () => {
     expect(r.method).toBe('trajectories');
     const p1 = Math.exp(-t / T1);
     // Outcomes: c0 = 1 with probability p1 (then c2 = 1 too); c1 = 1 always (no idle after reset).
-    const k101 = r.counts!.get(0b111) ?? 0, k010 = r.counts!.get(0b010) ?? 0;
+    const k101 = r.outcomeCounts!.get(0b111) ?? 0, k010 = r.outcomeCounts!.get(0b010) ?? 0;
     expect(k101 + k010).toBe(shots);
     expect(Math.abs(k101 - shots * p1)).toBeLessThan(5 * Math.sqrt(shots * p1 * (1 - p1)));
   });
