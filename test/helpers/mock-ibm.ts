@@ -54,6 +54,8 @@ interface MockJob {
   shots: number;
   pubs: { program: string; shots: number }[];
   options: Record<string, unknown>;
+  /** Creation order (seeds the noisy sampling, so a test run is reproducible). */
+  seq: number;
   tags: string[];
   created: string;
   polls: number;
@@ -212,7 +214,7 @@ export class MockIbm extends MockServer {
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
     const list = (pubs as unknown[][]).map((pub) => ({ program: pub[0] as string, shots: Number(pub[2] ?? params.shots ?? 4096) }));
-    const job: MockJob = { id, backend, program: list[0]!.program, shots: list[0]!.shots, pubs: list, options: opts, tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
+    const job: MockJob = { id, backend, program: list[0]!.program, shots: list[0]!.shots, pubs: list, options: opts, seq: this.jobs.size, tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
@@ -246,7 +248,7 @@ export class MockIbm extends MockServer {
     if (this.state(job, false) !== 'Completed') return { status: 204 };
     const results = job.pubs.map((pub, i) => {
       const data = this.samplesFor ? this.samplesFor({ ...pub, pub: i })
-        : this.opts.noise !== undefined ? noisySamples(pub.program, pub.shots, this.opts.noise, seedOf(job.id, i)) : bitFlipSamples(pub.program, pub.shots);
+        : this.opts.noise !== undefined ? noisySamples(pub.program, pub.shots, this.opts.noise, 1000 * job.seq + i + 1) : bitFlipSamples(pub.program, pub.shots);
       return { data, metadata: { circuit_metadata: {} } };
     });
     return { status: 200, body: { results, metadata: { version: 2 } } };
@@ -330,7 +332,7 @@ function optionTypeProblem(tw: Record<string, unknown>, dd: Record<string, unkno
 }
 
 /** The properties IBM would report for a device whose calibration is `cal` (readout symmetric, as the snapshots keep it). */
-function snapshotProperties(d: MockIbmDevice, cal: DeviceData, date: string): Record<string, unknown> {
+export function snapshotProperties(d: MockIbmDevice, cal: DeviceData, date: string): Record<string, unknown> {
   const nduv = (name: string, value: number, unit = ''): Record<string, unknown> => ({ date, name, unit, value });
   const measure = new Map(cal.gates.filter((g) => g[0] === 'measure' && g[3] !== null).map((g) => [g[1][0]!, g[3]!]));
   return {
@@ -343,11 +345,6 @@ function snapshotProperties(d: MockIbmDevice, cal: DeviceData, date: string): Re
       gate, qubits: qs, name: `${gate}${qs.join('_')}`, parameters: [nduv('gate_error', e), ...(len !== null ? [nduv('gate_length', len, 'ns')] : [])],
     })),
   };
-}
-
-/** A reproducible seed per job and pub. */
-function seedOf(id: string, pub: number): number {
-  return (parseInt(id.slice(1, 9), 16) + 7919 * pub) >>> 0;
 }
 
 /** Shots of a pub sampled with the device noise model, as unpadded hex per register. */

@@ -34,6 +34,8 @@ interface MockIonqJob {
   qubits: number;
   canceled: boolean;
   failure?: { code: string; message: string };
+  /** Creation order (seeds the noisy sampling). */
+  seq: number;
   /** A multi-circuit job: its child ids and circuits, in order. */
   children?: { id: string; input: ChildCircuit }[];
 }
@@ -154,14 +156,14 @@ export class MockIonq extends MockServer {
       return error(400, 'Bad Request', `Unknown job type ${String(b.type)}`, { validation: { keys: ['type'], source: 'body' } });
     }
     const id = randomUUID();
-    this.jobs.set(id, { id, submittedAt: new Date(Date.now() + this.jobs.size).toISOString(), body: b, polls: 0, qubits, canceled: false, ...(failure ? { failure } : {}), ...(children ? { children } : {}) });
+    this.jobs.set(id, { id, submittedAt: new Date(Date.now() + this.jobs.size).toISOString(), body: b, polls: 0, qubits, seq: this.jobs.size, canceled: false, ...(failure ? { failure } : {}), ...(children ? { children } : {}) });
     return { status: 201, body: { id, status: 'submitted', session_id: null } };
   }
 
   /** One circuit's probabilities: the noise model's on a QPU when the mock has one, else the classical run. */
   private probabilitiesOf(job: MockIonqJob, input: ChildCircuit, shots: number, index: number): Record<string, number> {
     if (this.opts.noise !== undefined && job.body.backend !== 'simulator' && input.gateset === 'native') {
-      return noisyProbabilities(input, shots, this.opts.noise, (parseInt(job.id.slice(0, 8), 16) + 7919 * index) >>> 0);
+      return noisyProbabilities(input, shots, this.opts.noise, 1000 * job.seq + index + 1);
     }
     return classical(input);
   }
