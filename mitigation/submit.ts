@@ -45,7 +45,7 @@ function supportOf(backend: Backend, options: SubmitOptions): MitigationSupport 
 
 /** One line refusing `m`, naming what this backend does support. */
 function refusal(backend: Backend, support: MitigationSupport, m: Mitigation, why: string): ValidationError {
-  const ok = MITIGATIONS.filter((x) => typeof support[x] === 'string');
+  const ok = MITIGATIONS.filter((x) => x !== m && typeof support[x] === 'string');
   const alt = ok.length > 0 ? `; ${backend.provider}:${backend.name} supports ${ok.join(', ')}` : '';
   return new ValidationError(`mitigation '${m}' is not available: ${why}${alt}`);
 }

@@ -44,7 +44,7 @@ function extraLines(r: DryRunReport, m: JobMitigation | undefined): string {
   else if (p !== undefined && !/without noise/.test(p.reason)) out += `predicted: ${p.reason}; no ESP\n`;
   if (m !== undefined) {
     const scales = [...new Set(m.circuits.map((c) => c.scale))].map((x) => x.toFixed(2)).join(', ');
-    const how = m.circuits.length > 1 ? `; ${m.circuits.length} circuits in the job (noise scales ${scales})` : '';
+    const how = r.request === null ? ' (inside the noisy simulation)' : m.circuits.length > 1 ? `; ${m.circuits.length} circuits in the job (noise scales ${scales})` : '';
     out += `mitigation: ${m.applied.join(', ')}${how}${m.readout !== undefined ? `; readout calibration: ${m.readout.source}` : ''}\n`;
   }
   return out;

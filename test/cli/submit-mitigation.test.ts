@@ -184,6 +184,7 @@ describe('--mitigate changes the request as each provider documents it', () => {
       [['--backend', 'local', '--noise', 'ibm_fez', '--mitigate', 'readout', '--observable', '0,3'], /^qntk: observable bit 3 is not an outcome bit of the circuit \(0\.\.2\)\n$/],
       [['--backend', 'local', '--noise', 'ibm_fez', '--mitigate', 'readout,magic'], /^qntk: --mitigate: unknown mitigation 'magic'; use a comma-separated subset of readout,twirl,dd,zne\n$/],
     ];
+    cases.push([['--backend', 'ibm:ibm_tiny', '--mitigate', 'readout'], /^qntk: mitigation 'readout' is not available: no readout calibration for ibm:ibm_tiny; ibm:ibm_tiny supports twirl, dd, zne\n$/]);
     for (const [args, err] of cases) {
       const r = await cli(['submit', PROG, ...args]);
       expect(r.code, r.stderr).toBe(2);
