@@ -9,8 +9,6 @@ import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
 import { distributionOf, mitigateJob } from '../../mitigation/job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
-import { calibrationFromIonq } from '../../passes/targets/calibration.js';
-import { IONQ_ARIA, IONQ_FORTE } from '../../passes/targets/data/ionq-published.js';
 import type { Target } from '../../passes/targets/target.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
@@ -21,7 +19,7 @@ import { notSendable } from '../prepare.js';
 import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
 import { nativeEntanglers, serialiseIonqCircuit } from './circuit-json.js';
 import { IONQ_NOISE_MODELS, IonqClient, ionqJobBody, type IonqConfig, type IonqJobInfo } from './client.js';
-import { decodeMultiCircuit, multiCircuitInput } from './multi-circuit.js';
+import { decodeMultiCircuit, ionqMitigationSupport, isMulti, multiCircuitInput, publishedCalibration, shotsPerCircuit } from './multi-circuit.js';
 import { decodeIonqProbabilities } from './results.js';
 export const IONQ_DEFAULT_SHOTS = 1024;
 
@@ -131,7 +129,7 @@ export class IonqBackend implements Backend {
   jobBody(circuit: Circuit, options: SubmitOptions, name?: string): Record<string, unknown> {
     this.checkOptions(options);
     const noise = options.noise === undefined ? undefined : { model: options.noise, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
-    const base = { backend: this.name, shots: shotsPerCircuit(options), ...(noise !== undefined ? { noise } : {}), ...(name !== undefined ? { name } : {}) };
+    const base = { backend: this.name, shots: shotsPerCircuit(options, IONQ_DEFAULT_SHOTS), ...(noise !== undefined ? { noise } : {}), ...(name !== undefined ? { name } : {}) };
     if (isMulti(options)) return ionqJobBody({ ...base, input: { kind: 'multi', ...multiCircuitInput(options.mitigation!.circuits, this.name).input } });
     if (formatProblems(circuit).qasm3 && this.qasm3 !== undefined) {
       return ionqJobBody({ ...base, input: { kind: 'qasm3', program: this.qasm3(circuit), qubits: circuit.numQubits } });
@@ -197,20 +195,11 @@ export class IonqBackend implements Backend {
 
   /** IonQ's published figures for Aria and Forte devices; none for the simulator, whose noise models are IonQ's own. */
   calibration(target: Target | null): BackendCalibration | undefined {
-    if (this.name === 'simulator') return undefined;
-    const family = (target ?? this.live ?? offlineTarget(this.name)).family;
-    const published = family === 'ionq-forte' ? IONQ_FORTE : family === 'ionq-aria' ? IONQ_ARIA : undefined;
-    return published === undefined ? undefined : { calibration: calibrationFromIonq(published), source: `IonQ's published ${published.name === 'ionq_forte' ? 'Forte' : 'Aria'} figures (${published.date})` };
+    return this.name === 'simulator' ? undefined : publishedCalibration((target ?? this.live ?? offlineTarget(this.name)).family);
   }
 
-  /** Readout from the published SPAM figures (QPUs); twirled and folded copies as a multi-circuit job; no decoupling. */
   mitigationSupport(): MitigationSupport {
-    return {
-      readout: this.name === 'simulator' ? { refused: "the IonQ simulator's noise models publish no readout calibration; run readout mitigation on a QPU (e.g. ionq:qpu.forte-1)" } : 'calibration',
-      twirl: 'circuits',
-      dd: { refused: 'IonQ takes no delay instructions, so there are no idle windows qntk could fill with decoupling pulses' },
-      zne: 'circuits',
-    };
+    return ionqMitigationSupport(this.name);
   }
 
   private async refresh(id: string): Promise<{ rec: JobRecord; info?: IonqJobInfo }> {
@@ -256,18 +245,6 @@ export class IonqBackend implements Backend {
       throw new BackendError(`--noise ${options.noise}: IonQ noise models are ${IONQ_NOISE_MODELS.join(', ')}`, { exitCode: 2 });
     }
   }
-}
-
-/** Whether the job runs several circuits (mitigation copies): an ionq.multi-circuit.v1 job. */
-function isMulti(options: SubmitOptions): boolean {
-  return (options.mitigation?.circuits.length ?? 1) > 1;
-}
-
-/** Shots of each circuit: twirled copies share the shots asked for (rounded up), as randomizations do. */
-function shotsPerCircuit(options: SubmitOptions): number {
-  const shots = options.shots ?? IONQ_DEFAULT_SHOTS;
-  const r = options.mitigation?.record.twirl?.randomizations ?? 1;
-  return Math.ceil(shots / r);
 }
 
 /** The built-in target for an IonQ backend name. */

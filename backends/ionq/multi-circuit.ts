@@ -1,5 +1,6 @@
 /**
- * IonQ multi-circuit jobs (`ionq.multi-circuit.v1`), which carry the extra circuits of a mitigated
+ * Error mitigation on IonQ — what it supports, its calibration (IonQ's published figures) — and
+ * the multi-circuit jobs (`ionq.multi-circuit.v1`) that carry the extra circuits of a mitigated
  * submission (gate-folded copies for zero-noise extrapolation, twirled copies) in one job: the
  * input lists the circuits, each with its own gate set when it differs from the parent's; the
  * parent's probabilities are keyed by child job id, and the parent's `child_job_ids` list the
@@ -10,12 +11,43 @@
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError } from '../../compiler/errors.js';
 import { distributionOf, mitigateJob, type JobMitigation } from '../../mitigation/job.js';
-import type { JobResult } from '../backend.js';
+import { calibrationFromIonq } from '../../passes/targets/calibration.js';
+import { IONQ_ARIA, IONQ_FORTE } from '../../passes/targets/data/ionq-published.js';
+import type { TargetFamily } from '../../passes/targets/target.js';
+import type { BackendCalibration, JobResult, MitigationSupport, SubmitOptions } from '../backend.js';
 import { serialiseIonqCircuit, type IonqGateset } from './circuit-json.js';
 import { decodeIonqProbabilities, largestRemainder, type IonqDecodeOptions } from './results.js';
 
 export const MAX_CIRCUITS = 5000;
 export const MAX_GATES = 150_000;
+
+/** Readout from the published SPAM figures (QPUs); twirled and folded copies as a multi-circuit job; no decoupling. */
+export function ionqMitigationSupport(backend: string): MitigationSupport {
+  return {
+    readout: backend === 'simulator' ? { refused: "the IonQ simulator's noise models publish no readout calibration; run readout mitigation on a QPU (e.g. ionq:qpu.forte-1)" } : 'calibration',
+    twirl: 'circuits',
+    dd: { refused: 'IonQ takes no delay instructions, so there are no idle windows qntk could fill with decoupling pulses' },
+    zne: 'circuits',
+  };
+}
+
+/** IonQ's published figures for a device of this family (Forte-like or Aria-like). */
+export function publishedCalibration(family: TargetFamily): BackendCalibration | undefined {
+  const published = family === 'ionq-forte' ? IONQ_FORTE : family === 'ionq-aria' ? IONQ_ARIA : undefined;
+  if (published === undefined) return undefined;
+  return { calibration: calibrationFromIonq(published), source: `IonQ's published ${published === IONQ_FORTE ? 'Forte' : 'Aria'} figures (${published.date})` };
+}
+
+/** Whether the job runs several circuits (mitigation copies): an ionq.multi-circuit.v1 job. */
+export function isMulti(options: SubmitOptions): boolean {
+  return (options.mitigation?.circuits.length ?? 1) > 1;
+}
+
+/** Shots of each circuit: twirled copies share the shots asked for (rounded up), as randomizations do. */
+export function shotsPerCircuit(options: SubmitOptions, defaultShots: number): number {
+  const r = options.mitigation?.record.twirl?.randomizations ?? 1;
+  return Math.ceil((options.shots ?? defaultShots) / r);
+}
 
 export interface MultiCircuitInput {
   readonly gateset: IonqGateset;

@@ -221,6 +221,14 @@ describe('mitigated jobs: result recovers expectation values closer to the ideal
     expect([body.type, body.input.circuits.length]).toEqual(['ionq.multi-circuit.v1', 3]);
     expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(1000000);
     expectCloser(r.mitigated, 2);
+    // Client-side twirling: 8 twirled copies of 10,000 shots each, pooled into the job's counts.
+    const t = await cliJson<{ id: string; mitigated: Mitigated; counts: Record<string, number> }>(['submit', PROG, '--backend', 'ionq:qpu.forte-1', '--mitigate', 'twirl', ...observables, '--shots', '80000', '--seed', '3', '--wait']);
+    expect(JSON.parse(ionq.requestsTo('POST', /\/jobs$/).at(-1)!.body)).toMatchObject({ type: 'ionq.multi-circuit.v1', shots: 10000 });
+    expect(Object.values(t.counts).reduce((a, b) => a + b, 0)).toBe(80000);
+    for (const e of t.mitigated.expectations) {
+      expect(e.mitigated).toBe(e.raw); // twirling alone: the pooled copies are the result
+      expect(Math.abs(e.raw - ideal(e.bits))).toBeLessThan(0.05);
+    }
   }, 60_000);
 
   it('local (--noise ibm_brisbane): the noisy simulation runs the mitigations, the record keeps raw counts and mitigated values', async () => {
