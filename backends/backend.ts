@@ -7,6 +7,9 @@
  */
 import type { Circuit } from '../compiler/circuit/index.js';
 import { BackendError } from '../compiler/errors.js';
+import type { JobMitigation, MitigatedResult } from '../mitigation/job.js';
+import type { Mitigation } from '../mitigation/methods.js';
+import type { Calibration } from '../passes/targets/calibration.js';
 import type { Target, Violation } from '../passes/targets/target.js';
 
 /** Where a job runs. */
@@ -40,6 +43,8 @@ export interface JobResult {
   readonly shots: number;
   /** Counts per classical register (IBM returns one sample array per register). */
   readonly registers?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** A mitigated job: quasi-probabilities and expectation values beside the raw counts above. */
+  readonly mitigated?: MitigatedResult;
 }
 
 /** One job as the store keeps it. Never holds secrets. */
@@ -70,6 +75,8 @@ export interface JobRecord {
   readonly details?: Readonly<Record<string, string | number | boolean>>;
   /** How the create request went, for records of cloud jobs (see reconcile.ts). */
   readonly submission?: SubmissionState;
+  /** A mitigated job: what `result` needs (circuits' scales, observables, readout calibration). */
+  readonly mitigation?: JobMitigation;
   readonly result?: JobResult;
 }
 
@@ -114,6 +121,32 @@ export interface SubmitOptions {
   readonly twirling?: SamplerTwirling;
   /** IBM only: the Sampler's own dynamical decoupling. */
   readonly dynamicalDecoupling?: SamplerDynamicalDecoupling;
+  /** Error mitigation of the job (mitigation/submit.ts plans it). */
+  readonly mitigation?: SubmitMitigation;
+}
+
+/** The circuits and the record of a mitigated submission. */
+export interface SubmitMitigation {
+  /** Every circuit the job runs, in the order of `record.circuits` (the prepared circuit first, or its twirled copies). */
+  readonly circuits: readonly Circuit[];
+  /** Kept in the job record: what `result` mitigates with. */
+  readonly record: JobMitigation;
+  /** The local simulator runs the mitigations itself: the requested noise scales and twirl randomizations. */
+  readonly simulation?: { readonly scales: readonly number[]; readonly randomizations: number };
+}
+
+/**
+ * How a backend runs each error-mitigation method: by the provider's own option ('service'), by
+ * extra circuits in the same job ('circuits'), from a readout calibration ('calibration'), inside
+ * the noisy simulation ('simulation'), or not at all (the reason, one line).
+ */
+export type MitigationSupport = Readonly<Record<Mitigation, 'service' | 'circuits' | 'calibration' | 'simulation' | { readonly refused: string }>>;
+
+/** The calibration a backend's circuits are judged by, and where it comes from. */
+export interface BackendCalibration {
+  readonly calibration: Calibration;
+  /** E.g. "ibm_fez live properties (2026-08-01)", "IonQ published figures". */
+  readonly source: string;
 }
 
 /** An HTTP request exactly as it would be sent, with secrets already redacted (for --dry-run). */
@@ -165,6 +198,13 @@ export interface Backend {
   reconcile(id: string): Promise<JobRecord>;
   /** Jobs waiting on this device, where the provider reports it. */
   queueLength?(): Promise<number | undefined>;
+  /**
+   * The calibration of `target` (what target() returned) for predicted success and readout
+   * mitigation: live device data where read, else built-in data; undefined when there is none.
+   */
+  calibration?(target: Target | null, options: SubmitOptions): BackendCalibration | undefined;
+  /** How this backend runs each mitigation method for these options. */
+  mitigationSupport?(options: SubmitOptions): MitigationSupport;
 }
 
 /**

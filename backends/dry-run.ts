@@ -8,6 +8,7 @@
 import type { Circuit } from '../compiler/circuit/index.js';
 import { circuitStats } from '../compiler/circuit/stats.js';
 import type { Backend, SubmitOptions } from './backend.js';
+import type { SubmissionPrediction } from './predicted-success.js';
 import type { PreparedSubmission } from './prepare.js';
 
 /** The statistics of the circuit a dry run would send. */
@@ -22,6 +23,8 @@ export interface DryRunCircuit {
   readonly target: string | null;
   readonly lowered: boolean;
   readonly measuredAll: boolean;
+  /** ESP and duration on the backend's calibration, or why there are none (absent when nothing predicted them). */
+  readonly predicted?: SubmissionPrediction;
 }
 
 export interface DryRunReport {
@@ -55,6 +58,7 @@ export function dryRun(backend: Backend, prepared: PreparedSubmission, options: 
   const circuit: DryRunCircuit = {
     qubits: prepared.circuit.numQubits, qubitsUsed: qubitsUsed(prepared.circuit), gates: s.size, twoQubit: s.twoQubit, depth: s.depth,
     target: prepared.target?.name ?? null, lowered: prepared.lowered, measuredAll: prepared.measuredAll,
+    ...(prepared.predicted !== undefined ? { predicted: prepared.predicted } : {}),
   };
   if (req === null) return { provider: backend.provider, backend: backend.name, request: null, requestText: null, circuit, warnings: prepared.warnings };
   const body = JSON.stringify(req.body);

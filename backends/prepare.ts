@@ -13,12 +13,16 @@ import type { Progress } from '../compiler/progress.js';
 import type { Target } from '../passes/targets/target.js';
 import { transpile } from '../passes/transpile.js';
 import type { Backend, SubmitOptions } from './backend.js';
+import type { SubmissionPrediction } from './predicted-success.js';
 
 /**
  * A check run on the circuit about to be sent, after lowering and the backend's own checks:
- * returns warnings to show (a predicted-success estimate, say); throws to refuse the submission.
+ * returns warnings to show, alone or with the predicted success it found; throws to refuse the
+ * submission.
  */
-export type PreSubmitCheck = (input: PreSubmitInput) => readonly string[] | Promise<readonly string[]>;
+export type PreSubmitCheck = (input: PreSubmitInput) => PreSubmitOutcome | Promise<PreSubmitOutcome>;
+
+export type PreSubmitOutcome = readonly string[] | { readonly warnings: readonly string[]; readonly predicted?: SubmissionPrediction };
 
 export interface PreSubmitInput {
   readonly circuit: Circuit;
@@ -50,6 +54,8 @@ export interface PreparedSubmission {
   readonly measuredAll: boolean;
   /** Warnings of the pre-submit checks, one line each. */
   readonly warnings: readonly string[];
+  /** ESP and duration, when a pre-submit check predicted them (or why it could not). */
+  readonly predicted?: SubmissionPrediction;
 }
 
 const STAGES = ['target', 'lower', 'check'] as const;
@@ -76,13 +82,25 @@ export async function prepareSubmission(backend: Backend, source: Circuit, optio
   const problems = await backend.check(circuit, options, target);
   if (problems.length > 0) throw new TargetError(notSendable(`${backend.provider}:${backend.name}`, problems));
   const warnings: string[] = [];
-  for (const check of prep.checks ?? []) warnings.push(...(await check({ circuit, target, backend, options })));
-  return { circuit, target, lowered, measuredAll, warnings };
+  let predicted: SubmissionPrediction | undefined;
+  for (const check of prep.checks ?? []) {
+    const found = await check({ circuit, target, backend, options });
+    if (isStrings(found)) warnings.push(...found);
+    else {
+      warnings.push(...found.warnings);
+      predicted = found.predicted ?? predicted;
+    }
+  }
+  return { circuit, target, lowered, measuredAll, warnings, ...(predicted !== undefined ? { predicted } : {}) };
 }
 
 /** The one-line refusal listing every problem. */
 export function notSendable(where: string, problems: readonly string[]): string {
   return `circuit does not fit ${where}, nothing was submitted (${problems.length} problem${problems.length > 1 ? 's' : ''}): ${problems.join('; ')}`;
+}
+
+function isStrings(o: PreSubmitOutcome): o is readonly string[] {
+  return Array.isArray(o);
 }
 
 function measures(circuit: Circuit): boolean {

@@ -3,6 +3,7 @@
  * parser each needs beyond its type. Commands spread them into their option tables.
  */
 import { ValidationError } from '../compiler/errors.js';
+import { MITIGATIONS, type Mitigation } from '../mitigation/methods.js';
 import { TARGET_NAMES } from '../passes/targets/names.js';
 import type { OptionSpec, PositionalSpec } from './spec.js';
 
@@ -34,4 +35,29 @@ export function parseDigits(text: string): [number, number] {
     throw new ValidationError(`--digits ${text}: expected two different digits 0–9, e.g. --digits 8,9`);
   }
   return [d[0]!, d[1]!];
+}
+
+/** `--mitigate M1,M2,…`: error mitigation (simulate --noise, submit). */
+export const mitigate = (describe: string) => ({ type: 'string', value: 'M1,M2,…', describe }) as const satisfies OptionSpec;
+
+/** `--observable BITS` (repeatable): a Z-parity of outcome bits. */
+export const observable = (describe: string) => ({ type: 'string', multiple: true, value: 'BITS', describe }) as const satisfies OptionSpec;
+
+/** Parse `--mitigate a,b`: known names only. */
+export function parseMitigations(v: string | undefined): Mitigation[] {
+  if (v === undefined) return [];
+  const names = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const n of names) if (!(MITIGATIONS as readonly string[]).includes(n)) throw new ValidationError(`--mitigate: unknown mitigation '${n}'; use a comma-separated subset of ${MITIGATIONS.join(',')}`);
+  return names as Mitigation[];
+}
+
+/** Parse `--observable 0,1` (repeatable): the outcome bits of one Z-parity each; undefined when none is given. */
+export function parseObservables(list: readonly string[]): number[][] | undefined {
+  if (list.length === 0) return undefined;
+  return list.map((s) => s.split(',').map((b) => {
+    const t = b.trim();
+    const n = Number(t);
+    if (t === '' || !Number.isInteger(n) || n < 0) throw new ValidationError(`--observable '${s}': give comma-separated outcome bit indices, e.g. 0 or 0,1`);
+    return n;
+  }));
 }

@@ -16,7 +16,9 @@ import { prepareNtkProblem } from '../compiler/ntk/problem.js';
 import { compileLinearSystem, type InversionMethod } from '../compiler/pipeline.js';
 import type { Progress } from '../compiler/progress.js';
 import { finalState } from '../backends/local/index.js';
+import { predictOnTarget, predictSuccess } from '../passes/predict-success.js';
 import { getTarget } from '../passes/targets/builtins.js';
+import { hasCalibration } from '../passes/targets/calibration.js';
 import type { TargetName } from '../passes/targets/names.js';
 import { transpile } from '../passes/transpile.js';
 import { readOut, readoutShots } from './readout.js';
@@ -57,6 +59,14 @@ export interface ReadoutPoint {
   readonly qubits: number;
 }
 
+/** Predicted success of one program on the target (passes/predict-success.ts). */
+export interface ProgramPrediction {
+  readonly esp: number;
+  readonly durationNs: number;
+  /** Two-qubit gates of the program as lowered for the target. */
+  readonly twoQubit: number;
+}
+
 export interface ClassifierReport {
   readonly digits: readonly [number, number];
   readonly n: number;
@@ -79,6 +89,11 @@ export interface ClassifierReport {
   readonly engine: 'sparse' | 'dense';
   readonly threshold: number;
   readonly readout: readonly ReadoutPoint[];
+  /**
+   * ESP and duration on the target's calibration of the device program and of each readout
+   * circuit lowered as `qntk submit` lowers it (-O2, seed 1); null for a target without calibration.
+   */
+  readonly predicted: { readonly program: ProgramPrediction; readonly readouts: readonly ProgramPrediction[] } | null;
   readonly seconds: Readonly<Record<string, number>>;
 }
 
@@ -138,6 +153,17 @@ export async function runClassifier(o: ClassifierOptions): Promise<ClassifierRun
     }
     return points;
   });
+  const target = getTarget(o.target);
+  const predicted = !hasCalibration(target) ? null : await timed('predict', () => {
+    const of = (c: Circuit, p: { esp: number; durationNs: number }): ProgramPrediction => ({ esp: p.esp, durationNs: p.durationNs, twoQubit: circuitStats(c).twoQubit });
+    return {
+      program: of(lowered, predictSuccess(lowered, target)),
+      readouts: readouts.map((c) => {
+        const p = predictOnTarget(c, target, { level: 2, seed: 1 });
+        return of(p.circuit, p.prediction);
+      }),
+    };
+  });
   const run = draws.runs[0]!;
   return {
     report: {
@@ -147,7 +173,7 @@ export async function runClassifier(o: ClassifierOptions): Promise<ClassifierRun
       fidelity: { compiled: stateFidelity(sol, classical), optimized: stateFidelity(solOpt, classical) },
       kappa: problem.kappa, kappaEffective: prog.kappa, alpha: prog.alpha, degree: prog.degree, successProbability: prog.successProbability,
       gates: { compiled: prog.stats, optimized: circuitStats(optimized), target: circuitStats(lowered) },
-      target: o.target, engine, threshold, readout, seconds,
+      target: o.target, engine, threshold, readout, predicted, seconds,
     },
     programs: { optimized, lowered, readouts },
   };

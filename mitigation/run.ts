@@ -24,11 +24,11 @@ import { getTarget } from '../passes/targets/builtins.js';
 import { verify, type Target } from '../passes/targets/target.js';
 import { transpile } from '../passes/transpile.js';
 import { expectationZ } from './expectation.js';
+import { MITIGATIONS, type Mitigation } from './methods.js';
 import { calibrationFromRuns, mitigateReadout, type Distribution, type ReadoutCalibration, type ReadoutMethod } from './readout.js';
 import { extrapolateToZero, type Extrapolation } from './zne.js';
 
-export type Mitigation = 'readout' | 'twirl' | 'dd' | 'zne';
-export const MITIGATIONS: readonly Mitigation[] = ['readout', 'twirl', 'dd', 'zne'];
+export { MITIGATIONS, type Mitigation };
 
 export interface NoisyRunOptions {
   /** A calibrated device: an IBM snapshot (ibm_fez, …) or ionq_aria / ionq_forte. */

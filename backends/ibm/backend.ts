@@ -7,12 +7,14 @@
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
 import { printQasm } from '../../compiler/qasm/index.js';
+import { distributionOf, mitigateJob } from '../../mitigation/job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
+import { calibrationFor, calibrationFromDevice } from '../../passes/targets/calibration.js';
 import { isTargetName, TARGET_NAMES } from '../../passes/targets/names.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions, type TargetRequest,
+  type Backend, type BackendCalibration, type JobRecord, type JobResult, type JobStatus, type MitigationSupport, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { notSendable } from '../prepare.js';
@@ -20,7 +22,7 @@ import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type C
 import { IbmClient, type IbmConfig, type IbmJobInfo } from './client.js';
 import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
-import { decodeSamplerResult } from './results.js';
+import { decodeSamplerPubs, decodeSamplerResult } from './results.js';
 import { describeSamplerBody, samplerJobBody, validateSamplerOptions } from './sampler.js';
 
 /**
@@ -71,6 +73,8 @@ export class IbmBackend implements Backend {
   private readonly store: JobStore;
   private readonly sleep: ((ms: number) => Promise<void>) | undefined;
   private live: Promise<IbmDevice> | undefined;
+  /** The live device once read. */
+  private known: IbmDevice | undefined;
 
   constructor(opts: IbmBackendOptions) {
     this.name = opts.name;
@@ -82,11 +86,38 @@ export class IbmBackend implements Backend {
 
   /** The device as IBM describes it now (configuration + properties), read once per backend. */
   device(): Promise<IbmDevice> {
-    this.live ??= this.client.device(this.name).catch((err: unknown) => {
+    this.live ??= this.client.device(this.name).then((dev) => (this.known = dev), (err: unknown) => {
       this.live = undefined;
       throw err;
     });
     return this.live;
+  }
+
+  /**
+   * Today's calibration from the live properties (assignment probabilities where listed) once the
+   * device was read, else the built-in snapshot of a known device; undefined for others.
+   */
+  calibration(): BackendCalibration | undefined {
+    const live = this.known?.calibration;
+    if (live !== undefined) {
+      const base = calibrationFromDevice(live.data);
+      const calibration = {
+        ...base,
+        qubit: (q: number) => {
+          const a = live.assignment[q];
+          return a === undefined ? base.qubit(q) : { ...base.qubit(q), readout01: a.p01, readout10: a.p10 };
+        },
+      };
+      return { calibration, source: `${this.name} live properties${live.date !== null ? ` of ${live.date}` : ''}` };
+    }
+    if (!isTargetName(this.name)) return undefined;
+    const snapshot = getTarget(this.name);
+    return { calibration: calibrationFor(snapshot), source: `${this.name} built-in calibration snapshot${snapshot.calibration?.calibrationDate ? ` of ${snapshot.calibration.calibrationDate}` : ''}` };
+  }
+
+  /** Readout from the calibration; the Sampler's own twirling and decoupling; folded copies as extra pubs. */
+  mitigationSupport(): MitigationSupport {
+    return { readout: 'calibration', twirl: 'service', dd: 'service', zne: 'circuits' };
   }
 
   async target(options: SubmitOptions, how: TargetRequest = { live: true }): Promise<Target> {
@@ -110,9 +141,9 @@ export class IbmBackend implements Backend {
   /** The exact create-job request (token redacted), without sending anything. */
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
     this.checkOptions(options, circuit);
-    const program = ibmQasm(circuit);
-    const body = samplerJobBody(this.name, program, this.shots(options), { ...samplerParts(options), tag: qntkTag('<job id>') });
-    return this.client.previewCreateJob(body, describeSamplerBody(body, program));
+    const [program, ...extra] = programs(circuit, options);
+    const body = samplerJobBody(this.name, program!, this.shots(options), { ...samplerParts(options), extraPrograms: extra, tag: qntkTag('<job id>') });
+    return this.client.previewCreateJob(body, describeSamplerBody(body, program!));
   }
 
   /** Check against the live device (or `device`, when given), record the intent, create the job once. */
@@ -123,13 +154,14 @@ export class IbmBackend implements Backend {
     if (problems.length > 0) throw new TargetError(notSendable(`ibm:${this.name}`, problems));
     const shots = this.shots(options);
     if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
-    const program = ibmQasm(circuit);
+    const [program, ...extra] = programs(circuit, options);
     const rec = await this.store.create({
-      provider: 'ibm', backend: this.name, programHash: hashProgram(program), shots, status: 'pending',
+      provider: 'ibm', backend: this.name, programHash: hashProgram([program, ...extra].join('\n')), shots, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
-      details: { program: 'sampler', ...samplerDetails(options) }, submission: newSubmission(),
+      details: { program: 'sampler', ...samplerDetails(options), ...(extra.length > 0 ? { pubs: extra.length + 1 } : {}) }, submission: newSubmission(),
+      ...(options.mitigation !== undefined ? { mitigation: options.mitigation.record } : {}),
     });
-    const body = samplerJobBody(this.name, program, shots, { ...samplerParts(options), tag: qntkTag(rec.id) });
+    const body = samplerJobBody(this.name, program!, shots, { ...samplerParts(options), extraPrograms: extra, tag: qntkTag(rec.id) });
     return createIdempotently(this.store, rec, this.protocol(rec, body), this.timing());
   }
 
@@ -151,7 +183,7 @@ export class IbmBackend implements Backend {
     if (rec.status !== 'completed') throw notReady(rec);
     const body = await this.client.results(rec.remoteId!);
     if (body === undefined) throw new BackendError(`job ${rec.id}: IBM has no result for a completed job yet (HTTP 204); try again shortly`);
-    const result = decodeSamplerResult(body, rec.cregs);
+    const result = decodeResult(body, rec);
     await this.store.update(rec.id, () => ({ result }));
     return result;
   }
@@ -200,6 +232,19 @@ export class IbmBackend implements Backend {
   private shots(options: SubmitOptions): number {
     return options.shots ?? IBM_DEFAULT_SHOTS;
   }
+}
+
+/** The OpenQASM 3 of every circuit the job runs: the submitted one, or the mitigation's list. */
+function programs(circuit: Circuit, options: SubmitOptions): string[] {
+  return (options.mitigation?.circuits ?? [circuit]).map(ibmQasm);
+}
+
+/** Counts of the first pub; for a mitigated job, the mitigated values from every pub beside them. */
+function decodeResult(body: unknown, rec: JobRecord): JobResult {
+  const m = rec.mitigation;
+  if (m === undefined) return decodeSamplerResult(body, rec.cregs);
+  const pubs = decodeSamplerPubs(body, m.circuits.length, rec.cregs);
+  return { ...pubs[0]!, mitigated: mitigateJob(m, pubs.map((p) => distributionOf(p.counts))) };
 }
 
 function samplerParts(options: SubmitOptions): { twirling?: SubmitOptions['twirling']; dynamicalDecoupling?: SubmitOptions['dynamicalDecoupling'] } {

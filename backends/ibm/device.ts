@@ -8,6 +8,7 @@
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { makeTarget, noConditionsPredicate, verify, type Target, type Violation } from '../../passes/targets/target.js';
 import { groupViolations } from '../backend.js';
+import { calibrationFromProperties, type LiveCalibration } from './properties.js';
 
 export { groupViolations };
 
@@ -25,6 +26,8 @@ export interface IbmDevice {
   readonly readoutError?: readonly number[];
   readonly gateError?: Readonly<Record<string, number>>;
   readonly maxShots?: number;
+  /** Today's calibration, when the properties carry T1, T2, readout and gate figures. */
+  readonly calibration?: LiveCalibration;
 }
 
 interface Nduv {
@@ -70,7 +73,8 @@ export function deviceFromApi(conf: Record<string, unknown>, props?: Record<stri
     ...(props !== undefined ? { readoutError, gateError } : {}),
     ...(typeof conf.max_shots === 'number' ? { maxShots: conf.max_shots } : {}),
   };
-  return dev;
+  const calibration = props !== undefined ? calibrationFromProperties(dev, props) : undefined;
+  return calibration !== undefined ? { ...dev, calibration } : dev;
 }
 
 const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
@@ -124,6 +128,7 @@ export function ibmDeviceTarget(dev: IbmDevice): Target {
     operations: ['barrier', ...['measure', 'reset', 'delay'].filter((o) => supported.has(o))],
     coupling: dev.couplingMap.filter(([a, b]) => !faultyQ.has(a) && !faultyQ.has(b) && !faultyE.has(`${a},${b}`)),
     physicalQubits: true,
+    ...(dev.calibration !== undefined ? { calibration: dev.calibration.data } : {}),
     extraPredicates: supported.has('if_else') ? [] : [noConditionsPredicate],
   });
 }

@@ -13,13 +13,25 @@ interface RegisterData {
   num_bits?: unknown;
 }
 
-/** Decode `GET /v1/jobs/{id}/results` for a single-pub job over the given registers. */
+const bad = (why: string): BackendError => new BackendError(`IBM Quantum: unexpected result format: ${why}`);
+
+/** Decode `GET /v1/jobs/{id}/results` for a single-pub job over the given registers (the first pub of any job). */
 export function decodeSamplerResult(body: unknown, cregs: readonly RegisterInfo[]): JobResult {
-  const bad = (why: string): BackendError => new BackendError(`IBM Quantum: unexpected result format: ${why}`);
+  return decodeSamplerPub(body, 0, cregs);
+}
+
+/** Decode every pub of a job whose `pubs` circuits all have the given registers. */
+export function decodeSamplerPubs(body: unknown, pubs: number, cregs: readonly RegisterInfo[]): JobResult[] {
   const results = (body as { results?: unknown })?.results;
-  if (!Array.isArray(results) || results.length === 0) throw bad('no results[0]');
-  const data = (results[0] as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null) throw bad('results[0].data is missing');
+  if (!Array.isArray(results) || results.length !== pubs) throw bad(`${Array.isArray(results) ? results.length : 'no'} results for ${pubs} pubs`);
+  return Array.from({ length: pubs }, (_, i) => decodeSamplerPub(body, i, cregs));
+}
+
+function decodeSamplerPub(body: unknown, index: number, cregs: readonly RegisterInfo[]): JobResult {
+  const results = (body as { results?: unknown })?.results;
+  if (!Array.isArray(results) || results.length <= index) throw bad(`no results[${index}]`);
+  const data = (results[index] as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) throw bad(`results[${index}].data is missing`);
   if ('__type__' in (data as object)) throw bad('Qiskit-typed payload (the job was not sent with support_qiskit=false)');
   const entries = Object.entries(data as Record<string, RegisterData>);
   // Registers in clbit order; registers the server added but the circuit lacks go last.
@@ -36,7 +48,7 @@ export function decodeSamplerResult(body: unknown, cregs: readonly RegisterInfo[
     shots = bits.length;
     perReg.push({ name, bits });
   }
-  if (perReg.length === 0) throw bad('no classical registers in results[0].data (did the circuit measure?)');
+  if (perReg.length === 0) throw bad(`no classical registers in results[${index}].data (did the circuit measure?)`);
   const registers: Record<string, Record<string, number>> = {};
   for (const r of perReg) registers[r.name] = tally(r.bits);
   const joined: string[] = [];

@@ -14,6 +14,8 @@ export interface SamplerBodyOptions {
   readonly tag?: string;
   readonly twirling?: SamplerTwirling;
   readonly dynamicalDecoupling?: SamplerDynamicalDecoupling;
+  /** Programs run after the first in the same job, each as its own pub with the same shots (mitigation circuits). */
+  readonly extraPrograms?: readonly string[];
 }
 
 const STRATEGIES = ['active', 'active-accum', 'active-circuit', 'all'];
@@ -73,14 +75,16 @@ export function samplerOptions(o: SamplerBodyOptions): Record<string, unknown> |
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Sampler V2 job body for one OpenQASM 3 pub. */
+/** Sampler V2 job body for one OpenQASM 3 pub (and one more per extra program). */
 export function samplerJobBody(backend: string, program: string, shots: number, o: SamplerBodyOptions = {}): Record<string, unknown> {
   const options = samplerOptions(o);
+  const pubs: unknown[] = [[program, null, shots]];
+  for (const p of o.extraPrograms ?? []) pubs.push([p, null, shots]);
   return {
     program_id: 'sampler',
     backend,
     ...(o.tag !== undefined ? { tags: [o.tag] } : {}),
-    params: { pubs: [[program, null, shots]], version: 2, support_qiskit: false, ...(options !== undefined ? { options } : {}) },
+    params: { pubs, version: 2, support_qiskit: false, ...(options !== undefined ? { options } : {}) },
   };
 }
 
@@ -91,7 +95,8 @@ export function describeSamplerBody(body: Record<string, unknown>, program: stri
   const opts = params.options === undefined ? '' : `, options: ${Object.keys(params.options).join(', ')}`;
   const lines = program.split('\n').length - 1;
   const tags = Array.isArray(body.tags) ? `, tag ${String(body.tags[0])}` : '';
-  return `Sampler V2 job on ${String(body.backend)}: 1 pub (OpenQASM 3, ${lines} lines), ${shots} shots${opts}${tags}`;
+  const more = params.pubs.length > 1 ? ` + ${params.pubs.length - 1} mitigation pub${params.pubs.length > 2 ? 's' : ''}` : '';
+  return `Sampler V2 job on ${String(body.backend)}: 1 pub (OpenQASM 3, ${lines} lines)${more}, ${shots} shots${params.pubs.length > 1 ? ' each' : ''}${opts}${tags}`;
 }
 
 function defined(o: Record<string, unknown>): Record<string, unknown> {

@@ -7,17 +7,19 @@
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
+import { distributionOf, mitigateJob } from '../../mitigation/job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import type { Target } from '../../passes/targets/target.js';
 import {
   FINAL_STATUSES, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions, type TargetRequest,
+  type Backend, type BackendCalibration, type JobRecord, type JobResult, type JobStatus, type MitigationSupport, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { notSendable } from '../prepare.js';
 import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
 import { nativeEntanglers, serialiseIonqCircuit } from './circuit-json.js';
 import { IONQ_NOISE_MODELS, IonqClient, ionqJobBody, type IonqConfig, type IonqJobInfo } from './client.js';
+import { decodeMultiCircuit, ionqMitigationSupport, isMulti, multiCircuitInput, publishedCalibration, shotsPerCircuit } from './multi-circuit.js';
 import { decodeIonqProbabilities } from './results.js';
 export const IONQ_DEFAULT_SHOTS = 1024;
 
@@ -110,6 +112,11 @@ export class IonqBackend implements Backend {
     const format = formatProblems(circuit);
     problems.push(...format.problems);
     if (format.problems.length > 0) return problems;
+    if (isMulti(options)) {
+      if (format.qasm3) problems.push('a mitigated job runs several circuits (ionq.multi-circuit.v1), which cannot reset qubits');
+      else problems.push(...multiCircuitInput(options.mitigation!.circuits, this.name).problems);
+      return problems;
+    }
     if (format.qasm3) {
       if (this.qasm3 === undefined) problems.push('the circuit resets qubits, which needs ionq.qasm3.v1, and no OpenQASM 3 printer was given');
     } else {
@@ -122,7 +129,8 @@ export class IonqBackend implements Backend {
   jobBody(circuit: Circuit, options: SubmitOptions, name?: string): Record<string, unknown> {
     this.checkOptions(options);
     const noise = options.noise === undefined ? undefined : { model: options.noise, ...(options.seed !== undefined ? { seed: options.seed } : {}) };
-    const base = { backend: this.name, shots: options.shots ?? IONQ_DEFAULT_SHOTS, ...(noise !== undefined ? { noise } : {}), ...(name !== undefined ? { name } : {}) };
+    const base = { backend: this.name, shots: shotsPerCircuit(options, IONQ_DEFAULT_SHOTS), ...(noise !== undefined ? { noise } : {}), ...(name !== undefined ? { name } : {}) };
+    if (isMulti(options)) return ionqJobBody({ ...base, input: { kind: 'multi', ...multiCircuitInput(options.mitigation!.circuits, this.name).input } });
     if (formatProblems(circuit).qasm3 && this.qasm3 !== undefined) {
       return ionqJobBody({ ...base, input: { kind: 'qasm3', program: this.qasm3(circuit), qubits: circuit.numQubits } });
     }
@@ -141,7 +149,8 @@ export class IonqBackend implements Backend {
     const rec = await this.store.create({
       provider: 'ionq', backend: this.name, programHash: hashProgram(JSON.stringify(draft.input)), shots: draft.shots as number, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
-      details: { type: String(draft.type), ...(options.noise !== undefined ? { noise: options.noise } : {}) }, submission: newSubmission(),
+      details: { type: String(draft.type), ...(options.noise !== undefined ? { noise: options.noise } : {}), ...(isMulti(options) ? { circuits: options.mitigation!.circuits.length } : {}) },
+      submission: newSubmission(), ...(options.mitigation !== undefined ? { mitigation: options.mitigation.record } : {}),
     });
     return createIdempotently(this.store, rec, this.protocol(rec, this.jobBody(circuit, options, rec.id)), this.timing());
   }
@@ -161,9 +170,14 @@ export class IonqBackend implements Backend {
     if (rec.status !== 'completed' || info === undefined) throw notReady(rec);
     const body = await this.client.probabilities(info);
     const qubits = info.stats?.qubits ?? rec.qubits;
-    const result = decodeIonqProbabilities(body, {
-      qubits: Math.max(qubits, rec.qubits), shots: rec.shots ?? IONQ_DEFAULT_SHOTS, measuredQubits: rec.measuredQubits ?? [],
-    });
+    const opts = { qubits: Math.max(qubits, rec.qubits), shots: rec.shots ?? IONQ_DEFAULT_SHOTS, measuredQubits: rec.measuredQubits ?? [] };
+    const m = rec.mitigation;
+    let result: JobResult;
+    if (m !== undefined && m.circuits.length > 1) result = decodeMultiCircuit(body, info.child_job_ids, m, opts);
+    else {
+      const one = decodeIonqProbabilities(body, opts);
+      result = m === undefined ? one : { ...one, mitigated: mitigateJob(m, [distributionOf(one.probabilities!)]) };
+    }
     await this.store.update(rec.id, () => ({ result }));
     return result;
   }
@@ -177,6 +191,15 @@ export class IonqBackend implements Backend {
     if (!ok) throw new BackendError(`job ${rec.id} cannot be cancelled: IonQ reports it ${now.remoteStatus ?? now.status}`);
     if (now.status === 'cancelled') return now;
     return this.store.update(rec.id, () => ({ status: 'cancelled', remoteStatus: 'canceled' }));
+  }
+
+  /** IonQ's published figures for Aria and Forte devices; none for the simulator, whose noise models are IonQ's own. */
+  calibration(target: Target | null): BackendCalibration | undefined {
+    return this.name === 'simulator' ? undefined : publishedCalibration((target ?? this.live ?? offlineTarget(this.name)).family);
+  }
+
+  mitigationSupport(): MitigationSupport {
+    return ionqMitigationSupport(this.name);
   }
 
   private async refresh(id: string): Promise<{ rec: JobRecord; info?: IonqJobInfo }> {
@@ -233,12 +256,14 @@ function offlineTarget(name: string): Target {
 
 /** One line describing an IonQ create body, for previews. */
 function describeIonqBody(body: Record<string, unknown>): string {
-  const input = body.input as { gateset?: string; circuit?: unknown[]; qubits?: number; data?: string };
+  const input = body.input as { gateset?: string; circuit?: unknown[]; circuits?: { circuit: unknown[] }[]; qubits?: number; data?: string };
   const what = body.type === 'ionq.qasm3.v1'
     ? `OpenQASM 3 (${(input.data ?? '').split('\n').length - 1} lines)`
-    : `${input.gateset} gates (${input.circuit?.length ?? 0} on ${input.qubits} qubits)`;
+    : input.circuits !== undefined
+      ? `${input.circuits.length} circuits of ${input.gateset} gates (${input.circuits.reduce((n, c) => n + c.circuit.length, 0)} in all, on ${input.qubits} qubits)`
+      : `${input.gateset} gates (${input.circuit?.length ?? 0} on ${input.qubits} qubits)`;
   const noise = body.noise !== undefined ? `, noise ${(body.noise as { model: string }).model}` : '';
-  return `${String(body.type)} job on ${String(body.backend)}: ${what}, ${String(body.shots)} shots${noise}, name ${String(body.name)}`;
+  return `${String(body.type)} job on ${String(body.backend)}: ${what}, ${String(body.shots)} shots${input.circuits !== undefined ? ' each' : ''}${noise}, name ${String(body.name)}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RequestPreview } from '../backend.js';
 import { HttpClient, UncertainOutcomeError, type HttpRequest, type NetConfig, netConfigFromEnv } from '../http.js';
 import type { RemoteJobRef } from '../reconcile.js';
 import type { IonqCircuitInput } from './circuit-json.js';
+import type { MultiCircuitInput } from './multi-circuit.js';
 import { describeIonqError } from './errors.js';
 
 export interface IonqConfig {
@@ -35,22 +36,32 @@ export interface IonqJobBodyOptions {
   /** The job's name: qntk uses the local job id, so a job whose create response was lost can be found. */
   readonly name?: string;
   readonly noise?: { model: string; seed?: number };
-  /** Either a JSON circuit or OpenQASM 3 text. */
-  readonly input: { kind: 'circuit'; circuit: IonqCircuitInput } | { kind: 'qasm3'; program: string; qubits: number };
+  /** A JSON circuit, several (a multi-circuit job), or OpenQASM 3 text. */
+  readonly input: { kind: 'circuit'; circuit: IonqCircuitInput } | ({ kind: 'multi' } & MultiCircuitInput) | { kind: 'qasm3'; program: string; qubits: number };
 }
+
+const JOB_TYPES = { circuit: 'ionq.circuit.v1', multi: 'ionq.multi-circuit.v1', qasm3: 'ionq.qasm3.v1' } as const;
 
 /** The POST /jobs body. */
 export function ionqJobBody(o: IonqJobBodyOptions): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    type: o.input.kind === 'circuit' ? 'ionq.circuit.v1' : 'ionq.qasm3.v1',
+    type: JOB_TYPES[o.input.kind],
     backend: o.backend,
     shots: o.shots,
     ...(o.name !== undefined ? { name: o.name } : {}),
     metadata: { compiler: 'qntk', ...(o.name !== undefined ? { qntk_job: o.name } : {}) },
     ...(o.noise !== undefined ? { noise: o.noise } : {}),
-    input: o.input.kind === 'circuit' ? o.input.circuit : { data: o.input.program, qubits: o.input.qubits },
+    input: inputOf(o.input),
   };
   return body;
+}
+
+function inputOf(input: IonqJobBodyOptions['input']): unknown {
+  switch (input.kind) {
+    case 'circuit': return input.circuit;
+    case 'multi': return { gateset: input.gateset, qubits: input.qubits, circuits: input.circuits };
+    case 'qasm3': return { data: input.program, qubits: input.qubits };
+  }
 }
 
 /** The parts of GET /jobs/{id} qntk reads. */
@@ -60,6 +71,8 @@ export interface IonqJobInfo {
   failure?: { code?: string; message?: string } | null;
   stats?: { qubits?: number } | null;
   results?: Record<string, { url?: string; id?: string; format?: string }> | null;
+  /** A multi-circuit job's children, in the order of its circuits. */
+  child_job_ids?: string[] | null;
 }
 
 export interface IonqBackendInfo {
@@ -148,7 +161,7 @@ export class IonqClient {
     const enc = encodeURIComponent(info.id);
     const res = info.results ?? {};
     const legacy = res.probabilities?.url;
-    const artifact = res['ionq.result.probabilities.json.v1']?.id;
+    const artifact = res['ionq.result.probabilities.json.v1']?.id ?? res['ionq.result.probabilities-aggregate.json.v1']?.id;
     if (typeof legacy === 'string' && legacy !== '') return this.get({ method: 'GET', path: legacy, absolutePath: legacy.startsWith('/') });
     if (typeof artifact === 'string') return this.get({ method: 'GET', path: `/jobs/${enc}/artifacts/${encodeURIComponent(artifact)}` });
     return this.get({ method: 'GET', path: `/jobs/${enc}/results/probabilities` });

@@ -5,11 +5,13 @@
  */
 import type { Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, QntkError } from '../../compiler/errors.js';
+import { runMitigatedSimulation } from '../../mitigation/simulated-job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
+import { calibrationFor } from '../../passes/targets/calibration.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
   groupViolations, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type SubmitOptions,
+  type Backend, type BackendCalibration, type JobRecord, type JobResult, type MitigationSupport, type SubmitOptions,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { compactQubits, deviceNoiseModel, noiseModelNames, simulateNoisy, type NoiseModel } from './noise/index.js';
@@ -75,15 +77,30 @@ export class LocalBackend implements Backend {
       ...(shots !== undefined ? { shots } : {}), status: 'running',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { ...(model ? { noise: model.name } : {}), ...(shots !== undefined ? { seed } : {}) },
+      ...(options.mitigation !== undefined ? { mitigation: options.mitigation.record } : {}),
     });
     let result: JobResult;
     try {
-      result = run(circuit, shots, seed, model);
+      const m = options.mitigation;
+      result = m !== undefined && options.noise !== undefined ? runMitigatedSimulation(circuit, m, { device: options.noise, shots: shots!, seed }) : run(circuit, shots, seed, model);
     } catch (err) {
       await this.store.update(rec.id, () => ({ status: 'failed', error: err instanceof Error ? err.message : String(err) }));
       throw err instanceof QntkError ? err : new BackendError(`local simulation failed: ${(err as Error).message}`);
     }
     return this.store.update(rec.id, () => ({ status: 'completed', result }));
+  }
+
+  /** The noise device's built-in calibration (nothing without a noise model: the simulator is exact). */
+  calibration(_target: Target | null, options: SubmitOptions): BackendCalibration | undefined {
+    if (options.noise === undefined) return undefined;
+    const t = getTarget(options.noise);
+    return { calibration: calibrationFor(t), source: `${t.name} built-in calibration (the noise model)` };
+  }
+
+  /** With a noise model every method runs inside the noisy simulation (mitigation/run.ts); without one there is nothing to mitigate. */
+  mitigationSupport(options: SubmitOptions): MitigationSupport {
+    const way = options.noise !== undefined ? 'simulation' as const : { refused: 'the local simulator without a noise model is exact; give the local backend a calibrated noise model (e.g. ibm_fez)' };
+    return { readout: way, twirl: way, dd: way, zne: way };
   }
 
   status(id: string): Promise<JobRecord> {

@@ -97,9 +97,37 @@ export function describeRecord(rec: JobRecord): string {
   return `${rec.id}  ${specOf(rec)}  ${rec.status}${remote}${err}${dupes}\n`;
 }
 
-/** Result JSON: {id, status, counts, probabilities?}. */
+/** Result JSON: {id, status, counts, probabilities?, mitigated?}. */
 export function resultJson(rec: JobRecord, res: JobResult): Record<string, unknown> {
-  return { id: rec.id, status: rec.status, counts: res.counts, ...(res.probabilities !== undefined ? { probabilities: res.probabilities } : {}) };
+  return {
+    id: rec.id, status: rec.status, counts: res.counts, ...(res.probabilities !== undefined ? { probabilities: res.probabilities } : {}),
+    ...(res.mitigated !== undefined ? { mitigated: res.mitigated } : {}),
+  };
+}
+
+/** Quasi-probabilities listed by `result` (largest magnitude first); --json has them all. */
+const QUASI_ROWS = 16;
+
+/** The mitigated part of a result: quasi-probabilities, then ⟨Z…Z⟩ raw and mitigated (and the value at each noise scale). */
+function describeMitigated(m: NonNullable<JobResult['mitigated']>): string {
+  const fmt = (x: number): string => x.toFixed(6);
+  let out = `mitigated (${m.applied.join(', ')}):\n`;
+  if (m.quasiProbabilities !== undefined) {
+    const rows = Object.entries(m.quasiProbabilities).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+    out += `  quasi-probabilities (readout errors undone${rows.length > QUASI_ROWS ? `; ${QUASI_ROWS} of ${rows.length} shown, --json lists all` : ''}):\n`;
+    out += rows.slice(0, QUASI_ROWS).map(([k, v]) => `    ${k}  ${v.toPrecision(6)}\n`).join('');
+  }
+  const zne = m.expectations.some((e) => e.zne !== undefined);
+  const ideal = m.expectations.some((e) => e.ideal !== undefined);
+  const head = ['bits', ...(ideal ? ['ideal'] : []), 'raw', 'mitigated', ...(zne ? ['at scales'] : [])];
+  const body = m.expectations.map((e) => [
+    e.bits.join(','), ...(ideal ? [e.ideal === undefined ? '—' : fmt(e.ideal)] : []), fmt(e.raw), fmt(e.mitigated),
+    ...(zne ? [e.zne === undefined ? '' : e.zne.scales.map((s, i) => `${s.toFixed(2)}: ${fmt(e.zne!.values[i]!)}`).join(', ')] : []),
+  ]);
+  const w = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
+  out += '  expectation values ⟨Z…Z⟩ of outcome bits:\n';
+  for (const r of [head, ...body]) out += `    ${r.map((c, j) => c.padEnd(w[j]!)).join('  ')}`.trimEnd() + '\n';
+  return out;
 }
 
 /** Counts (or probabilities) as aligned lines, most frequent first. */
@@ -108,5 +136,5 @@ export function describeResult(res: JobResult): string {
   const dist = useCounts ? res.counts : (res.probabilities ?? {});
   const rows = Object.entries(dist).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const head = useCounts ? `${res.shots} shots\n` : 'exact probabilities\n';
-  return head + rows.map(([k, v]) => `  ${k}  ${useCounts ? v : v.toPrecision(6)}\n`).join('');
+  return head + rows.map(([k, v]) => `  ${k}  ${useCounts ? v : v.toPrecision(6)}\n`).join('') + (res.mitigated !== undefined ? describeMitigated(res.mitigated) : '');
 }

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOutputDir, writeFileAtomic } from '../../compiler/files.js';
 import { printQasm } from '../../compiler/qasm/index.js';
-import { runClassifier, type ClassifierReport } from '../../experiments/index.js';
+import { formatDuration, NEGLIGIBLE_ESP } from '../../backends/predicted-success.js';
+import { runClassifier, type ClassifierReport, type ProgramPrediction } from '../../experiments/index.js';
 import { printJson, type CliIo } from '../io.js';
 import { parseDigits } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -46,11 +47,32 @@ function printReport(io: CliIo, r: ClassifierReport, files: Readonly<Record<stri
     for (const line of [head, ...body]) io.stdout(`  ${line.map((c, i) => c.padStart(w[i]!)).join('  ')}\n`);
   }
   io.stdout(`\nwrote ${Object.values(files).join(', ')}\n`);
-  const readout = files.readout0 ?? files.target;
-  io.stdout(`run a readout on hardware (drop --dry-run to send; credentials from QNTK_IBM_TOKEN/QNTK_IBM_INSTANCE or IONQ_API_KEY):\n`);
-  io.stdout(`  qntk submit ${readout} --backend ibm:${r.target.startsWith('ibm_') ? r.target : 'ibm_fez'} --shots ${r.readout[0]?.shots ?? 4000} --dry-run\n`);
+  const viable = printPredicted(io, r, files);
+  if (viable !== null) {
+    io.stdout(`run a readout on hardware (drop --dry-run to send; credentials from QNTK_IBM_TOKEN/QNTK_IBM_INSTANCE or IONQ_API_KEY):\n`);
+    io.stdout(`  qntk submit ${viable} --backend ibm:${r.target.startsWith('ibm_') ? r.target : 'ibm_fez'} --shots ${r.readout[0]?.shots ?? 4000} --dry-run\n`);
+  }
   const total = Object.values(r.seconds).reduce((a, b) => a + b, 0);
   io.stdout(`time ${total.toFixed(1)} s (${Object.entries(r.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; simulated with the ${r.engine} engine)\n`);
+}
+
+/**
+ * Each device program's predicted success; returns the readout file worth submitting (the first
+ * whose ESP is not negligible, or the first readout when nothing was predicted), or null when every
+ * ESP is negligible — then it points to the experiment sized for today's devices instead.
+ */
+function printPredicted(io: CliIo, r: ClassifierReport, files: Readonly<Record<string, string>>): string | null {
+  const p = r.predicted;
+  if (p === null) return files.readout0 ?? files.target!;
+  const esp = (x: number): string => (x === 0 ? '< 1e-308' : x.toExponential(2));
+  const list: [string, ProgramPrediction][] = [[files.target!, p.program], ...p.readouts.map((q, k): [string, ProgramPrediction] => [files[`readout${k}`]!, q])];
+  const w = Math.max(...list.map(([f]) => f.length));
+  io.stdout(`predicted success on ${r.target} (readouts lowered as qntk submit lowers them):\n`);
+  for (const [f, q] of list) io.stdout(`  ${f.padEnd(w)}  ESP ${esp(q.esp)}  (${q.twoQubit} two-qubit gates, ${formatDuration(q.durationNs)})\n`);
+  const viable = list.slice(1).find(([, q]) => q.esp >= NEGLIGIBLE_ESP)?.[0];
+  if (viable !== undefined) return viable;
+  io.stdout(`every ESP is negligible (< ${NEGLIGIBLE_ESP}): on ${r.target} these programs would give noise. For an NTK experiment sized for today's devices: qntk demo --hardware\n`);
+  return null;
 }
 
 export async function run(args: ArgsOf<typeof demoSpec>, io: CliIo): Promise<number> {

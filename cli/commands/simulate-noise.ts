@@ -3,32 +3,14 @@
  * parses, calls runNoisy (mitigation/run.ts) and prints the raw distribution as `simulate` does,
  * then the noise summary and the expectation values (ideal, raw, mitigated).
  */
-import { ValidationError } from '../../compiler/errors.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { bitstring, distributionRecord } from '../../backends/local/index.js';
-import { MITIGATIONS, runNoisy, type Mitigation, type NoisyRunResult } from '../../mitigation/index.js';
+import { runNoisy, type NoisyRunResult } from '../../mitigation/index.js';
 import { printJson, type CliIo } from '../io.js';
+import { parseMitigations, parseObservables } from '../options.js';
 import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
 import { formatDistribution } from './simulate.js';
-
-/** `--mitigate a,b`: known names only. */
-export function parseMitigations(v: string | undefined): Mitigation[] {
-  if (v === undefined) return [];
-  const names = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  for (const n of names) if (!(MITIGATIONS as readonly string[]).includes(n)) throw new ValidationError(`--mitigate: unknown mitigation '${n}'; use a comma-separated subset of ${MITIGATIONS.join(',')}`);
-  return names as Mitigation[];
-}
-
-/** `--observable 0,1` (repeatable): the outcome bits of one Z-parity each. */
-function parseObservables(list: readonly string[]): number[][] | undefined {
-  if (list.length === 0) return undefined;
-  return list.map((s) => s.split(',').map((b) => {
-    const n = Number(b.trim());
-    if (!Number.isInteger(n) || n < 0) throw new ValidationError(`--observable '${s}': give comma-separated outcome bit indices, e.g. 0 or 0,1`);
-    return n;
-  }));
-}
 
 const fmt = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(6));
 

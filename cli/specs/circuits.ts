@@ -1,5 +1,5 @@
 /** Specs of the commands that read, transform and run OpenQASM files. */
-import { json, output, qasmFile, seed, shots, target } from '../options.js';
+import { json, mitigate, observable, output, qasmFile, seed, shots, target } from '../options.js';
 import { defineCommand } from '../spec.js';
 
 export const statsSpec = defineCommand({
@@ -21,8 +21,8 @@ export const simulateSpec = defineCommand({
     seed: seed('seed for shot sampling (default: random, printed with the counts)'),
     precision: { type: 'string', choices: ['double', 'single'], default: 'double', describe: 'amplitude precision: double (16 B per amplitude, to 29 qubits) or single (8 B, to 30 qubits; probabilities accurate to ~1e-6)' },
     noise: { type: 'string', value: 'DEVICE', describe: 'simulate with the noise of a calibrated device (an IBM device, ionq_aria, ionq_forte); the program is lowered for it first if needed' },
-    mitigate: { type: 'string', value: 'M1,M2,…', describe: 'with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones' },
-    observable: { type: 'string', multiple: true, value: 'BITS', describe: 'with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)' },
+    mitigate: mitigate('with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones'),
+    observable: observable('with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)'),
     json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
   },
 });

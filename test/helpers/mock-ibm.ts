@@ -1,11 +1,16 @@
 /**
  * A local imitation of IBM Cloud IAM + IBM Quantum Runtime REST v1 (design/backends.md §0, §A, §E):
  * form-encoded token exchange, Bearer + Service-CRN on /api/v1/*, backends/configuration/properties,
- * Sampler V2 job validation (additionalProperties=false), a 5-per-minute create limit (1202), the
- * Queued → Running → Completed lifecycle, server-side ISA check failing jobs with 1517, plain-JSON
- * results with unpadded hex samples (c[0] = LSB), cancel (204, or 409 when final), error containers.
+ * Sampler V2 job validation (additionalProperties=false, pub shapes, option types), a 5-per-minute
+ * create limit (1202), the Queued → Running → Completed lifecycle, server-side ISA check failing jobs
+ * with 1517, plain-JSON results per pub with unpadded hex samples (c[0] = LSB), cancel (204, or 409
+ * when final), error containers. A device built from a calibration snapshot reports that snapshot
+ * as its properties, and with `noise` the mock samples every pub with qntk's device noise model.
  */
 import { randomBytes } from 'node:crypto';
+import { deviceNoiseModel, simulateNoisy } from '../../backends/local/noise/index.js';
+import { parseQasm } from '../../compiler/qasm/index.js';
+import type { DeviceData } from '../../passes/targets/device-data.js';
 import { MockServer, type LoggedRequest, type Reply } from './mock-server.js';
 
 export interface MockIbmDevice {
@@ -15,6 +20,16 @@ export interface MockIbmDevice {
   readonly supportedInstructions: readonly string[];
   readonly couplingMap: readonly (readonly [number, number])[];
   readonly faultyQubits?: readonly number[];
+  /** Calibration the properties report (T1, T2, readout, gate errors and lengths); without it a fixed T1/readout/cz set. */
+  readonly calibration?: DeviceData;
+}
+
+/** A mock device that reports a built-in calibration snapshot as its live properties. */
+export function snapshotDevice(d: DeviceData): MockIbmDevice {
+  return {
+    name: d.name, numQubits: d.numQubits, basisGates: d.basisGates, supportedInstructions: d.supportedInstructions,
+    couplingMap: d.coupling.map((e) => [e[0]!, e[1]!] as const), calibration: d,
+  };
 }
 
 export interface MockIbmOptions {
@@ -27,13 +42,20 @@ export interface MockIbmOptions {
   readonly queuedPolls?: number;
   readonly runningPolls?: number;
   readonly createsPerMinute?: number;
+  /** Sample results with this device's noise model (qntk's, from its calibration) instead of the bit-flip classical run. */
+  readonly noise?: string;
 }
 
 interface MockJob {
   id: string;
   backend: string;
+  /** The first pub's program and shots, and every pub's. */
   program: string;
   shots: number;
+  pubs: { program: string; shots: number }[];
+  options: Record<string, unknown>;
+  /** Creation order (seeds the noisy sampling, so a test run is reproducible). */
+  seq: number;
   tags: string[];
   created: string;
   polls: number;
@@ -57,8 +79,8 @@ const err = (status: number, code: number, message: string, solution?: string): 
 export class MockIbm extends MockServer {
   readonly opts: MockIbmOptions;
   readonly jobs = new Map<string, MockJob>();
-  /** Per-register samples to return instead of the mock's own bit-flip simulation. */
-  samplesFor: ((job: { program: string; shots: number }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
+  /** Per-register samples of one pub to return instead of the mock's own simulation. */
+  samplesFor: ((job: { program: string; shots: number; pub: number }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
   /** Reason the next created job fails with (instead of completing). */
   nextJobFailure: { code: number; reason: string } | undefined;
   private tokens = new Map<string, number>();
@@ -142,6 +164,7 @@ export class MockIbm extends MockServer {
     }
     if (p[2] === 'properties') {
       const date = '2026-08-01T00:00:00Z';
+      if (d.calibration !== undefined) return { status: 200, body: snapshotProperties(d, d.calibration, date) };
       return {
         status: 200,
         body: {
@@ -180,16 +203,18 @@ export class MockIbm extends MockServer {
     const extraTw = Object.keys(tw).filter((k) => !['enable_gates', 'enable_measure', 'num_randomizations', 'shots_per_randomization', 'strategy'].includes(k));
     const extraDd = Object.keys(dd).filter((k) => !['enable', 'sequence_type', 'extra_slack_distribution', 'scheduling_method', 'skip_reset_qubits'].includes(k));
     if (extraTw.length + extraDd.length > 0) return err(400, 1002, `Job validation error: unexpected option keys ${[...extraTw, ...extraDd].join(', ')}`);
-    if (dd.sequence_type !== undefined && !['XX', 'XpXm', 'XY4'].includes(String(dd.sequence_type))) return err(400, 1002, 'Job validation error: dynamical_decoupling.sequence_type');
+    const badType = optionTypeProblem(tw, dd);
+    if (badType !== undefined) return err(400, 1002, `Job validation error: ${badType}`);
     const pubs = params.pubs;
-    if (!Array.isArray(pubs) || pubs.length !== 1 || !Array.isArray(pubs[0]) || typeof pubs[0][0] !== 'string') return err(400, 1002, 'Job validation error: pubs');
+    if (!Array.isArray(pubs) || pubs.length === 0 || !pubs.every(validPub)) return err(400, 1002, 'Job validation error: pubs');
     const tags = b.tags ?? [];
     if (!Array.isArray(tags) || tags.length > 8 || tags.some((t) => typeof t !== 'string' || t.length > 86)) return err(400, 1204, 'Too many tags or tag too long.');
     const backend = String(b.backend ?? '');
     if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
-    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
+    const list = (pubs as unknown[][]).map((pub) => ({ program: pub[0] as string, shots: Number(pub[2] ?? params.shots ?? 4096) }));
+    const job: MockJob = { id, backend, program: list[0]!.program, shots: list[0]!.shots, pubs: list, options: opts, seq: this.jobs.size, tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
@@ -221,16 +246,28 @@ export class MockIbm extends MockServer {
 
   private results(job: MockJob): Reply {
     if (this.state(job, false) !== 'Completed') return { status: 204 };
-    const data = this.samplesFor ? this.samplesFor(job) : bitFlipSamples(job.program, job.shots);
-    return { status: 200, body: { results: [{ data, metadata: { circuit_metadata: {} } }], metadata: { version: 2 } } };
+    const results = job.pubs.map((pub, i) => {
+      const data = this.samplesFor ? this.samplesFor({ ...pub, pub: i })
+        : this.opts.noise !== undefined ? noisySamples(pub.program, pub.shots, this.opts.noise, 1000 * job.seq + i + 1) : bitFlipSamples(pub.program, pub.shots);
+      return { data, metadata: { circuit_metadata: {} } };
+    });
+    return { status: 200, body: { results, metadata: { version: 2 } } };
   }
 
-  /** The server's own ISA check: physical qubits only, basis gates, coupling edges. */
+  /** The server's own ISA check of every pub: physical qubits only, basis gates, coupling edges. */
   private isaProblem(job: MockJob): string | undefined {
-    const d = this.opts.devices.find((x) => x.name === job.backend)!;
+    for (const pub of job.pubs) {
+      const problem = this.isaProblemOf(job.backend, pub.program);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+
+  private isaProblemOf(backend: string, program: string): string | undefined {
+    const d = this.opts.devices.find((x) => x.name === backend)!;
     const allowed = new Set([...d.basisGates, ...d.supportedInstructions, 'barrier']);
     const edges = new Set(d.couplingMap.map(([a, b]) => `${a},${b}`));
-    for (const st of statements(job.program)) {
+    for (const st of statements(program)) {
       const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\([^)]*\))?\s+(.*)$/.exec(st);
       if (m === null) continue;
       const [, name, args] = m;
@@ -268,5 +305,64 @@ function bitFlipSamples(program: string, shots: number): Record<string, { sample
   }
   const out: Record<string, { samples: string[]; num_bits: number }> = {};
   for (const [name, size] of regs) out[name] = { samples: new Array<string>(shots).fill(`0x${values.get(name)!.toString(16)}`), num_bits: size };
+  return out;
+}
+
+/** A pub as the Sampler schema has it: [OpenQASM 3, parameter values (null, object or array)?, shots (positive integer or null)?]. */
+function validPub(pub: unknown): boolean {
+  if (!Array.isArray(pub) || pub.length < 1 || pub.length > 3 || typeof pub[0] !== 'string') return false;
+  const values = pub[1];
+  if (values !== undefined && values !== null && typeof values !== 'object') return false;
+  const shots = pub[2];
+  return shots === undefined || shots === null || (Number.isInteger(shots) && (shots as number) > 0);
+}
+
+/** Types of the twirling and dynamical-decoupling options as IBM documents them. */
+function optionTypeProblem(tw: Record<string, unknown>, dd: Record<string, unknown>): string | undefined {
+  const bool = (o: Record<string, unknown>, k: string): boolean => o[k] === undefined || typeof o[k] === 'boolean';
+  const countOrAuto = (v: unknown): boolean => v === undefined || v === 'auto' || (Number.isInteger(v) && (v as number) >= 1);
+  if (!bool(tw, 'enable_gates') || !bool(tw, 'enable_measure')) return 'twirling.enable_gates / enable_measure must be booleans';
+  if (!countOrAuto(tw.num_randomizations) || !countOrAuto(tw.shots_per_randomization)) return 'twirling counts must be positive integers or "auto"';
+  if (tw.strategy !== undefined && !['active', 'active-accum', 'active-circuit', 'all'].includes(String(tw.strategy))) return 'twirling.strategy';
+  if (!bool(dd, 'enable') || !bool(dd, 'skip_reset_qubits')) return 'dynamical_decoupling.enable / skip_reset_qubits must be booleans';
+  if (dd.sequence_type !== undefined && !['XX', 'XpXm', 'XY4'].includes(String(dd.sequence_type))) return 'dynamical_decoupling.sequence_type';
+  if (dd.extra_slack_distribution !== undefined && !['middle', 'edges'].includes(String(dd.extra_slack_distribution))) return 'dynamical_decoupling.extra_slack_distribution';
+  if (dd.scheduling_method !== undefined && !['alap', 'asap'].includes(String(dd.scheduling_method))) return 'dynamical_decoupling.scheduling_method';
+  return undefined;
+}
+
+/** The properties IBM would report for a device whose calibration is `cal` (readout symmetric, as the snapshots keep it). */
+export function snapshotProperties(d: MockIbmDevice, cal: DeviceData, date: string): Record<string, unknown> {
+  const nduv = (name: string, value: number, unit = ''): Record<string, unknown> => ({ date, name, unit, value });
+  const measure = new Map(cal.gates.filter((g) => g[0] === 'measure' && g[3] !== null).map((g) => [g[1][0]!, g[3]!]));
+  return {
+    backend_name: d.name, backend_version: '1.0.0', last_update_date: date, general: [],
+    qubits: cal.qubits.map(([t1, t2, ro], q) => [
+      nduv('T1', t1, 'us'), nduv('T2', t2, 'us'), nduv('readout_error', ro), nduv('prob_meas0_prep1', ro), nduv('prob_meas1_prep0', ro),
+      nduv('readout_length', measure.get(q) ?? 1560, 'ns'),
+    ]),
+    gates: cal.gates.filter((g) => g[0] !== 'measure').map(([gate, qs, e, len]) => ({
+      gate, qubits: qs, name: `${gate}${qs.join('_')}`, parameters: [nduv('gate_error', e), ...(len !== null ? [nduv('gate_length', len, 'ns')] : [])],
+    })),
+  };
+}
+
+/** Shots of a pub sampled with the device noise model, as unpadded hex per register. */
+function noisySamples(program: string, shots: number, device: string, seed: number): Record<string, { samples: string[]; num_bits: number }> {
+  const circuit = parseQasm(program);
+  const r = simulateNoisy(circuit, deviceNoiseModel(device), { shots, seed });
+  const outcomes: number[] = [];
+  for (const [k, n] of [...r.counts!].sort((a, b) => a[0] - b[0])) for (let i = 0; i < n; i++) outcomes.push(k);
+  // Shuffle so that shot order carries no information, as on hardware.
+  let x = seed || 1;
+  for (let i = outcomes.length - 1; i > 0; i--) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const j = x % (i + 1);
+    [outcomes[i], outcomes[j]] = [outcomes[j]!, outcomes[i]!];
+  }
+  const out: Record<string, { samples: string[]; num_bits: number }> = {};
+  for (const reg of circuit.cregs) {
+    out[reg.name] = { samples: outcomes.map((k) => `0x${(Math.floor(k / 2 ** reg.start) % 2 ** reg.size).toString(16)}`), num_bits: reg.size };
+  }
   return out;
 }

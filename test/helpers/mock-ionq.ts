@@ -1,11 +1,16 @@
 /**
  * A local imitation of the IonQ v0.4 API (design/backends.md §0, §B, §E): `Authorization: apiKey`
  * everywhere but /backends, create-job validation (type, backend, input, gateset required for
- * circuit.v1, additionalProperties=false), 201 {id, status: submitted}, submitted → ready →
- * started (or v0.3's `running`) → completed, legacy results URL, probabilities keyed by unpadded
- * decimal integers (bit i = qubit i), QASM3 preflight failures, cancel, `{error, message, statusCode}`.
+ * circuit.v1, additionalProperties=false), multi-circuit jobs (children listed in circuit order,
+ * probabilities keyed by child job id, ≤ 5,000 circuits and 150,000 gates), 201 {id, status:
+ * submitted}, submitted → ready → started (or v0.3's `running`) → completed, legacy results URL,
+ * probabilities keyed by unpadded decimal integers (bit i = qubit i), QASM3 preflight failures,
+ * cancel, `{error, message, statusCode}`. With `noise`, native-gate circuits are sampled with
+ * qntk's noise model of that device.
  */
 import { randomUUID } from 'node:crypto';
+import { deviceNoiseModel, simulateNoisy } from '../../backends/local/noise/index.js';
+import { CircuitBuilder, instruction } from '../../compiler/circuit/index.js';
 import { MockServer, type LoggedRequest, type Reply } from './mock-server.js';
 
 export interface MockIonqOptions {
@@ -14,7 +19,12 @@ export interface MockIonqOptions {
   readonly legacyRunning?: boolean;
   /** Serve results as an artifact map instead of the legacy URL. */
   readonly artifacts?: boolean;
+  /** Sample native circuits on QPUs with this device's noise model (ionq_aria, ionq_forte). */
+  readonly noise?: string;
 }
+
+interface JsonGate { gate: string; target?: number; targets?: number[]; control?: number; controls?: number[]; phase?: number; phases?: number[]; angle?: number }
+interface ChildCircuit { circuit: JsonGate[]; qubits: number; gateset: string }
 
 interface MockIonqJob {
   id: string;
@@ -24,6 +34,10 @@ interface MockIonqJob {
   qubits: number;
   canceled: boolean;
   failure?: { code: string; message: string };
+  /** Creation order (seeds the noisy sampling). */
+  seq: number;
+  /** A multi-circuit job: its child ids and circuits, in order. */
+  children?: { id: string; input: ChildCircuit }[];
 }
 
 const STEPS = ['submitted', 'ready', 'started', 'completed'] as const;
@@ -86,7 +100,11 @@ export class MockIonq extends MockServer {
     const wantsProbs = (p[2] === 'results' && p[3] === 'probabilities') || (p[2] === 'artifacts' && p[3] === `${job.id}-probabilities`);
     if (wantsProbs && r.method === 'GET') {
       if (this.status(job, false) !== 'completed') return error(404, 'Not Found Error', 'Results are not available');
-      return { status: 200, body: this.probabilitiesFor ? this.probabilitiesFor(job) : classical(job) };
+      if (job.children !== undefined) {
+        const shots = Number(job.body.shots ?? 100);
+        return { status: 200, body: Object.fromEntries(job.children.map((c, i) => [c.id, this.probabilitiesOf(job, c.input, shots, i)])) };
+      }
+      return { status: 200, body: this.probabilitiesFor ? this.probabilitiesFor(job) : this.probabilitiesOf(job, job.body.input as ChildCircuit, Number(job.body.shots ?? 100), 0) };
     }
     return error(404, 'Not Found Error', `no route ${r.method} ${path}`);
   }
@@ -105,7 +123,24 @@ export class MockIonq extends MockServer {
     if (input === undefined) return error(400, 'Bad Request', 'input is required', { validation: { keys: ['input'], source: 'body' } });
     let qubits = 0;
     let failure: MockIonqJob['failure'];
-    if (b.type === 'ionq.circuit.v1') {
+    let children: MockIonqJob['children'];
+    if (b.type === 'ionq.multi-circuit.v1') {
+      const list = Array.isArray(input.circuits) ? (input.circuits as { circuit?: unknown; gateset?: unknown; qubits?: unknown }[]) : [];
+      if (list.length === 0 || list.length > 5000) return error(400, 'Bad Request', 'input.circuits must hold 1 to 5000 circuits', { validation: { keys: ['input.circuits'], source: 'body' } });
+      let total = 0;
+      children = [];
+      for (const c of list) {
+        const gateset = c.gateset ?? input.gateset;
+        if (gateset !== 'qis' && gateset !== 'native') return error(400, 'Bad Request', 'input.gateset is required', { validation: { keys: ['input.gateset'], source: 'body' } });
+        const gates = Array.isArray(c.circuit) ? (c.circuit as JsonGate[]) : [];
+        const bad = gates.find((g) => !(gateset === 'qis' ? QIS : NATIVE).has(g.gate ?? ''));
+        if (bad) return error(400, 'Bad Request', `Unsupported gate ${bad.gate} for gateset ${String(gateset)}`, { validation: { keys: ['input.circuits'], source: 'body' } });
+        total += gates.length;
+        children.push({ id: randomUUID(), input: { circuit: gates, gateset, qubits: Number(c.qubits ?? input.qubits) } });
+      }
+      if (total > 150_000) return error(400, 'Bad Request', `${total} gates in one job; the limit is 150000`, { validation: { keys: ['input.circuits'], source: 'body' } });
+      qubits = Number(input.qubits);
+    } else if (b.type === 'ionq.circuit.v1') {
       if (input.gateset !== 'qis' && input.gateset !== 'native') return error(400, 'Bad Request', 'input.gateset is required', { validation: { keys: ['input.gateset'], source: 'body' } });
       const names = input.gateset === 'qis' ? QIS : NATIVE;
       const gates = Array.isArray(input.circuit) ? (input.circuit as { gate?: string }[]) : [];
@@ -121,8 +156,16 @@ export class MockIonq extends MockServer {
       return error(400, 'Bad Request', `Unknown job type ${String(b.type)}`, { validation: { keys: ['type'], source: 'body' } });
     }
     const id = randomUUID();
-    this.jobs.set(id, { id, submittedAt: new Date(Date.now() + this.jobs.size).toISOString(), body: b, polls: 0, qubits, canceled: false, ...(failure ? { failure } : {}) });
+    this.jobs.set(id, { id, submittedAt: new Date(Date.now() + this.jobs.size).toISOString(), body: b, polls: 0, qubits, seq: this.jobs.size, canceled: false, ...(failure ? { failure } : {}), ...(children ? { children } : {}) });
     return { status: 201, body: { id, status: 'submitted', session_id: null } };
+  }
+
+  /** One circuit's probabilities: the noise model's on a QPU when the mock has one, else the classical run. */
+  private probabilitiesOf(job: MockIonqJob, input: ChildCircuit, shots: number, index: number): Record<string, number> {
+    if (this.opts.noise !== undefined && job.body.backend !== 'simulator' && input.gateset === 'native') {
+      return noisyProbabilities(input, shots, this.opts.noise, 1000 * job.seq + index + 1);
+    }
+    return classical(input);
   }
 
   private status(job: MockIonqJob, advance: boolean): string {
@@ -142,20 +185,34 @@ export class MockIonq extends MockServer {
         : { probabilities: { url: `/v0.4/jobs/${job.id}/results/probabilities` } };
     return {
       id: job.id, status: st, type: job.body.type, backend: job.body.backend, dry_run: false, submitter_id: 'u1', project_id: null,
-      parent_job_id: null, child_job_ids: null, session_id: null, metadata: job.body.metadata ?? {}, name: job.body.name ?? null,
+      parent_job_id: null, child_job_ids: job.children?.map((c) => c.id) ?? null, session_id: null, metadata: job.body.metadata ?? {}, name: job.body.name ?? null,
       submitted_at: job.submittedAt, started_at: null, completed_at: null, predicted_wait_time_ms: null,
       predicted_execution_duration_ms: null, execution_duration_ms: done ? 12 : null, shots: job.body.shots,
       failure: st === 'failed' ? job.failure : null, settings: {}, output: {},
-      stats: { qubits: job.qubits, circuits: 1, gate_counts: { '1q': 0, '2q': 0 } }, results,
+      stats: { qubits: job.qubits, circuits: job.children?.length ?? 1, gate_counts: { '1q': 0, '2q': 0 } }, results,
     };
   }
 }
 
+/** Estimated probabilities of a native circuit on a QPU sampled `shots` times with the noise model of `device` (every qubit read at the end). */
+function noisyProbabilities(input: ChildCircuit, shots: number, device: string, seed: number): Record<string, number> {
+  const turn = 2 * Math.PI;
+  const b = new CircuitBuilder(input.qubits, 0);
+  for (const g of input.circuit) {
+    const qs = g.targets ?? [g.target!];
+    if (g.gate === 'gpi' || g.gate === 'gpi2') b.add(instruction(g.gate, qs, [turn * g.phase!]));
+    else if (g.gate === 'ms') b.add(instruction('ms', qs, [turn * g.phases![0]!, turn * g.phases![1]!, turn * (g.angle ?? 0.25)]));
+    else if (g.gate === 'zz') b.add(instruction('zz', qs, [turn * g.angle!]));
+    else throw new Error(`mock noise model takes native gates only (got ${g.gate})`);
+  }
+  const r = simulateNoisy(b.build(), deviceNoiseModel(device), { shots, seed });
+  return Object.fromEntries([...r.counts!].map(([k, n]) => [String(k), n / shots]));
+}
+
 /** Exact outcome of a QIS circuit made of x / not / cnot / controlled-x on basis states. */
-function classical(job: MockIonqJob): Record<string, number> {
-  const input = job.body.input as { circuit?: { gate: string; target?: number; control?: number; controls?: number[] }[] };
+function classical(input: ChildCircuit): Record<string, number> {
   let state = 0;
-  for (const g of input.circuit ?? []) {
+  for (const g of input.circuit) {
     const controls = g.controls ?? (g.control !== undefined ? [g.control] : []);
     const isX = g.gate === 'x' || g.gate === 'not' || g.gate === 'cnot';
     if (!isX || g.target === undefined) throw new Error(`mock can only simulate x/cnot circuits; set probabilitiesFor (got ${g.gate})`);
