@@ -55,8 +55,7 @@ function lowerOne(inst: Instruction, basis: ReadonlySet<string>, s: OneQubitSynt
   const q = inst.qubits[0]!;
   if (basis.has(inst.gate)) return [inst];
   if (Z_LIKE.has(inst.gate) && s.zGate !== null) return [gate(s.zGate, q, paramValues(inst))];
-  const def = symbolicDefinition(inst);
-  const u = def?.find((d) => d.gate === 'U');
+  const u = inst.gate === 'U' || inst.gate === 'u3' ? inst : symbolicDefinition(inst)?.find((d) => d.gate === 'U');
   if (u === undefined) refuse(target, inst, 'it has no U form');
   const [theta, phi, lambda] = paramValues(u) as [ParamValue, ParamValue, ParamValue];
   return eulerForm(theta, phi, lambda, q, s);
