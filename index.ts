@@ -7,9 +7,10 @@ export {
   CircuitBuilder, validateInstruction, remapInstruction, withInstructions, inverseCircuit, isUnitaryCircuit,
   gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlledMatrix, uMatrix,
   circuitUnitary, circuitState, equivalent,
+  Expr, bindParameters, coerceParameterValue, paramValues, isSymbolic, isParameterized, withParameters,
 } from './compiler/circuit/index.js';
-export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';
-export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats } from './compiler/qasm/index.js';
+export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall, Parameter, ParamValue, ParameterValues, BindOptions } from './compiler/circuit/index.js';
+export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats, parseParameterValues } from './compiler/qasm/index.js';
 export type { ParseOptions, QasmWriteOptions, Program, CircuitStats } from './compiler/qasm/index.js';
 export { READER_BUDGETS } from './compiler/qasm/index.js';
 export type { ReaderBudgets } from './compiler/qasm/index.js';

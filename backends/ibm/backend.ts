@@ -11,7 +11,7 @@ import { getTarget } from '../../passes/targets/builtins.js';
 import { isTargetName, TARGET_NAMES } from '../../passes/targets/names.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
-  FINAL_STATUSES, measuredQubits, notReady, registerInfo,
+  checkedParameterValues, FINAL_STATUSES, measuredQubits, notReady, registerInfo,
   type Backend, type JobRecord, type JobResult, type JobStatus, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
@@ -21,11 +21,13 @@ import { IbmClient, type IbmConfig, type IbmJobInfo } from './client.js';
 import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
 import { decodeSamplerResult } from './results.js';
-import { describeSamplerBody, samplerJobBody, validateSamplerOptions } from './sampler.js';
+import { describeSamplerBody, samplerJobBody, samplerParameterValues, validateSamplerOptions } from './sampler.js';
 
 /**
  * The OpenQASM 3 text IBM executes: physical `$k` qubits, `c[i] = measure $k;`, definitions for
- * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate).
+ * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate), and
+ * every input parameter declared `input float[64]` (the pub carries the values, already
+ * converted to the declared types).
  * @see docs/backends.md §A9
  */
 export function ibmQasm(circuit: Circuit): string {
@@ -67,6 +69,8 @@ export function qntkTag(id: string): string {
 export class IbmBackend implements Backend {
   readonly provider = 'ibm' as const;
   readonly name: string;
+  /** The Sampler binds parameter values itself: they travel in the pub, the program stays symbolic. */
+  readonly takesParameterValues = true;
   readonly client: IbmClient;
   private readonly store: JobStore;
   private readonly sleep: ((ms: number) => Promise<void>) | undefined;
@@ -111,7 +115,8 @@ export class IbmBackend implements Backend {
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
     this.checkOptions(options, circuit);
     const program = ibmQasm(circuit);
-    const body = samplerJobBody(this.name, program, this.shots(options), { ...samplerParts(options), tag: qntkTag('<job id>') });
+    const values = samplerParameterValues(checkedParameterValues(circuit, options.parameterValues));
+    const body = samplerJobBody(this.name, program, this.shots(options), { ...samplerParts(options), tag: qntkTag('<job id>'), ...(values ? { parameterValues: values } : {}) });
     return this.client.previewCreateJob(body, describeSamplerBody(body, program));
   }
 
@@ -124,12 +129,14 @@ export class IbmBackend implements Backend {
     const shots = this.shots(options);
     if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
     const program = ibmQasm(circuit);
+    const sets = checkedParameterValues(circuit, options.parameterValues);
+    const values = samplerParameterValues(sets);
     const rec = await this.store.create({
       provider: 'ibm', backend: this.name, programHash: hashProgram(program), shots, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
-      details: { program: 'sampler', ...samplerDetails(options) }, submission: newSubmission(),
+      details: { program: 'sampler', ...samplerDetails(options) }, submission: newSubmission(), ...(sets.length > 0 ? { parameterValues: sets } : {}),
     });
-    const body = samplerJobBody(this.name, program, shots, { ...samplerParts(options), tag: qntkTag(rec.id) });
+    const body = samplerJobBody(this.name, program, shots, { ...samplerParts(options), tag: qntkTag(rec.id), ...(values ? { parameterValues: values } : {}) });
     return createIdempotently(this.store, rec, this.protocol(rec, body), this.timing());
   }
 
@@ -151,7 +158,7 @@ export class IbmBackend implements Backend {
     if (rec.status !== 'completed') throw notReady(rec);
     const body = await this.client.results(rec.remoteId!);
     if (body === undefined) throw new BackendError(`job ${rec.id}: IBM has no result for a completed job yet (HTTP 204); try again shortly`);
-    const result = decodeSamplerResult(body, rec.cregs);
+    const result = decodeSamplerResult(body, rec.cregs, rec.parameterValues);
     await this.store.update(rec.id, () => ({ result }));
     return result;
   }

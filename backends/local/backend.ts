@@ -3,13 +3,13 @@
  * or counts with device noise (`noise`: a calibrated device such as ibm_kingston). Jobs run at
  * submission and are stored like cloud jobs, so `qntk status | result | jobs` treat them alike.
  */
-import type { Circuit } from '../../compiler/circuit/index.js';
+import { bindParameters, type Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, QntkError } from '../../compiler/errors.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
-  groupViolations, measuredQubits, notReady, registerInfo,
-  type Backend, type JobRecord, type JobResult, type SubmitOptions,
+  checkedParameterValues, groupViolations, measuredQubits, notReady, registerInfo,
+  type Backend, type JobRecord, type JobResult, type SubmitOptions, type SweepPoint,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { compactQubits, deviceNoiseModel, noiseModelNames, simulateNoisy, type NoiseModel } from './noise/index.js';
@@ -30,6 +30,8 @@ export function localNoiseModel(name: string): NoiseModel {
 export class LocalBackend implements Backend {
   readonly provider = 'local' as const;
   readonly name = 'simulator';
+  /** Input parameters are bound here, once per value set (a sweep is one job with one result per set). */
+  readonly takesParameterValues = true;
   private readonly store: JobStore;
 
   constructor(opts: { store: JobStore }) {
@@ -70,15 +72,23 @@ export class LocalBackend implements Backend {
     const shots = options.shots ?? (model ? LOCAL_NOISY_DEFAULT_SHOTS : undefined);
     if (shots !== undefined && (!Number.isInteger(shots) || shots < 1)) throw new BackendError(`--shots ${shots} must be a positive integer`, { exitCode: 2 });
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const sets = checkedParameterValues(circuit, options.parameterValues);
     const rec = await this.store.create({
       provider: 'local', backend: this.name, programHash: hashProgram(JSON.stringify(circuit.instructions)),
       ...(shots !== undefined ? { shots } : {}), status: 'running',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { ...(model ? { noise: model.name } : {}), ...(shots !== undefined ? { seed } : {}) },
+      ...(sets.length > 0 ? { parameterValues: sets } : {}),
     });
     let result: JobResult;
     try {
-      result = run(circuit, shots, seed, model);
+      if (sets.length === 0) result = run(circuit, shots, seed, model);
+      else {
+        // Each set is bound and run with its own seed (seed + k), so a sweep is reproducible point by point.
+        const sweep: SweepPoint[] = sets.map((values, k) => ({ values, ...run(bindParameters(circuit, values), shots, seed + k, model) }));
+        const { values: _first, ...first } = sweep[0]!;
+        result = sweep.length === 1 ? first : { ...first, sweep };
+      }
     } catch (err) {
       await this.store.update(rec.id, () => ({ status: 'failed', error: err instanceof Error ? err.message : String(err) }));
       throw err instanceof QntkError ? err : new BackendError(`local simulation failed: ${(err as Error).message}`);

@@ -6,7 +6,7 @@ export type { ExprFunction, ParamValue, Atom, Term, NumberFormat } from './expre
 export { liftAffine, affineForms, withValues } from './affine.js';
 export type { NumericRewrite } from './affine.js';
 export { inverseInstruction } from './inverse.js';
-export { bindParameters, requireNumeric, coerceParameterValue, paramValues, parameterType, usedParameters, isParameterized, describeInputs } from './parameters.js';
+export { bindParameters, convertParameterSets, requireNumeric, coerceParameterValue, paramValues, parameterType, usedParameters, isParameterized, describeInputs } from './parameters.js';
 export type { ParameterValues, BindOptions } from './parameters.js';
 export type { GateSpec, GateCall, GateName, NonUnitaryName, OperationName } from './gates.js';
 export { GATE_NAMES, gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlCount, controlledMatrix, uMatrix, GATE_ALIASES, NON_UNITARY } from './gates.js';

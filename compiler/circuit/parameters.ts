@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.js';
 import { withInstructions, withParameters, type Circuit, type Instruction, type Parameter } from './circuit.js';
 import { withValues } from './affine.js';
-import { foldConstant, type ParamValue } from './expression.js';
+import { foldConstant, type Expr, type ParamValue } from './expression.js';
 
 /** Values for input parameters, by name. */
 export type ParameterValues = Readonly<Record<string, number>>;
@@ -104,6 +104,28 @@ function usedSymbols(instructions: readonly Instruction[]): Set<string> {
   const out = new Set<string>();
   for (const inst of instructions) for (const e of inst.exprs ?? []) e.symbols(out);
   return out;
+}
+
+/**
+ * Value sets checked and converted for a circuit that stays symbolic (a backend binds them): each
+ * set names exactly the declared inputs, and every distinct expression of the circuit has a
+ * finite value under it (checked once per expression, not per instruction).
+ */
+export function convertParameterSets(circuit: Circuit, sets: readonly ParameterValues[]): ParameterValues[] {
+  const declared = circuit.parameters ?? [];
+  const exprs = new Map<string, { e: Expr; gate: string }>();
+  for (const inst of circuit.instructions) for (const e of inst.exprs ?? []) if (!e.isConstant()) exprs.set(e.key, { e, gate: inst.gate });
+  return sets.map((values, k) => {
+    checkNames(circuit, values);
+    const missing = declared.filter((p) => values[p.name] === undefined).map((p) => p.name);
+    if (missing.length > 0) throw new ValidationError(`value set ${k + 1}: input parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'have' : 'has'} no value`);
+    const out = Object.fromEntries(declared.map((p) => [p.name, coerceParameterValue(p, values[p.name]!)]));
+    for (const { e, gate } of exprs.values()) {
+      const v = e.evaluate((n) => out[n]);
+      if (!Number.isFinite(v)) throw new ValidationError(`value set ${k + 1} gives '${e.format()}' (a parameter of '${gate}') the value ${v}; choose values inside its domain`);
+    }
+    return out;
+  });
 }
 
 /** One line naming the inputs a numeric computation needs values for (for errors). */

@@ -34,6 +34,10 @@ interface MockJob {
   backend: string;
   program: string;
   shots: number;
+  /** The pub's parameter values by input name (one value, or one per set of a sweep), or null. */
+  values: Record<string, number | number[]> | null;
+  /** Value sets of the pub: 0 for a pub without a sweep (shape ()), K for a sweep (shape (K,)). */
+  sets: number;
   tags: string[];
   created: string;
   polls: number;
@@ -57,8 +61,11 @@ const err = (status: number, code: number, message: string, solution?: string): 
 export class MockIbm extends MockServer {
   readonly opts: MockIbmOptions;
   readonly jobs = new Map<string, MockJob>();
-  /** Per-register samples to return instead of the mock's own bit-flip simulation. */
-  samplesFor: ((job: { program: string; shots: number }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
+  /**
+   * Per-register samples to return instead of the mock's own bit-flip simulation; for a sweep,
+   * called once per value set with that set's values.
+   */
+  samplesFor: ((job: { program: string; shots: number; values: Record<string, number> }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
   /** Reason the next created job fails with (instead of completing). */
   nextJobFailure: { code: number; reason: string } | undefined;
   private tokens = new Map<string, number>();
@@ -183,13 +190,19 @@ export class MockIbm extends MockServer {
     if (dd.sequence_type !== undefined && !['XX', 'XpXm', 'XY4'].includes(String(dd.sequence_type))) return err(400, 1002, 'Job validation error: dynamical_decoupling.sequence_type');
     const pubs = params.pubs;
     if (!Array.isArray(pubs) || pubs.length !== 1 || !Array.isArray(pubs[0]) || typeof pubs[0][0] !== 'string') return err(400, 1002, 'Job validation error: pubs');
+    const pub = pubs[0] as unknown[];
+    const bound = pubValues(pub);
+    if (typeof bound === 'string') return err(400, 1002, `Job validation error: ${bound}`);
     const tags = b.tags ?? [];
     if (!Array.isArray(tags) || tags.length > 8 || tags.some((t) => typeof t !== 'string' || t.length > 86)) return err(400, 1204, 'Too many tags or tag too long.');
     const backend = String(b.backend ?? '');
     if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
-    const job: MockJob = { id, backend, program: pubs[0][0], shots: Number(pubs[0][2] ?? 4096), tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
+    const job: MockJob = {
+      id, backend, program: pub[0] as string, shots: Number(pub[2] ?? 4096), values: bound.values, sets: bound.sets, tags: tags as string[],
+      created: new Date(now + this.jobs.size).toISOString(), polls: 0,
+    };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
@@ -221,7 +234,16 @@ export class MockIbm extends MockServer {
 
   private results(job: MockJob): Reply {
     if (this.state(job, false) !== 'Completed') return { status: 204 };
-    const data = this.samplesFor ? this.samplesFor(job) : bitFlipSamples(job.program, job.shots);
+    const point = (k: number): Record<string, { samples: string[]; num_bits: number }> => {
+      const values = Object.fromEntries(Object.entries(job.values ?? {}).map(([n, v]) => [n, Array.isArray(v) ? v[k]! : v]));
+      return this.samplesFor ? this.samplesFor({ program: job.program, shots: job.shots, values }) : bitFlipSamples(job.program, job.shots);
+    };
+    let data: Record<string, { samples: string[] | string[][]; num_bits: number }> = point(0);
+    if (job.sets > 0) {
+      // A pub of shape (K,): every register holds K arrays of samples, one per value set.
+      const points = Array.from({ length: job.sets }, (_, k) => point(k));
+      data = Object.fromEntries(Object.entries(points[0]!).map(([reg, d]) => [reg, { samples: points.map((p) => p[reg]!.samples), num_bits: d.num_bits }]));
+    }
     return { status: 200, body: { results: [{ data, metadata: { circuit_metadata: {} } }], metadata: { version: 2 } } };
   }
 
@@ -231,7 +253,7 @@ export class MockIbm extends MockServer {
     const allowed = new Set([...d.basisGates, ...d.supportedInstructions, 'barrier']);
     const edges = new Set(d.couplingMap.map(([a, b]) => `${a},${b}`));
     for (const st of statements(job.program)) {
-      const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\([^)]*\))?\s+(.*)$/.exec(st);
+      const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\(.*\))?\s+([^()]*)$/.exec(st);
       if (m === null) continue;
       const [, name, args] = m;
       const qs = args!.split(',').map((s) => s.trim());
@@ -243,11 +265,40 @@ export class MockIbm extends MockServer {
   }
 }
 
+/**
+ * A pub `[circuit, parameter_values?, shots?]` as IBM documents it: the values are null (a circuit
+ * without inputs), or a mapping from each input's name to a number (one binding) or to an array
+ * (a sweep; every array the same length) — exactly the program's `input float`/`input angle`
+ * declarations, no more, no fewer; shots a positive integer or null. An error message, or the
+ * values and the sweep's number of sets (0 without a sweep).
+ */
+function pubValues(pub: readonly unknown[]): string | { values: Record<string, number | number[]> | null; sets: number } {
+  if (pub.length < 1 || pub.length > 3) return `a pub has 1 to 3 entries, not ${pub.length}`;
+  const shots = pub[2];
+  if (shots !== undefined && shots !== null && !(Number.isInteger(shots) && (shots as number) > 0)) return 'pub shots must be a positive integer or null';
+  const inputs = [...String(pub[0]).matchAll(/^\s*input\s+(float|angle)(\[\d+\])?\s+([A-Za-z_]\w*)\s*;/gm)].map((m) => m[3]!);
+  const values = pub[1];
+  if (values === undefined || values === null) {
+    return inputs.length > 0 ? `the circuit has parameters ${inputs.join(', ')} but the pub binds no values` : { values: null, sets: 0 };
+  }
+  if (typeof values !== 'object' || Array.isArray(values)) return 'parameter_values must be a mapping from parameter names to values';
+  const entries = Object.entries(values as Record<string, unknown>);
+  const names = entries.map(([n]) => n);
+  const missing = inputs.filter((n) => !names.includes(n)), extra = names.filter((n) => !inputs.includes(n));
+  if (missing.length > 0 || extra.length > 0) return `parameter_values do not match the circuit's parameters (missing ${missing.join(', ') || 'none'}, unknown ${extra.join(', ') || 'none'})`;
+  const lengths = new Set(entries.map(([, v]) => (Array.isArray(v) ? v.length : -1)));
+  if (lengths.size !== 1) return 'parameter_values arrays have inconsistent shapes';
+  const ok = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+  if (!entries.every(([, v]) => (Array.isArray(v) ? v.length > 0 && v.every(ok) : ok(v)))) return 'parameter_values must be finite numbers';
+  const k = [...lengths][0]!;
+  return { values: values as Record<string, number | number[]>, sets: k < 0 ? 0 : k };
+}
+
 /** Statements of a program, gate definitions and declarations skipped; `if (…) { s }` yields s. */
 function statements(program: string): string[] {
   const body = program.replace(/gate [^{]*\{[^}]*\}/g, '');
   return body.split(';').map((s) => s.trim().replace(/^if \s*\((?:[^()]|\([^)]*\))*\)\s*\{?\s*/, '').replace(/^\}\s*/, ''))
-    .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[)/.test(s));
+    .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[|input )/.test(s));
 }
 
 /** Shots of a circuit whose only state-changing gates are x: deterministic outcome, unpadded hex per register. */
