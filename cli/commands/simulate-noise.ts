@@ -5,6 +5,8 @@
  */
 import { ValidationError } from '../../compiler/errors.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
+import { bindParameters } from '../../compiler/circuit/index.js';
+import { parameterSets } from './params.js';
 import { bitstring, distributionRecord } from '../../backends/local/index.js';
 import { MITIGATIONS, runNoisy, type Mitigation, type NoisyRunResult } from '../../mitigation/index.js';
 import { printJson, type CliIo } from '../io.js';
@@ -50,7 +52,9 @@ function summary(r: NoisyRunResult): string {
 /** `qntk simulate FILE --noise DEVICE …`. */
 export function runNoisySimulate(file: string, args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const { shots, seed } = args;
-  const circuit = readQasmFile(file);
+  const source = readQasmFile(file);
+  const sets = parameterSets(file, source, args.param, { sweep: false });
+  const circuit = sets.length === 1 ? bindParameters(source, sets[0]!) : source;
   const mitigate = parseMitigations(args.mitigate);
   const observables = parseObservables(args.observable);
   const r = runNoisy(circuit, {

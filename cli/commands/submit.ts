@@ -16,6 +16,7 @@ import type { ArgsOf } from '../spec.js';
 import type { submitSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { describeRecord, describeResult, ionqQasm3, note, out, outJson, redacting, resultJson, scrub, stageLine, storeOf } from './backend-common.js';
+import { parameterSets } from './params.js';
 
 /**
  * Checks run on every circuit about to be sent, after lowering and the backend's own checks;
@@ -50,15 +51,17 @@ export function run(args: ArgsOf<typeof submitSpec>, io: CliIo): Promise<number>
     const spec = parseBackendSpec(args.backend);
     if (args.requestOut !== undefined && !args.dryRun) throw new ValidationError('--request-out writes the request of a dry run; add --dry-run');
     if (args.requestOut !== undefined) checkWritable(args.requestOut, '--request-out');
+    const source = readQasmFile(args.file);
+    const sets = parameterSets(args.file, source, args.param, { sweep: true });
     const options: SubmitOptions = {
       ...(args.shots !== undefined ? { shots: args.shots } : {}),
       ...(args.noise !== undefined ? { noise: args.noise } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(sets.length > 0 ? { parameterValues: sets } : {}),
     };
     const store = storeOf(io);
     // Credentials first: a missing variable stops us before anything is recorded.
     const backend = openBackend(spec, { env: io.env, store, requireCredentials: !args.dryRun, qasm3: ionqQasm3 });
-    const source = readQasmFile(args.file);
     const stages = stageLine(io, args.json);
     try {
       const prepared = await prepareSubmission(backend, source, options, {

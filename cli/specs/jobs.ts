@@ -1,5 +1,5 @@
 /** Specs of the commands that submit and follow jobs on the local simulator, IBM Quantum and IonQ. */
-import { json, qasmFile, seed, shots } from '../options.js';
+import { json, param, qasmFile, seed, shots } from '../options.js';
 import { defineCommand } from '../spec.js';
 
 const jobId = { name: 'id', describe: 'job id: local id, remote id, or a unique prefix' } as const;
@@ -15,6 +15,7 @@ export const submitSpec = defineCommand({
     noise: { type: 'string', value: 'MODEL', describe: 'noise model: a calibrated device for local (e.g. ibm_kingston), an IonQ simulator model (e.g. forte-1)' },
     seed: seed('seed for sampling (local) or the IonQ noisy simulator'),
     transpile: { type: 'boolean', default: true, describe: 'lower for the backend target first (--no-transpile sends the circuit as is)' },
+    param: param('values of the program\'s input parameters (repeatable; NAME=V[,…]); a list or range (theta=0:pi:8) sweeps: IBM gets one pub with every value set and the program lowered once'),
     'dry-run': { type: 'boolean', default: false, describe: 'build the exact request and send nothing: print method, URL, headers (secrets redacted), body size and circuit statistics' },
     'request-out': { type: 'string', value: 'FILE', describe: 'with --dry-run: write the full request to FILE (JSON {method, url, headers, body}, secrets redacted)' },
     wait: { type: 'boolean', default: false, describe: 'poll until the job ends and print its counts' },
