@@ -7,9 +7,10 @@ export {
   CircuitBuilder, validateInstruction, remapInstruction, withInstructions, inverseCircuit, isUnitaryCircuit,
   gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlledMatrix, uMatrix,
   circuitUnitary, circuitState, equivalent,
+  Expr, bindParameters, coerceParameterValue, paramValues, isSymbolic, isParameterized, withParameters,
 } from './compiler/circuit/index.js';
-export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall } from './compiler/circuit/index.js';
-export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats } from './compiler/qasm/index.js';
+export type { Register, Condition, Instruction, Circuit, CircuitMetadata, GateSpec, GateCall, Parameter, ParamValue, ParameterValues, BindOptions } from './compiler/circuit/index.js';
+export { parseQasm, readQasmFile, printQasm, circuitToProgram, printProgram, circuitStats, parseParameterValues } from './compiler/qasm/index.js';
 export type { ParseOptions, QasmWriteOptions, Program, CircuitStats } from './compiler/qasm/index.js';
 export { READER_BUDGETS } from './compiler/qasm/index.js';
 export type { ReaderBudgets } from './compiler/qasm/index.js';
@@ -86,5 +87,8 @@ export { predictSuccess, predictOnTarget, scheduleCircuit, idleWindows, insertDy
 export type { SuccessPrediction, Schedule, Calibration } from './passes/index.js';
 export { deviceNoiseModel, noiseModel, simulateNoisy, DensityMatrix } from './backends/index.js';
 export type { NoiseModel, NoiseOptions, NoisySimulateOptions, NoisySimulationResult } from './backends/index.js';
-export { runNoisy, mitigateReadout, extrapolateToZero, expectationZ, MITIGATIONS } from './mitigation/index.js';
-export type { Mitigation, NoisyRunOptions, NoisyRunResult, ExpectationEstimate, ReadoutCalibration, Extrapolation } from './mitigation/index.js';
+export { mitigateReadout, extrapolateToZero, expectationZ, MITIGATIONS } from './mitigation/index.js';
+export type { Mitigation, ReadoutCalibration, Extrapolation } from './mitigation/index.js';
+export { runNoisy } from './backends/local/noisy-run.js';
+export type { NoisyRunOptions, NoisyRunResult, ExpectationEstimate } from './backends/local/noisy-run.js';
+export { planMitigation } from './backends/plan-mitigation.js';

@@ -5,8 +5,8 @@
  * job store (backends/job-store.ts); the record, not the process, is the source of truth.
  * @see docs/backends.md §C
  */
-import type { Circuit } from '../compiler/circuit/index.js';
-import { BackendError } from '../compiler/errors.js';
+import { convertParameterSets, type Circuit, type ParameterValues } from '../compiler/circuit/index.js';
+import { BackendError, ValidationError } from '../compiler/errors.js';
 import type { JobMitigation, MitigatedResult } from '../mitigation/job.js';
 import type { Mitigation } from '../mitigation/methods.js';
 import type { Calibration } from '../passes/targets/calibration.js';
@@ -45,6 +45,21 @@ export interface JobResult {
   readonly registers?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** A mitigated job: quasi-probabilities and expectation values beside the raw counts above. */
   readonly mitigated?: MitigatedResult;
+  /**
+   * A job over several value sets of the circuit's input parameters: one result per set, in the
+   * order submitted (`counts` etc. above are then those of the first set).
+   */
+  readonly sweep?: readonly SweepPoint[];
+}
+
+/** The result of one value set of a parameter sweep. */
+export interface SweepPoint {
+  /** The values bound (after conversion to each input's type). */
+  readonly values: ParameterValues;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly probabilities?: Readonly<Record<string, number>>;
+  readonly shots: number;
+  readonly registers?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** One job as the store keeps it. Never holds secrets. */
@@ -73,6 +88,8 @@ export interface JobRecord {
   readonly measuredQubits?: readonly number[];
   /** Free-form, secret-free extras (noise model, gate set, request type). */
   readonly details?: Readonly<Record<string, string | number | boolean>>;
+  /** The value sets bound to the circuit's input parameters (converted to their types), in order. */
+  readonly parameterValues?: readonly ParameterValues[];
   /** How the create request went, for records of cloud jobs (see reconcile.ts). */
   readonly submission?: SubmissionState;
   /** A mitigated job: what `result` needs (circuits' scales, observables, readout calibration). */
@@ -121,7 +138,13 @@ export interface SubmitOptions {
   readonly twirling?: SamplerTwirling;
   /** IBM only: the Sampler's own dynamical decoupling. */
   readonly dynamicalDecoupling?: SamplerDynamicalDecoupling;
-  /** Error mitigation of the job (mitigation/submit.ts plans it). */
+  /**
+   * Values of the circuit's input parameters: one set, or several for a sweep (one job, one
+   * result per set). Backends that take parameters (`takesParameterValues`) receive the circuit
+   * symbolic with these values; for the others the circuit is bound before lowering.
+   */
+  readonly parameterValues?: readonly ParameterValues[];
+  /** Error mitigation of the job (plan-mitigation.ts plans it). */
   readonly mitigation?: SubmitMitigation;
 }
 
@@ -170,6 +193,12 @@ export interface Backend {
   readonly provider: Provider;
   /** Device name, e.g. `ibm_kingston`, `qpu.forte-1`, `simulator`. */
   readonly name: string;
+  /**
+   * The backend takes a circuit with input parameters and the value sets to bind (IBM's Sampler
+   * binds the values of a pub; the local simulator binds each set): a sweep is one job, compiled
+   * once. Otherwise the circuit is bound before it is lowered, and a sweep is refused.
+   */
+  readonly takesParameterValues?: boolean;
   /**
    * The target circuits are compiled for: the provider's live data when `live`, built-in data
    * otherwise (TargetError when there is none); null when the backend runs any circuit of the IR as
@@ -317,4 +346,21 @@ export async function waitForJob(backend: Backend, id: string, poll: PollOptions
     await sleep(Math.min(interval, left));
     interval = Math.min(poll.maxIntervalMs, Math.ceil(interval * 1.5));
   }
+}
+
+/**
+ * The value sets converted to their inputs' types (an angle wrapped and rounded to its width,
+ * float[32] rounded), checked against the circuit's inputs: every input has a value in every set
+ * and no name is foreign. Empty for a circuit without inputs (which takes no values).
+ */
+export function checkedParameterValues(circuit: Circuit, sets: readonly ParameterValues[] | undefined): ParameterValues[] {
+  const inputs = circuit.parameters ?? [];
+  if (inputs.length === 0) {
+    if (sets !== undefined && sets.length > 0) throw new ValidationError(`the circuit has no input parameters, but values were given for ${Object.keys(sets[0]!).join(', ')}`);
+    return [];
+  }
+  if (sets === undefined || sets.length === 0) {
+    throw new ValidationError(`the circuit has input parameters ${inputs.map((p) => p.name).join(', ')}; give their values (one set, or several for a sweep)`);
+  }
+  return convertParameterSets(circuit, sets);
 }

@@ -7,13 +7,13 @@
  * one place in backends/ that calls the compiler's passes.
  * @see docs/backends.md §C5
  */
-import { CircuitBuilder, type Circuit } from '../compiler/circuit/index.js';
-import { TargetError } from '../compiler/errors.js';
+import { bindParameters, CircuitBuilder, isParameterized, type Circuit, type ParameterValues } from '../compiler/circuit/index.js';
+import { TargetError, ValidationError } from '../compiler/errors.js';
 import type { Progress } from '../compiler/progress.js';
 import type { Target } from '../passes/targets/target.js';
 import { transpile } from '../passes/transpile.js';
-import type { Backend, SubmitOptions } from './backend.js';
 import type { SubmissionPrediction } from './predicted-success.js';
+import { checkedParameterValues, type Backend, type SubmitOptions } from './backend.js';
 
 /**
  * A check run on the circuit about to be sent, after lowering and the backend's own checks:
@@ -56,13 +56,28 @@ export interface PreparedSubmission {
   readonly warnings: readonly string[];
   /** ESP and duration, when a pre-submit check predicted them (or why it could not). */
   readonly predicted?: SubmissionPrediction;
+  /**
+   * The value sets of the source's input parameters, converted to their types; the circuit keeps
+   * the inputs symbolic when the backend takes values, else it was bound to the one set.
+   */
+  readonly parameterValues: readonly ParameterValues[];
 }
 
 const STAGES = ['target', 'lower', 'check'] as const;
 
 /** Lower and check `source` for `backend`; throws one TargetError listing every problem. */
-export async function prepareSubmission(backend: Backend, source: Circuit, options: SubmitOptions, prep: PrepareOptions): Promise<PreparedSubmission> {
+export async function prepareSubmission(backend: Backend, input: Circuit, options: SubmitOptions, prep: PrepareOptions): Promise<PreparedSubmission> {
   const stage = (i: number): void => prep.progress?.({ stage: STAGES[i]!, done: i, total: STAGES.length });
+  // Input parameters: checked before any work. A backend that takes values gets the circuit
+  // symbolic, lowered once for every set; any other gets it bound to its one set.
+  const parameterValues = checkedParameterValues(input, options.parameterValues);
+  let source = input;
+  if (isParameterized(input) && !backend.takesParameterValues) {
+    if (parameterValues.length !== 1) {
+      throw new ValidationError(`${backend.provider}:${backend.name} runs one value set per job (it takes no parameter values of its own); give one set of values, not ${parameterValues.length}`);
+    }
+    source = bindParameters(input, parameterValues[0]!);
+  }
   stage(0);
   let target: Target | null;
   try {
@@ -91,7 +106,7 @@ export async function prepareSubmission(backend: Backend, source: Circuit, optio
       predicted = found.predicted ?? predicted;
     }
   }
-  return { circuit, target, lowered, measuredAll, warnings, ...(predicted !== undefined ? { predicted } : {}) };
+  return { circuit, target, lowered, measuredAll, warnings, parameterValues, ...(predicted !== undefined ? { predicted } : {}) };
 }
 
 /** The one-line refusal listing every problem. */

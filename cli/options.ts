@@ -25,6 +25,9 @@ export const target = (describe: string) => ({ type: 'string', choices: TARGET_N
 /** `--digits A,B`: the MNIST pair (A is class −1, B is +1). */
 export const digits = { type: 'string', value: 'A,B', describe: 'MNIST digit pair A,B (A = −1, B = +1)' } as const satisfies OptionSpec;
 
+/** `--param NAME=V[,NAME=V…]`, repeatable: values of a program's input parameters (lists and ranges sweep). */
+export const param = (describe: string) => ({ type: 'string', multiple: true, value: 'NAME=V[,…]', describe }) as const satisfies OptionSpec;
+
 /** The program file most commands read. */
 export const qasmFile = <const N extends string>(name: N) => ({ name, describe: 'OpenQASM 2 or 3 program' }) as const satisfies PositionalSpec;
 

@@ -9,6 +9,7 @@ import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { commutes } from './primitives/commutation.js';
 import { isAdditive, isIdentityAngle, phaseAngle, phaseGates, SYMMETRIC } from './primitives/angles.js';
+import { combineSymbolicPair } from './primitives/symbolic-angles.js';
 import type { Target } from './targets/target.js';
 
 /** How far back along a wire to look (gates passed over), bounding the cost per gate. */
@@ -27,6 +28,7 @@ const paramsEqual = (a: readonly number[], b: readonly number[]): boolean => a.l
  * one instruction when they merge, undefined when neither.
  */
 export function combinePair(h: Instruction, g: Instruction, target: Target): Instruction[] | undefined {
+  if (h.exprs !== undefined || g.exprs !== undefined) return combineSymbolicPair(h, g, target);
   const ph = phaseAngle(h), pg = phaseAngle(g);
   if (ph !== undefined && pg !== undefined && h.qubits[0] === g.qubits[0]) {
     const out = phaseGates(ph + pg, h.qubits[0]!, target);
@@ -88,7 +90,7 @@ export function cancelSweep(g: WireGraph, target: Target): boolean {
 
 /** Cancel inverse pairs and merge rotations, repeated until nothing changes. */
 export const cancelInverses: Pass = definePass(
-  { name: 'cancel-inverses', requires: [], guarantees: [] },
+  { name: 'cancel-inverses', requires: [], guarantees: [], symbolic: 'supported' },
   (circuit, ctx) => {
     const g = new WireGraph(circuit.instructions, circuit.numQubits);
     let rounds = 0;

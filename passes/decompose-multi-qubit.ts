@@ -5,7 +5,7 @@
  * construction of compiler/synthesis/mcx.ts that the ancillas allow is used (linear with one
  * ancilla, quadratic without). Without that option the unitary is preserved exactly.
  */
-import { expandGates, gateInverse, gateNames, gateSpec, withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { expandGates, gateInverse, gateNames, gateSpec, liftAffine, paramValues, withInstructions, withValues, type Instruction } from '../compiler/circuit/index.js';
 import { mcpNoAncilla, mcx, mczNoAncilla } from '../compiler/synthesis/mcx.js';
 import { definePass, type Pass } from './pass.js';
 
@@ -48,8 +48,12 @@ export function decomposeMultiQubitList(instructions: readonly Instruction[], nu
       const a = clean[0]!;
       const and = mcx(controls, a, { dirty: [...dirty, t, ...clean.slice(1)] });
       const undo = [...and].reverse().map((i) => ({ ...i, ...gateInverse(i.gate, i.params) }));
-      seq = [...and, { gate: 'cp', qubits: [a, t], params: [inst.params[0]!] }, ...undo];
-    } else seq = mcpNoAncilla(inst.params[0]!, controls, t);
+      seq = [...and, withValues({ gate: 'cp', qubits: [a, t], params: [] }, paramValues(inst)), ...undo];
+    } else if (inst.exprs === undefined) seq = mcpNoAncilla(inst.params[0]!, controls, t);
+    else {
+      // A symbolic angle: the same construction lifted to it, else the (longer) affine definition.
+      seq = liftAffine((p) => mcpNoAncilla(p[0]!, controls, t), paramValues(inst)) ?? expandGates([inst], TWO_QUBIT_AT_MOST);
+    }
     out.push(...(inst.condition ? seq.map((s) => ({ ...s, condition: inst.condition! })) : seq));
     qs.forEach((q) => (touched[q] = true));
   }
@@ -65,11 +69,11 @@ export function toTwoQubitList(instructions: readonly Instruction[], numQubits: 
 
 /** Only the multi-controlled gates (and cswap); ccx/ccz stay for the Toffoli pass. */
 export const decomposeMultiControlled: Pass = definePass(
-  { name: 'decompose-multi-controlled', requires: [], guarantees: [] },
+  { name: 'decompose-multi-controlled', requires: [], guarantees: [], symbolic: 'supported' },
   (circuit) => withInstructions(circuit, decomposeMultiQubitList(circuit.instructions, circuit.numQubits)),
 );
 
 export const decomposeMultiQubit: Pass = definePass(
-  { name: 'decompose-multi-qubit', requires: [], guarantees: ['no-multi-controlled'] },
+  { name: 'decompose-multi-qubit', requires: [], guarantees: ['no-multi-controlled'], symbolic: 'supported' },
   (circuit) => withInstructions(circuit, toTwoQubitList(circuit.instructions, circuit.numQubits)),
 );

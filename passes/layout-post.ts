@@ -73,7 +73,7 @@ export function postLayout(routed: Placement, target: Target, callLimit = 50_000
  * 'physicalPermutation' in the property set, applies the best relabelling and updates all three.
  */
 export function postLayoutPass(callLimit = 50_000): Pass {
-  return definePass({ name: 'post-layout', requires: ['layout'], guarantees: ['layout'] }, (circuit, ctx) => {
+  return definePass({ name: 'post-layout', requires: ['layout'], guarantees: ['layout'], symbolic: 'supported' }, (circuit, ctx) => {
     const layout = ctx.propertySet.get('layout') as number[] | undefined;
     const finalLayout = ctx.propertySet.get('finalPermutation') as number[] | undefined;
     const physicalPermutation = ctx.propertySet.get('physicalPermutation') as number[] | undefined;

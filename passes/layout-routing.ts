@@ -44,7 +44,7 @@ const identity = (n: number): number[] => Array.from({ length: n }, (_, q) => q)
 
 /** Choose the layout (property 'layout'); SABRE's routing is kept in 'sabreRouting'. */
 export function layoutPass(o: LayoutRoutingOptions): Pass {
-  return definePass({ name: `layout-${o.layout}`, requires: ['no-multi-controlled'], guarantees: [] }, (circuit, ctx) => {
+  return definePass({ name: `layout-${o.layout}`, requires: ['no-multi-controlled'], guarantees: [], symbolic: 'supported' }, (circuit, ctx) => {
     const t = ctx.target;
     if (t.coupling === null) {
       ctx.propertySet.set('layout', identity(circuit.numQubits));
@@ -95,7 +95,7 @@ function uncoupled(circuit: Circuit, target: Target, layout: readonly number[]):
 
 /** Route to physical qubits from 'layout'; writes 'finalPermutation' and 'physicalPermutation'. */
 export function routingPass(o: Pick<LayoutRoutingOptions, 'routing' | 'sabre'>): Pass {
-  return definePass({ name: `routing-${o.routing}`, requires: ['no-multi-controlled'], guarantees: ['coupled', 'layout'] }, (circuit, ctx) => {
+  return definePass({ name: `routing-${o.routing}`, requires: ['no-multi-controlled'], guarantees: ['coupled', 'layout'], symbolic: 'supported' }, (circuit, ctx) => {
     const t = ctx.target;
     const layout = ctx.propertySet.get('layout') ?? identity(circuit.numQubits);
     if (t.coupling === null) {

@@ -111,7 +111,7 @@ export function vf2Layout(circuit: Circuit, target: Target, options: Vf2LayoutOp
  * writes 'layout' (and 'perfectLayout' = true) to the property set; otherwise leaves it unset.
  */
 export function vf2LayoutPass(options: Vf2LayoutOptions = {}): Pass {
-  return definePass({ name: 'vf2-layout', requires: ['no-multi-controlled'], guarantees: [] }, (circuit, ctx) => {
+  return definePass({ name: 'vf2-layout', requires: ['no-multi-controlled'], guarantees: [], symbolic: 'supported' }, (circuit, ctx) => {
     const r = vf2Layout(circuit, ctx.target, options);
     if (r !== null) {
       ctx.propertySet.set('layout', r.layout);

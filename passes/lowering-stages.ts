@@ -32,7 +32,7 @@ export function checkSlot(slot: 'layout' | 'routing', pass: Pass): Pass {
 }
 
 /** Writes the target, layout and final permutation (identity when nothing was placed) into the metadata. */
-export const recordPlacement: Pass = definePass({ name: 'record-placement', requires: [], guarantees: [] }, (circuit, ctx) => {
+export const recordPlacement: Pass = definePass({ name: 'record-placement', requires: [], guarantees: [], symbolic: 'supported' }, (circuit, ctx) => {
   const n = circuit.numQubits;
   const layout = ctx.propertySet.get('layout') ?? identity(n);
   const finalPermutation = ctx.propertySet.get('finalPermutation') ?? layout;

@@ -9,6 +9,7 @@ import type { Circuit } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
 import type { Target } from './targets/target.js';
 import { PropertySet, type Property } from './properties.js';
+import { checkSymbolicOutput, fenceSymbolic, unfence } from './primitives/symbolic-fence.js';
 
 /** Receives one line per noteworthy event; the library never prints. */
 export type PassLogger = (message: string) => void;
@@ -33,6 +34,12 @@ export interface PassMetadata {
   readonly guarantees: readonly PassProperty[];
   /** Properties the pass may destroy (e.g. a resynthesis breaking 'basis'). */
   readonly invalidates?: readonly PassProperty[];
+  /**
+   * Instructions with symbolic parameters (input parameters not yet bound): 'supported' — the
+   * pass handles them itself; 'opaque' (the default) — the runner puts each behind a fence on its
+   * qubits for the pass's run (primitives/symbolic-fence.ts), so the pass never sees one.
+   */
+  readonly symbolic?: 'opaque' | 'supported';
 }
 
 /** A pure circuit transformation with its metadata. */
@@ -41,9 +48,23 @@ export interface Pass {
   run(circuit: Circuit, context: PassContext): Circuit;
 }
 
-/** Build a pass from a function and its metadata. */
+/**
+ * Build a pass from a function and its metadata. The run function is wrapped so that the pass's
+ * `symbolic` declaration holds whoever calls it: a circuit with input parameters reaches an
+ * 'opaque' pass with its symbolic instructions fenced off, and every output on such a circuit is
+ * checked (parameters declared, no parameter read as a number). Numeric circuits go straight through.
+ */
 export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: PassContext) => Circuit): Pass {
-  return { meta, run };
+  const supported = meta.symbolic === 'supported';
+  return {
+    meta,
+    run(circuit, context) {
+      if ((circuit.parameters?.length ?? 0) === 0 && !circuit.instructions.some((i) => i.exprs !== undefined)) return run(circuit, context);
+      if (supported) return checkSymbolicOutput(circuit, run(circuit, context), meta.name);
+      const fenced = fenceSymbolic(circuit);
+      return checkSymbolicOutput(circuit, unfence(run(fenced.circuit, context), fenced, meta.name), meta.name);
+    },
+  };
 }
 
 /** A context with defaults (used by tests and the library entry points). */
@@ -66,7 +87,7 @@ export function sequence(name: string, passes: readonly Pass[], assumes: readonl
   }
   const guarantees = [...have].filter((g) => !assumes.includes(g));
   const invalidates = [...new Set(passes.flatMap((p) => p.meta.invalidates ?? []))].filter((i) => !have.has(i));
-  return definePass({ name, requires: assumes, guarantees, ...(invalidates.length > 0 ? { invalidates } : {}) }, (circuit, ctx) => {
+  return definePass({ name, requires: assumes, guarantees, ...(invalidates.length > 0 ? { invalidates } : {}), symbolic: 'supported' }, (circuit, ctx) => {
     let c = circuit;
     for (const p of passes) c = p.run(c, ctx);
     return c;
@@ -86,7 +107,7 @@ export function defaultCost(c: Circuit): number {
 
 /** Repeat `pass` until the circuit's instruction list stops changing (at most `maxRounds`). */
 export function fixedPoint(pass: Pass, maxRounds = 20): Pass {
-  return definePass({ ...pass.meta, name: `fixed-point(${pass.meta.name})` }, (circuit, ctx) => {
+  return definePass({ ...pass.meta, name: `fixed-point(${pass.meta.name})`, symbolic: 'supported' }, (circuit, ctx) => {
     let c = circuit;
     for (let r = 0; r < maxRounds; r++) {
       const next = pass.run(c, ctx);
@@ -99,7 +120,7 @@ export function fixedPoint(pass: Pass, maxRounds = 20): Pass {
 
 /** Repeat `pass` while `cost` strictly decreases; returns the best circuit seen. */
 export function repeatWhileImproving(pass: Pass, cost: (c: Circuit) => number = defaultCost, maxRounds = 20): Pass {
-  return definePass({ ...pass.meta, name: `repeat-while-improving(${pass.meta.name})` }, (circuit, ctx) => {
+  return definePass({ ...pass.meta, name: `repeat-while-improving(${pass.meta.name})`, symbolic: 'supported' }, (circuit, ctx) => {
     let best = circuit, bestCost = cost(circuit);
     for (let r = 0; r < maxRounds; r++) {
       const next = pass.run(best, ctx);
@@ -119,7 +140,8 @@ function sameInstructions(a: Circuit, b: Circuit): boolean {
     if (x === y) continue;
     if (x.gate !== y.gate || x.qubits.length !== y.qubits.length || x.params.length !== y.params.length) return false;
     for (let j = 0; j < x.qubits.length; j++) if (x.qubits[j] !== y.qubits[j]) return false;
-    for (let j = 0; j < x.params.length; j++) if (x.params[j] !== y.params[j]) return false;
+    for (let j = 0; j < x.params.length; j++) if (x.params[j] !== y.params[j] && !(Number.isNaN(x.params[j]) && Number.isNaN(y.params[j]))) return false;
+    if (x.exprs !== y.exprs && (x.exprs === undefined || y.exprs === undefined || x.exprs.some((e, j) => e.key !== y.exprs![j]!.key))) return false;
   }
   return true;
 }
@@ -127,7 +149,7 @@ function sameInstructions(a: Circuit, b: Circuit): boolean {
 /** Run every alternative on the same input and keep the cheapest result (ties: the first). */
 export function bestOf(name: string, alternatives: readonly Pass[], cost: (c: Circuit) => number = defaultCost): Pass {
   if (alternatives.length === 0) throw new ValidationError(`bestOf '${name}': no alternatives`);
-  return definePass({ name, requires: alternatives[0]!.meta.requires, guarantees: alternatives.map((a) => a.meta.guarantees).reduce((x, y) => x.filter((g) => y.includes(g))) }, (circuit, ctx) => {
+  return definePass({ name, requires: alternatives[0]!.meta.requires, guarantees: alternatives.map((a) => a.meta.guarantees).reduce((x, y) => x.filter((g) => y.includes(g))), symbolic: 'supported' }, (circuit, ctx) => {
     let best: Circuit | undefined, bestCost = Infinity;
     for (const a of alternatives) {
       const out = a.run(circuit, ctx);

@@ -10,7 +10,7 @@
  * Angles stay in radians here.
  * @see docs/backends.md §A8, §B4–B5
  */
-import { expandGates, gateSpec, gateNames, instruction, withInstructions, type GateName, type Instruction } from '../compiler/circuit/index.js';
+import { expandGates, gateSpec, gateNames, instruction, withInstructions, type Circuit, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
 import { oneQubitToInstructions, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { definePass, type Pass } from './pass.js';
@@ -21,6 +21,8 @@ import { oneQubitSynthesisFor, type OneQubitSynthesis } from './one-qubit-forms.
 import { decomposeMultiQubitList } from './decompose-multi-qubit.js';
 import { hasEdge, isDeviceFamily, type Target } from './targets/target.js';
 import { lowerPauliRotation, mergeIonqNative } from './ionq-native.js';
+import { lowerSymbolicToBasis } from './symbolic-basis.js';
+import { fenceSymbolic, unfence } from './primitives/symbolic-fence.js';
 
 const PI = Math.PI;
 type Entangler = 'cx' | 'cz' | 'ecr' | 'ms' | 'zz';
@@ -200,14 +202,21 @@ function translateList(instructions: readonly Instruction[], numQubits: number, 
   return st.oneQubit === 'ionq-native' ? applyVirtualZ(fused, numQubits) : fused;
 }
 
+/** Symbolic gates into the basis first (symbolic-basis.ts), then the numeric gates, the symbolic ones fenced off. */
+function translateCircuit(circuit: Circuit, target: Target): Circuit {
+  if (!circuit.instructions.some((i) => i.exprs !== undefined)) return withInstructions(circuit, translateList(circuit.instructions, circuit.numQubits, target));
+  const fenced = fenceSymbolic(withInstructions(circuit, lowerSymbolicToBasis(circuit.instructions, target)));
+  return unfence(withInstructions(fenced.circuit, translateList(fenced.circuit.instructions, circuit.numQubits, target)), fenced, 'translate-basis');
+}
+
 /** Every gate into the target's basis, two-qubit gates in their coupler's direction (identity without a basis). */
 export const translateBasis: Pass = definePass(
-  { name: 'translate-basis', requires: ['coupled'], guarantees: ['basis', 'connectivity', 'ms-angle'] },
-  (circuit, ctx) => withInstructions(circuit, translateList(circuit.instructions, circuit.numQubits, ctx.target)),
+  { name: 'translate-basis', requires: ['coupled'], guarantees: ['basis', 'connectivity', 'ms-angle'], symbolic: 'supported' },
+  (circuit, ctx) => translateCircuit(circuit, ctx.target),
 );
 
 /** Clean-up after translation that stays in the basis: cancellation, then one-qubit fusion in the basis' form. */
-export const cleanUpInBasis: Pass = definePass({ name: 'clean-up-in-basis', requires: ['basis'], guarantees: [] }, (circuit, ctx) => {
+export const cleanUpInBasis: Pass = definePass({ name: 'clean-up-in-basis', requires: ['basis'], guarantees: [], symbolic: 'supported' }, (circuit, ctx) => {
   const st = strategyFor(ctx.target);
   if (st === null) return circuit;
   const c = cancelInverses.run(circuit, ctx);

@@ -21,7 +21,7 @@ const GROUND = ['compiler/errors', 'compiler/progress'];
 const BUILDERS = ['compiler/circuit', 'compiler/linalg', 'compiler/synthesis', ...GROUND];
 const COMPILER = (u: string): boolean => u.startsWith('compiler/');
 const BELOW_BACKENDS = (u: string): boolean => COMPILER(u) || u === 'passes';
-const BACKENDS = (u: string): boolean => BELOW_BACKENDS(u) || u === 'backends' || u.startsWith('backends/');
+const BACKENDS = (u: string): boolean => BELOW_BACKENDS(u) || u === 'mitigation' || u === 'backends' || u.startsWith('backends/');
 
 /** What each unit may import besides itself. */
 const ALLOWED: ReadonlyArray<readonly [RegExp, (target: string) => boolean]> = [
@@ -38,7 +38,7 @@ const ALLOWED: ReadonlyArray<readonly [RegExp, (target: string) => boolean]> = [
   [/^compiler\/(estimate|linear-system|pipeline)$/, (t) => COMPILER(t)],
   [/^passes$/, COMPILER],
   [/^backends(\/.*)?$/, BACKENDS],
-  [/^mitigation$/, BACKENDS],
+  [/^mitigation$/, COMPILER],
   [/^report$/, (t) => COMPILER(t) || t === 'experiments'],
   [/^experiments$/, (t) => BACKENDS(t) || t === 'mitigation' || t === 'report'],
   [/^(cli|index)$/, (t) => t !== 'bench' && t !== 'test' && t !== 'examples'],

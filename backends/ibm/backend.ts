@@ -13,7 +13,7 @@ import { calibrationFor, calibrationFromDevice } from '../../passes/targets/cali
 import { isTargetName, TARGET_NAMES } from '../../passes/targets/names.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
-  FINAL_STATUSES, measuredQubits, notReady, registerInfo,
+  checkedParameterValues, FINAL_STATUSES, measuredQubits, notReady, registerInfo,
   type Backend, type BackendCalibration, type JobRecord, type JobResult, type JobStatus, type MitigationSupport, type RequestPreview, type SubmitOptions, type TargetRequest,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
@@ -23,11 +23,13 @@ import { IbmClient, type IbmConfig, type IbmJobInfo } from './client.js';
 import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
 import { decodeSamplerPubs, decodeSamplerResult } from './results.js';
-import { describeSamplerBody, samplerJobBody, validateSamplerOptions } from './sampler.js';
+import { describeSamplerBody, samplerJobBody, samplerParameterValues, validateSamplerOptions } from './sampler.js';
 
 /**
  * The OpenQASM 3 text IBM executes: physical `$k` qubits, `c[i] = measure $k;`, definitions for
- * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate).
+ * ecr/rzz (absent from stdgates.inc; IBM tolerates a definition named like a basis gate), and
+ * every input parameter declared `input float[64]` (the pub carries the values, already
+ * converted to the declared types).
  * @see docs/backends.md §A9
  */
 export function ibmQasm(circuit: Circuit): string {
@@ -69,6 +71,8 @@ export function qntkTag(id: string): string {
 export class IbmBackend implements Backend {
   readonly provider = 'ibm' as const;
   readonly name: string;
+  /** The Sampler binds parameter values itself: they travel in the pub, the program stays symbolic. */
+  readonly takesParameterValues = true;
   readonly client: IbmClient;
   private readonly store: JobStore;
   private readonly sleep: ((ms: number) => Promise<void>) | undefined;
@@ -142,7 +146,8 @@ export class IbmBackend implements Backend {
   preview(circuit: Circuit, options: SubmitOptions): RequestPreview {
     this.checkOptions(options, circuit);
     const [program, ...extra] = programs(circuit, options);
-    const body = samplerJobBody(this.name, program!, this.shots(options), { ...samplerParts(options), extraPrograms: extra, tag: qntkTag('<job id>') });
+    const values = samplerParameterValues(checkedParameterValues(circuit, options.parameterValues));
+    const body = samplerJobBody(this.name, program!, this.shots(options), { ...samplerParts(options), extraPrograms: extra, tag: qntkTag('<job id>'), ...(values ? { parameterValues: values } : {}) });
     return this.client.previewCreateJob(body, describeSamplerBody(body, program!));
   }
 
@@ -155,13 +160,16 @@ export class IbmBackend implements Backend {
     const shots = this.shots(options);
     if (dev.maxShots !== undefined && shots > dev.maxShots) throw new BackendError(`shots ${shots} exceeds ${dev.name}'s maximum of ${dev.maxShots}`, { exitCode: 2 });
     const [program, ...extra] = programs(circuit, options);
+    const sets = checkedParameterValues(circuit, options.parameterValues);
+    const values = samplerParameterValues(sets);
     const rec = await this.store.create({
       provider: 'ibm', backend: this.name, programHash: hashProgram([program, ...extra].join('\n')), shots, status: 'pending',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { program: 'sampler', ...samplerDetails(options), ...(extra.length > 0 ? { pubs: extra.length + 1 } : {}) }, submission: newSubmission(),
       ...(options.mitigation !== undefined ? { mitigation: options.mitigation.record } : {}),
+      ...(sets.length > 0 ? { parameterValues: sets } : {}),
     });
-    const body = samplerJobBody(this.name, program!, shots, { ...samplerParts(options), extraPrograms: extra, tag: qntkTag(rec.id) });
+    const body = samplerJobBody(this.name, program!, shots, { ...samplerParts(options), extraPrograms: extra, tag: qntkTag(rec.id), ...(values ? { parameterValues: values } : {}) });
     return createIdempotently(this.store, rec, this.protocol(rec, body), this.timing());
   }
 
@@ -242,7 +250,7 @@ function programs(circuit: Circuit, options: SubmitOptions): string[] {
 /** Counts of the first pub; for a mitigated job, the mitigated values from every pub beside them. */
 function decodeResult(body: unknown, rec: JobRecord): JobResult {
   const m = rec.mitigation;
-  if (m === undefined) return decodeSamplerResult(body, rec.cregs);
+  if (m === undefined) return decodeSamplerResult(body, rec.cregs, rec.parameterValues);
   const pubs = decodeSamplerPubs(body, m.circuits.length, rec.cregs);
   return { ...pubs[0]!, mitigated: mitigateJob(m, pubs.map((p) => distributionOf(p.counts))) };
 }

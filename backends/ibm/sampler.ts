@@ -5,7 +5,7 @@
  * names. Options are validated here, so a typo fails before submission instead of in the queue.
  * @see docs/backends.md §A4
  */
-import type { Circuit } from '../../compiler/circuit/index.js';
+import type { Circuit, ParameterValues } from '../../compiler/circuit/index.js';
 import { ValidationError } from '../../compiler/errors.js';
 import type { SamplerDynamicalDecoupling, SamplerTwirling, SubmitOptions } from '../backend.js';
 
@@ -16,6 +16,19 @@ export interface SamplerBodyOptions {
   readonly dynamicalDecoupling?: SamplerDynamicalDecoupling;
   /** Programs run after the first in the same job, each as its own pub with the same shots (mitigation circuits). */
   readonly extraPrograms?: readonly string[];
+  /** The pub's parameter values (samplerParameterValues), or absent for a circuit without inputs. */
+  readonly parameterValues?: Readonly<Record<string, number | readonly number[]>>;
+}
+
+/**
+ * A pub's parameter values as IBM's Sampler takes them: a mapping from each input's name to its
+ * value (one set) or to the array of its values (a sweep: the pub's shape is the number of sets).
+ * @see docs/backends.md §A4
+ */
+export function samplerParameterValues(sets: readonly ParameterValues[]): Record<string, number | number[]> | undefined {
+  if (sets.length === 0) return undefined;
+  const names = Object.keys(sets[0]!);
+  return Object.fromEntries(names.map((n) => [n, sets.length === 1 ? sets[0]![n]! : sets.map((s) => s[n]!)]));
 }
 
 const STRATEGIES = ['active', 'active-accum', 'active-circuit', 'all'];
@@ -75,10 +88,10 @@ export function samplerOptions(o: SamplerBodyOptions): Record<string, unknown> |
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Sampler V2 job body for one OpenQASM 3 pub (and one more per extra program). */
+/** Sampler V2 job body: the first pub `[program, parameter values or null, shots]`, then one per extra program. */
 export function samplerJobBody(backend: string, program: string, shots: number, o: SamplerBodyOptions = {}): Record<string, unknown> {
   const options = samplerOptions(o);
-  const pubs: unknown[] = [[program, null, shots]];
+  const pubs: unknown[] = [[program, o.parameterValues ?? null, shots]];
   for (const p of o.extraPrograms ?? []) pubs.push([p, null, shots]);
   return {
     program_id: 'sampler',
@@ -90,13 +103,25 @@ export function samplerJobBody(backend: string, program: string, shots: number, 
 
 /** One line describing a Sampler body, for previews. */
 export function describeSamplerBody(body: Record<string, unknown>, program: string): string {
-  const params = body.params as { pubs: [string, null, number][]; options?: Record<string, unknown> };
-  const shots = params.pubs[0]![2];
+  const params = body.params as { pubs: [string, Record<string, number | number[]> | null, number][]; options?: Record<string, unknown> };
+  const [, values, shots] = params.pubs[0]!;
   const opts = params.options === undefined ? '' : `, options: ${Object.keys(params.options).join(', ')}`;
   const lines = program.split('\n').length - 1;
   const tags = Array.isArray(body.tags) ? `, tag ${String(body.tags[0])}` : '';
+  let inputs = '';
+  if (values !== null) {
+    const names = Object.keys(values);
+    const first = values[names[0]!];
+    const sets = Array.isArray(first) ? first.length : 1;
+    inputs = `, parameter values for ${names.join(', ')} (${sets} set${sets > 1 ? 's' : ''})`;
+  }
   const more = params.pubs.length > 1 ? ` + ${params.pubs.length - 1} mitigation pub${params.pubs.length > 2 ? 's' : ''}` : '';
-  return `Sampler V2 job on ${String(body.backend)}: 1 pub (OpenQASM 3, ${lines} lines)${more}, ${shots} shots${params.pubs.length > 1 ? ' each' : ''}${opts}${tags}`;
+  return `Sampler V2 job on ${String(body.backend)}: 1 pub (OpenQASM 3, ${lines} lines${inputs})${more}, ${shots} shots${perSet(values)}${params.pubs.length > 1 ? ' each' : ''}${opts}${tags}`;
+}
+
+/** ` per set` when a sweep runs the shots once for each value set. */
+function perSet(values: Record<string, number | number[]> | null): string {
+  return values !== null && Object.values(values).some(Array.isArray) ? ' per set' : '';
 }
 
 function defined(o: Record<string, unknown>): Record<string, unknown> {

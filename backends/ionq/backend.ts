@@ -5,7 +5,7 @@
  * `running`), probabilities → counts, cancel.
  * @see docs/backends.md §B
  */
-import type { Circuit } from '../../compiler/circuit/index.js';
+import { isParameterized, type Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, TargetError } from '../../compiler/errors.js';
 import { distributionOf, mitigateJob } from '../../mitigation/job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
@@ -109,6 +109,7 @@ export class IonqBackend implements Backend {
     const t = target ?? this.live ?? offlineTarget(this.name);
     const problems: string[] = [];
     if (t.numQubits !== null && circuit.numQubits > t.numQubits) problems.push(`the circuit uses ${circuit.numQubits} qubits; ${this.name} has ${t.numQubits}`);
+    if (isParameterized(circuit)) problems.push(`the circuit has input parameters (${(circuit.parameters ?? []).map((p) => p.name).join(', ')}); IonQ takes numeric angles: bind the values first`);
     const format = formatProblems(circuit);
     problems.push(...format.problems);
     if (format.problems.length > 0) return problems;

@@ -3,15 +3,15 @@
  * or counts with device noise (`noise`: a calibrated device such as ibm_kingston). Jobs run at
  * submission and are stored like cloud jobs, so `qntk status | result | jobs` treat them alike.
  */
-import type { Circuit } from '../../compiler/circuit/index.js';
+import { bindParameters, type Circuit } from '../../compiler/circuit/index.js';
 import { BackendError, QntkError } from '../../compiler/errors.js';
-import { runMitigatedSimulation } from '../../mitigation/simulated-job.js';
+import { runMitigatedSimulation } from './mitigated-job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { calibrationFor } from '../../passes/targets/calibration.js';
 import { verify, type Target } from '../../passes/targets/target.js';
 import {
-  groupViolations, measuredQubits, notReady, registerInfo,
-  type Backend, type BackendCalibration, type JobRecord, type JobResult, type MitigationSupport, type SubmitOptions,
+  checkedParameterValues, groupViolations, measuredQubits, notReady, registerInfo,
+  type Backend, type BackendCalibration, type JobRecord, type JobResult, type MitigationSupport, type SubmitOptions, type SweepPoint,
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { compactQubits, deviceNoiseModel, noiseModelNames, simulateNoisy, type NoiseModel } from './noise/index.js';
@@ -32,6 +32,8 @@ export function localNoiseModel(name: string): NoiseModel {
 export class LocalBackend implements Backend {
   readonly provider = 'local' as const;
   readonly name = 'simulator';
+  /** Input parameters are bound here, once per value set (a sweep is one job with one result per set). */
+  readonly takesParameterValues = true;
   private readonly store: JobStore;
 
   constructor(opts: { store: JobStore }) {
@@ -72,17 +74,26 @@ export class LocalBackend implements Backend {
     const shots = options.shots ?? (model ? LOCAL_NOISY_DEFAULT_SHOTS : undefined);
     if (shots !== undefined && (!Number.isInteger(shots) || shots < 1)) throw new BackendError(`--shots ${shots} must be a positive integer`, { exitCode: 2 });
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const sets = checkedParameterValues(circuit, options.parameterValues);
     const rec = await this.store.create({
       provider: 'local', backend: this.name, programHash: hashProgram(JSON.stringify(circuit.instructions)),
       ...(shots !== undefined ? { shots } : {}), status: 'running',
       qubits: circuit.numQubits, clbits: circuit.numClbits, cregs: registerInfo(circuit), measuredQubits: measuredQubits(circuit),
       details: { ...(model ? { noise: model.name } : {}), ...(shots !== undefined ? { seed } : {}) },
       ...(options.mitigation !== undefined ? { mitigation: options.mitigation.record } : {}),
+      ...(sets.length > 0 ? { parameterValues: sets } : {}),
     });
     let result: JobResult;
     try {
       const m = options.mitigation;
-      result = m !== undefined && options.noise !== undefined ? runMitigatedSimulation(circuit, m, { device: options.noise, shots: shots!, seed }) : run(circuit, shots, seed, model);
+      if (m !== undefined && options.noise !== undefined) result = runMitigatedSimulation(circuit, m, { device: options.noise, shots: shots!, seed });
+      else if (sets.length === 0) result = run(circuit, shots, seed, model);
+      else {
+        // Each set is bound and run with its own seed (seed + k), so a sweep is reproducible point by point.
+        const sweep: SweepPoint[] = sets.map((values, k) => ({ values, ...run(bindParameters(circuit, values), shots, seed + k, model) }));
+        const { values: _first, ...first } = sweep[0]!;
+        result = sweep.length === 1 ? first : { ...first, sweep };
+      }
     } catch (err) {
       await this.store.update(rec.id, () => ({ status: 'failed', error: err instanceof Error ? err.message : String(err) }));
       throw err instanceof QntkError ? err : new BackendError(`local simulation failed: ${(err as Error).message}`);
@@ -97,7 +108,7 @@ export class LocalBackend implements Backend {
     return { calibration: calibrationFor(t), source: `${t.name} built-in calibration (the noise model)` };
   }
 
-  /** With a noise model every method runs inside the noisy simulation (mitigation/run.ts); without one there is nothing to mitigate. */
+  /** With a noise model every method runs inside the noisy simulation (noisy-run.ts); without one there is nothing to mitigate. */
   mitigationSupport(options: SubmitOptions): MitigationSupport {
     const way = options.noise !== undefined ? 'simulation' as const : { refused: 'the local simulator without a noise model is exact; give the local backend a calibrated noise model (e.g. ibm_fez)' };
     return { readout: way, twirl: way, dd: way, zne: way };

@@ -7,7 +7,7 @@
  * - controlled gates act only on the control-satisfied subspace (mcx is a permutation, cz/cp/mcz/mcp
  *   a phase on one corner, cswap a swap).
  */
-import { controlCount, gateMatrix, gateSpec, type Instruction } from '../../compiler/circuit/index.js';
+import { controlCount, gateMatrix, gateSpec, requireNumeric, type Instruction } from '../../compiler/circuit/index.js';
 import type { CMatrix } from '../../compiler/linalg/complex.js';
 import { ValidationError } from '../../compiler/errors.js';
 import type { Op } from './kernels.js';
@@ -68,6 +68,7 @@ export class OpCompiler {
   /** Add one unitary instruction (no condition; barriers are ignored). */
   add(inst: Instruction): void {
     if (inst.gate === 'barrier' || inst.gate === 'id') return;
+    requireNumeric(inst);
     const spec = gateSpec(inst.gate);
     if (spec === undefined) throw new ValidationError(`simulator: '${inst.gate}' is not a unitary library gate`);
     const qs = inst.qubits;

@@ -9,7 +9,7 @@
  * double can hold next to an O(1) one).
  * @see the sparse simulator of Microsoft's QDK (Jaques and Häner, arXiv:2105.01533) — the same idea.
  */
-import { gateMatrix, gateSpec, isDirective, isGate, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
+import { gateMatrix, gateSpec, isDirective, isGate, requireNumeric, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import type { CMatrix } from '../../compiler/linalg/complex.js';
 import type { PostselectedState } from './postselect.js';
@@ -35,6 +35,7 @@ interface Action {
 }
 
 function actionOf(inst: Instruction): Action {
+  requireNumeric(inst);
   const spec = gateSpec(inst.gate);
   if (spec === undefined) throw new ValidationError(`sparse simulator: unknown gate '${inst.gate}'`);
   const nc = spec.variadic ? inst.qubits.length - 1 : spec.base === undefined ? 0 : spec.controls;

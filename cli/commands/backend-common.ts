@@ -97,10 +97,12 @@ export function describeRecord(rec: JobRecord): string {
   return `${rec.id}  ${specOf(rec)}  ${rec.status}${remote}${err}${dupes}\n`;
 }
 
-/** Result JSON: {id, status, counts, probabilities?, mitigated?}. */
+/** Result JSON: {id, status, counts, probabilities?, parameterValues?, sweep?: [{values, counts, …}], mitigated?}. */
 export function resultJson(rec: JobRecord, res: JobResult): Record<string, unknown> {
   return {
     id: rec.id, status: rec.status, counts: res.counts, ...(res.probabilities !== undefined ? { probabilities: res.probabilities } : {}),
+    ...(rec.parameterValues !== undefined && res.sweep === undefined ? { parameterValues: rec.parameterValues[0] } : {}),
+    ...(res.sweep !== undefined ? { sweep: res.sweep } : {}),
     ...(res.mitigated !== undefined ? { mitigated: res.mitigated } : {}),
   };
 }
@@ -130,11 +132,14 @@ function describeMitigated(m: NonNullable<JobResult['mitigated']>): string {
   return out;
 }
 
-/** Counts (or probabilities) as aligned lines, most frequent first. */
-export function describeResult(res: JobResult): string {
+/** Counts (or probabilities) as aligned lines, most frequent first; a sweep point by point. */
+export function describeResult(res: Pick<JobResult, 'counts' | 'probabilities' | 'shots' | 'sweep' | 'mitigated'>, indent = '  '): string {
+  if (res.sweep !== undefined) {
+    return `${res.sweep.length} parameter value sets\n${res.sweep.map((p, k) => `${indent}set ${k + 1}: ${Object.entries(p.values).map(([n, v]) => `${n} = ${v}`).join(', ')}; ${describeResult(p, `${indent}  `)}`).join('')}`;
+  }
   const useCounts = Object.keys(res.counts).length > 0;
   const dist = useCounts ? res.counts : (res.probabilities ?? {});
   const rows = Object.entries(dist).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const head = useCounts ? `${res.shots} shots\n` : 'exact probabilities\n';
-  return head + rows.map(([k, v]) => `  ${k}  ${useCounts ? v : v.toPrecision(6)}\n`).join('') + (res.mitigated !== undefined ? describeMitigated(res.mitigated) : '');
+  return head + rows.map(([k, v]) => `${indent}${k}  ${useCounts ? v : v.toPrecision(6)}\n`).join('') + (res.mitigated !== undefined ? describeMitigated(res.mitigated) : '');
 }

@@ -4,7 +4,7 @@
  * physical qubits $k) and print the before/after statistics.
  */
 import { readFileSync } from 'node:fs';
-import { canonicalGateName, type Circuit } from '../../compiler/circuit/index.js';
+import { bindParameters, canonicalGateName, describeInputs, type Circuit } from '../../compiler/circuit/index.js';
 import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js';
 import { ValidationError } from '../../compiler/errors.js';
 import { printQasm } from '../../compiler/qasm/lower.js';
@@ -19,6 +19,7 @@ import type { ArgsOf } from '../spec.js';
 import type { optimizeSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
+import { parameterSets } from './params.js';
 
 /** Read a coupling map: a JSON array of [a, b] pairs, or an object with `coupling_map` (and optional `n_qubits`). */
 export function readCouplingFile(path: string): { edges: Array<readonly [number, number]>; numQubits: number } {
@@ -67,14 +68,15 @@ export function resolveTarget(name: string, basis: string | undefined, couplingF
   });
 }
 
-function formatComparison(file: string, t: Target, before: CircuitStats, after: CircuitStats): string {
+function formatComparison(file: string, t: Target, before: CircuitStats, after: CircuitStats, symbolic: Circuit): string {
   const rows: Array<[string, number, number | null]> = [
     ['qubits used', before.qubitsUsed, after.qubitsUsed], ['size (gates)', before.size, after.size], ['depth', before.depth, after.depth],
     ['two-qubit gates', before.twoQubit, after.twoQubit], ['multi-qubit gates', before.multiQubit, after.multiQubit],
     ['T count', before.tCount, tCountMeaningful(t) ? after.tCount : null], ['two-qubit depth', before.twoQubitDepth, after.twoQubitDepth],
   ];
   const width = after.qubits !== after.qubitsUsed ? ` (the program declares the device's ${after.qubits} qubits)` : '';
-  const lines = [`${file} → target ${t.name}${width}`, `  ${''.padEnd(18)}  ${'before'.padStart(8)}  ${'after'.padStart(8)}  change`];
+  const inputs = (symbolic.parameters?.length ?? 0) > 0 ? ` (input parameters kept symbolic: ${describeInputs(symbolic)})` : '';
+  const lines = [`${file} → target ${t.name}${width}${inputs}`, `  ${''.padEnd(18)}  ${'before'.padStart(8)}  ${'after'.padStart(8)}  change`];
   for (const [k, b, a] of rows) {
     const pct = a === null ? `(${t.name} has no T gate)` : b === 0 ? '' : `${(((a - b) / b) * 100).toFixed(1)} %`;
     lines.push(`  ${k.padEnd(18)}  ${String(b).padStart(8)}  ${(a === null ? '–' : String(a)).padStart(8)}  ${pct}`);
@@ -96,27 +98,31 @@ export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
   const level = args.O as 0 | 1 | 2 | 3;
   if (args.output !== undefined) checkWritable(args.output, '-o');
   const target = resolveTarget(args.target, args.basis, args.coupling);
-  const circuit: Circuit = readQasmFile(file);
+  const source: Circuit = readQasmFile(file);
+  // Given values are bound first (every optimisation then sees numbers); the other inputs stay symbolic.
+  const sets = parameterSets(file, source, args.param, { partial: true, sweep: false });
+  const circuit = sets.length === 1 ? bindParameters(source, sets[0]!, { partial: true }) : source;
   const seed = args.seed ?? 1;
   const layout = args.layout;
   if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
   const result = transpile(circuit, target, { level, seed, routing: args.routing, ...(layout ? { layout } : {}) });
   const physical = target.physicalQubits && target.coupling !== null;
-  const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm' } : { physicalQubits: physical });
+  // The file keeps each input's declared type (the IBM request alone declares every input float[64]).
+  const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm', inputsAsFloat: false } : { physicalQubits: physical });
   const before = circuitStats(circuit), after = circuitStats(result.circuit);
   if (args.output !== undefined) writeFileAtomic(args.output, text);
   if (args.json) {
     const p = hasCalibration(target) ? predictSuccess(result.circuit, target) : undefined;
     printJson(io, {
       before, after: tCountMeaningful(target) ? after : { ...after, tCount: null }, target: target.name, level, layout: result.layout, finalPermutation: result.finalPermutation,
-      swaps: Number(result.circuit.metadata.swaps ?? 0),
+      swaps: Number(result.circuit.metadata.swaps ?? 0), ...((result.circuit.parameters?.length ?? 0) > 0 ? { inputs: result.circuit.parameters } : {}),
       ...(p !== undefined ? { predicted: { esp: p.esp, durationNs: p.durationNs } } : {}), ...(args.output !== undefined ? { output: args.output } : {}),
     });
     return 0;
   }
   if (args.output === undefined) {
     io.stdout(text);
-    io.stderr(formatComparison(file, target, before, after));
-  } else io.stdout(formatComparison(file, target, before, after));
+    io.stderr(formatComparison(file, target, before, after, result.circuit));
+  } else io.stdout(formatComparison(file, target, before, after, result.circuit));
   return 0;
 }

@@ -1,11 +1,13 @@
 /**
  * The `--noise DEVICE [--mitigate readout,twirl,dd,zne] [--observable BITS]` half of `qntk simulate`:
- * parses, calls runNoisy (mitigation/run.ts) and prints the raw distribution as `simulate` does,
+ * parses, calls runNoisy (backends/local/noisy-run.ts) and prints the raw distribution as `simulate` does,
  * then the noise summary and the expectation values (ideal, raw, mitigated).
  */
 import { readQasmFile } from '../../compiler/qasm/read.js';
+import { bindParameters } from '../../compiler/circuit/index.js';
+import { parameterSets } from './params.js';
 import { bitstring, distributionRecord } from '../../backends/local/index.js';
-import { runNoisy, type NoisyRunResult } from '../../mitigation/index.js';
+import { runNoisy, type NoisyRunResult } from '../../backends/local/noisy-run.js';
 import { printJson, type CliIo } from '../io.js';
 import { parseMitigations, parseObservables } from '../options.js';
 import type { ArgsOf } from '../spec.js';
@@ -32,7 +34,9 @@ function summary(r: NoisyRunResult): string {
 /** `qntk simulate FILE --noise DEVICE …`. */
 export function runNoisySimulate(file: string, args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const { shots, seed } = args;
-  const circuit = readQasmFile(file);
+  const source = readQasmFile(file);
+  const sets = parameterSets(file, source, args.param, { sweep: false });
+  const circuit = sets.length === 1 ? bindParameters(source, sets[0]!) : source;
   const mitigate = parseMitigations(args.mitigate);
   const observables = parseObservables(args.observable);
   const r = runNoisy(circuit, {

@@ -1,4 +1,5 @@
-/** `qntk simulate FILE [--shots N] [--seed S] [--precision double|single] [--noise DEVICE …] [--json]`: run an OpenQASM program on the local simulator. */
+/** `qntk simulate FILE [--shots N] [--seed S] [--precision double|single] [--param NAME=V…] [--noise DEVICE …] [--json]`: run an OpenQASM program on the local simulator. */
+import { bindParameters } from '../../compiler/circuit/index.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type SimulationResult } from '../../backends/local/index.js';
@@ -6,6 +7,7 @@ import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 import { runNoisySimulate } from './simulate-noise.js';
+import { describeValues, parameterSets } from './params.js';
 
 /** Rows shown in the human table; the JSON output has every entry. */
 const TABLE_ROWS = 64;
@@ -62,37 +64,45 @@ export function formatDistribution(file: string, result: SimulationResult, recor
   return `${lines.join('\n')}\n`;
 }
 
+/** The outcomes to print: every one for --json (refused past MAX_JSON_OUTCOMES), the top rows for the table. */
+function outcomes(label: string, result: SimulationResult, json: boolean): { record: Record<string, number>; listed: number } {
+  const counts = result.outcomeCounts;
+  const p = counts === undefined ? result.probabilities : undefined;
+  const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);
+  if (json && listed > MAX_JSON_OUTCOMES) {
+    const what = counts !== undefined ? 'distinct outcomes were sampled' : `outcomes have p ≥ ${PRINT_THRESHOLD}`;
+    throw new ResourceError(`${label}: ${listed} ${what}, more than the ${MAX_JSON_OUTCOMES} --json lists; ${counts !== undefined ? 'take fewer --shots' : 'sample with --shots N'} or measure fewer qubits`);
+  }
+  if (json || listed <= TABLE_ROWS) return { record: distributionRecord(result), listed };
+  if (counts === undefined) return { record: topOutcomes(p!, undefined, result.width, TABLE_ROWS), listed };
+  const keys = Float64Array.from(counts.keys()).sort();
+  return { record: topOutcomes(Float64Array.from(keys, (k) => counts.get(k)!), keys, result.width, TABLE_ROWS), listed };
+}
+
+/** The JSON of one run: probabilities, or counts with shots and seed. */
+function runJson(result: SimulationResult, record: Record<string, number>): Record<string, unknown> {
+  return result.counts !== undefined ? { counts: record, shots: result.shots, seed: result.seed } : { probabilities: record };
+}
+
 export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const { file, shots, seed, precision } = args;
   if (args.noise !== undefined) return runNoisySimulate(file, args, io);
   if (args.mitigate !== undefined || args.observable.length > 0) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
-  const circuit = readQasmFile(file);
-  const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed }) });
-  const counts = result.outcomeCounts;
-  const p = counts === undefined ? result.probabilities : undefined;
-  const listed = counts !== undefined ? counts.size : p === undefined ? 0 : listedOutcomes(p);
-  if (args.json && listed > MAX_JSON_OUTCOMES) {
-    const what = counts !== undefined ? 'distinct outcomes were sampled' : `outcomes have p ≥ ${PRINT_THRESHOLD}`;
-    throw new ResourceError(`${file}: ${listed} ${what}, more than the ${MAX_JSON_OUTCOMES} --json lists; ${counts !== undefined ? 'take fewer --shots' : 'sample with --shots N'} or measure fewer qubits`);
-  }
-  if (!args.json && listed > TABLE_ROWS) {
-    let top: Record<string, number>;
-    if (counts !== undefined) {
-      const keys = Float64Array.from(counts.keys()).sort();
-      top = topOutcomes(Float64Array.from(keys, (k) => counts.get(k)!), keys, result.width, TABLE_ROWS);
-    } else {
-      top = topOutcomes(p!, undefined, result.width, TABLE_ROWS);
-    }
-    io.stdout(formatDistribution(file, result, top, listed));
+  const source = readQasmFile(file);
+  const sets = parameterSets(file, source, args.param, { sweep: true });
+  // One value set per run; a sweep draws point k's shots with seed + k.
+  const runs = (sets.length === 0 ? [undefined] : sets).map((values, k) => {
+    const circuit = values === undefined ? source : bindParameters(source, values);
+    const label = values === undefined ? file : `${file} [${describeValues(values)}]`;
+    const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed: seed + k }) });
+    return { values, label, result, ...outcomes(label, result, args.json) };
+  });
+  if (args.json) {
+    const qubits = source.numQubits;
+    if (runs.length > 1) printJson(io, { qubits, sweep: runs.map((r) => ({ values: r.values, ...runJson(r.result, r.record) })) });
+    else printJson(io, { qubits, ...runJson(runs[0]!.result, runs[0]!.record), ...(runs[0]!.values ? { values: runs[0]!.values } : {}) });
     return 0;
   }
-  const record = distributionRecord(result);
-  if (args.json) {
-    printJson(io, result.counts !== undefined
-      ? { qubits: result.numQubits, counts: record, shots: result.shots, seed: result.seed }
-      : { qubits: result.numQubits, probabilities: record });
-  } else {
-    io.stdout(formatDistribution(file, result, record));
-  }
+  io.stdout(runs.map((r) => formatDistribution(r.label, r.result, r.record, r.listed)).join('\n'));
   return 0;
 }

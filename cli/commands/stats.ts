@@ -1,4 +1,5 @@
 /** `qntk stats FILE [--json]`: gate counts, depth and T-count of an OpenQASM program after flattening. */
+import { describeInputs } from '../../compiler/circuit/index.js';
 import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import type { ArgsOf } from '../spec.js';
@@ -32,9 +33,11 @@ export async function run(args: ArgsOf<typeof statsSpec>, io: CliIo): Promise<nu
     if (p.lowered) io.stderr(`${file}: lowered for ${target.name} first (the program is not in its instruction set); the prediction is for the lowered circuit\n`);
     predicted = { target: target.name, esp: p.prediction.esp, durationNs: p.prediction.durationNs, lowered: p.lowered };
   }
-  if (args.json) printJson(io, predicted === undefined ? stats : { ...stats, predicted });
+  const inputs = circuit.parameters ?? [];
+  if (args.json) printJson(io, { ...stats, ...(inputs.length > 0 ? { inputs } : {}), ...(predicted === undefined ? {} : { predicted }) });
   else {
     io.stdout(formatStats(file, stats));
+    if (inputs.length > 0) io.stdout(`  input parameters: ${describeInputs(circuit)}\n`);
     if (predicted !== undefined) io.stdout(`  predicted on ${predicted.target}: ESP ${predicted.esp.toPrecision(4)}, duration ${(predicted.durationNs / 1000).toPrecision(4)} µs\n`);
   }
   return 0;

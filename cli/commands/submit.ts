@@ -14,12 +14,13 @@ import { ValidationError } from '../../compiler/errors.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 import { readQasmFile } from '../../compiler/qasm/index.js';
 import type { JobMitigation } from '../../mitigation/job.js';
-import { planMitigation } from '../../mitigation/submit.js';
+import { planMitigation } from '../../backends/plan-mitigation.js';
 import type { ArgsOf } from '../spec.js';
 import type { submitSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { parseMitigations, parseObservables } from '../options.js';
 import { describeRecord, describeResult, ionqQasm3, note, out, outJson, redacting, resultJson, scrub, stageLine, storeOf } from './backend-common.js';
+import { parameterSets } from './params.js';
 
 /**
  * Checks run on every circuit about to be sent, after lowering and the backend's own checks;
@@ -71,15 +72,17 @@ export function run(args: ArgsOf<typeof submitSpec>, io: CliIo): Promise<number>
     const methods = parseMitigations(args.mitigate);
     const observables = parseObservables(args.observable);
     if (observables !== undefined && methods.length === 0) throw new ValidationError('--observable names the expectation values of --mitigate; add --mitigate');
+    const source = readQasmFile(args.file);
+    const sets = parameterSets(args.file, source, args.param, { sweep: true });
     let options: SubmitOptions = {
       ...(args.shots !== undefined ? { shots: args.shots } : {}),
       ...(args.noise !== undefined ? { noise: args.noise } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(sets.length > 0 ? { parameterValues: sets } : {}),
     };
     const store = storeOf(io);
     // Credentials first: a missing variable stops us before anything is recorded.
     const backend = openBackend(spec, { env: io.env, store, requireCredentials: !args.dryRun, qasm3: ionqQasm3 });
-    const source = readQasmFile(args.file);
     const stages = stageLine(io, args.json);
     try {
       const prepared = await prepareSubmission(backend, source, options, {

@@ -1,5 +1,5 @@
 /** Specs of the commands that read, transform and run OpenQASM files. */
-import { json, mitigate, observable, output, qasmFile, seed, shots, target } from '../options.js';
+import { json, mitigate, observable, param, output, qasmFile, seed, shots, target } from '../options.js';
 import { defineCommand } from '../spec.js';
 
 export const statsSpec = defineCommand({
@@ -8,7 +8,7 @@ export const statsSpec = defineCommand({
   positionals: [qasmFile('file')],
   options: {
     target: target('also predict success on a calibrated device: ESP and duration (lowering the program first if needed)'),
-    json: json('{qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth} (and predicted: {target, esp, durationNs, lowered} with --target)'),
+    json: json('{qubits, clbits, depth, size, counts, twoQubit, multiQubit, tCount, twoQubitDepth} (inputs: [{name, type, width}] for a program with input parameters; predicted: {target, esp, durationNs, lowered} with --target)'),
   },
 });
 
@@ -23,7 +23,8 @@ export const simulateSpec = defineCommand({
     noise: { type: 'string', value: 'DEVICE', describe: 'simulate with the noise of a calibrated device (an IBM device, ionq_aria, ionq_forte); the program is lowered for it first if needed' },
     mitigate: mitigate('with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones'),
     observable: observable('with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)'),
-    json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
+    param: param('value of an input parameter (repeatable): theta=0.3, theta=pi/4,phi=1; a list theta=[0,0.5,1] or range theta=0:pi:5 sweeps (one result per value set)'),
+    json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}, with values: {name: v} for a program with inputs, or {qubits, sweep: [{values, probabilities | counts, …}]} for a sweep; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
   },
 });
 
@@ -50,6 +51,7 @@ export const optimizeSpec = defineCommand({
     layout: { type: 'string', choices: ['auto', 'sabre', 'trivial', 'dense', 'noise-aware'], describe: 'initial layout (default auto from -O1: a perfect layout if one exists, else SABRE\'s; noise-aware uses the calibration data)' },
     routing: { type: 'string', choices: ['sabre', 'greedy', 'none'], default: 'sabre', describe: 'swap insertion: sabre, greedy (baseline), none (refuse a circuit that does not fit the coupling map as laid out)' },
     seed: seed('seed for routing tie-breaks (default 1)'),
+    param: param('bind input parameters before optimising (repeatable; NAME=V[,…]); inputs left unbound stay symbolic and are written as input declarations'),
     output: output('output file (OpenQASM 3; written atomically)'),
     json: json('{before, after, target, level, layout, finalPermutation, swaps} and, for a calibrated target, predicted: {esp, durationNs}'),
   },

@@ -1,5 +1,5 @@
 /** Specs of the commands that submit and follow jobs on the local simulator, IBM Quantum and IonQ. */
-import { json, mitigate, observable, qasmFile, seed, shots } from '../options.js';
+import { json, mitigate, observable, param, qasmFile, seed, shots } from '../options.js';
 import { defineCommand } from '../spec.js';
 
 const jobId = { name: 'id', describe: 'job id: local id, remote id, or a unique prefix' } as const;
@@ -17,6 +17,7 @@ export const submitSpec = defineCommand({
     mitigate: mitigate('error mitigation, comma-separated readout,twirl,dd,zne (local needs --noise; IBM: Sampler twirling and decoupling, folded pubs; IonQ: readout, twirl, zne); result prints mitigated values beside the counts'),
     observable: observable('with --mitigate: outcome bits of a Z-parity expectation value, e.g. 0 or 0,1 (default every bit)'),
     transpile: { type: 'boolean', default: true, describe: 'lower for the backend target first (--no-transpile sends the circuit as is)' },
+    param: param('values of the program\'s input parameters (repeatable; NAME=V[,…]); a list or range (theta=0:pi:8) sweeps: IBM gets one pub with every value set and the program lowered once'),
     'dry-run': { type: 'boolean', default: false, describe: 'build the exact request and send nothing: print method, URL, headers (secrets redacted), body size and circuit statistics' },
     'request-out': { type: 'string', value: 'FILE', describe: 'with --dry-run: write the full request to FILE (JSON {method, url, headers, body}, secrets redacted)' },
     wait: { type: 'boolean', default: false, describe: 'poll until the job ends and print its counts' },

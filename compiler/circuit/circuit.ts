@@ -4,7 +4,9 @@
  * Qubit 0 is the least significant bit of a basis-state index (see gates.ts for gate matrices).
  */
 import { ValidationError } from '../errors.js';
-import { gateSpec, gateInverse, NON_UNITARY, type GateName, type OperationName } from './gates.js';
+import type { Expr } from './expression.js';
+import { gateSpec, NON_UNITARY, type GateName, type OperationName } from './gates.js';
+import { inverseInstruction } from './inverse.js';
 
 /** A named, contiguous slice of qubits or clbits. */
 export interface Register {
@@ -26,7 +28,14 @@ export interface Condition {
 export interface Instruction {
   readonly gate: OperationName;
   readonly qubits: readonly number[];
+  /** Numeric parameters; NaN where `exprs` holds an expression of the circuit's input parameters. */
   readonly params: readonly number[];
+  /**
+   * Present only on a symbolic instruction (kinds.ts `isSymbolic`): one expression per parameter,
+   * at least one of them using an input parameter. Only passes that declare they handle symbolic
+   * instructions see them; `bindParameters` turns them into numeric instructions.
+   */
+  readonly exprs?: readonly Expr[];
   /** For 'measure': the clbit receiving each measured qubit. */
   readonly clbits?: readonly number[];
   readonly condition?: Condition;
@@ -35,6 +44,14 @@ export interface Instruction {
 /** Free-form facts later stages attach (layout, final permutation, target name, …). */
 export type CircuitMetadata = Readonly<Record<string, unknown>>;
 
+/** The type of an input parameter (OpenQASM 3 `input float[64] theta;`, `input angle[32] phi;`). */
+export interface Parameter {
+  readonly name: string;
+  readonly type: 'float' | 'angle';
+  /** Bits of the type (`float[64]`, `angle[32]`); absent when the program gave none. */
+  readonly width?: number;
+}
+
 export interface Circuit {
   readonly numQubits: number;
   readonly numClbits: number;
@@ -42,6 +59,8 @@ export interface Circuit {
   readonly cregs: readonly Register[];
   readonly instructions: readonly Instruction[];
   readonly metadata: CircuitMetadata;
+  /** Input parameters in declaration order (absent or empty: a numeric circuit). */
+  readonly parameters?: readonly Parameter[];
 }
 
 /** A gate instruction without clbits or condition (the form most builders and passes emit). */
@@ -75,7 +94,13 @@ export function validateInstruction(inst: Instruction, numQubits: number, numClb
     throw new ValidationError(`${where}: takes ${spec.variadic ? `at least ${spec.qubits}` : spec.qubits} qubit(s), got ${n}`);
   }
   if (inst.params.length !== spec.params) throw new ValidationError(`${where}: takes ${spec.params} parameter(s), got ${inst.params.length}`);
-  for (const v of inst.params) if (!Number.isFinite(v)) throw new ValidationError(`${where}: parameter ${v} is not finite`);
+  const exprs = inst.exprs;
+  if (exprs !== undefined && (exprs.length !== inst.params.length || exprs.every((e) => e.isConstant()))) {
+    throw new ValidationError(`${where}: symbolic parameters must give one expression per parameter, at least one using an input`);
+  }
+  inst.params.forEach((v, i) => {
+    if (!Number.isFinite(v) && !(Number.isNaN(v) && exprs !== undefined && !exprs[i]!.isConstant())) throw new ValidationError(`${where}: parameter ${v} is not finite`);
+  });
 }
 
 /**
@@ -89,6 +114,7 @@ export class CircuitBuilder {
   private nq = 0;
   private nc = 0;
   private meta: Record<string, unknown> = {};
+  private readonly inputs: Parameter[] = [];
 
   constructor(numQubits = 0, numClbits = 0) {
     if (numQubits > 0) this.addQreg('q', numQubits);
@@ -104,7 +130,15 @@ export class CircuitBuilder {
     b.cregList.push(...circuit.cregs);
     b.insts.push(...circuit.instructions);
     b.meta = { ...circuit.metadata };
+    b.inputs.push(...(circuit.parameters ?? []));
     return b;
+  }
+
+  /** Declare an input parameter (its name must be new). */
+  addParameter(p: Parameter): this {
+    if (this.inputs.some((x) => x.name === p.name)) throw new ValidationError(`input parameter '${p.name}' is already declared`);
+    this.inputs.push(p);
+    return this;
   }
 
   get numQubits(): number {
@@ -211,6 +245,7 @@ export class CircuitBuilder {
       cregs: [...this.cregList],
       instructions: [...this.insts],
       metadata: { ...this.meta },
+      ...(this.inputs.length > 0 ? { parameters: [...this.inputs] } : {}),
     });
   }
 }
@@ -220,6 +255,7 @@ function freezeCircuit(c: Circuit): Circuit {
   Object.freeze(c.qregs);
   Object.freeze(c.cregs);
   Object.freeze(c.metadata);
+  if (c.parameters !== undefined) Object.freeze(c.parameters);
   return Object.freeze(c);
 }
 
@@ -232,14 +268,21 @@ export function remapInstruction(inst: Instruction, qubitMap: readonly number[],
   };
   const mapC = (b: number): number => clbitMap[b] ?? b;
   const out: { -readonly [K in keyof Instruction]: Instruction[K] } = { gate: inst.gate, qubits: inst.qubits.map(mapQ), params: inst.params };
+  if (inst.exprs) out.exprs = inst.exprs;
   if (inst.clbits) out.clbits = inst.clbits.map(mapC);
   if (inst.condition) out.condition = { clbits: inst.condition.clbits.map(mapC), value: inst.condition.value };
   return out;
 }
 
-/** A new circuit with the same registers and metadata but other instructions (for passes). */
+/** A new circuit with the same registers, parameters and metadata but other instructions (for passes). */
 export function withInstructions(circuit: Circuit, instructions: readonly Instruction[], metadata?: CircuitMetadata): Circuit {
   return freezeCircuit({ ...circuit, instructions: [...instructions], metadata: { ...(metadata ?? circuit.metadata) } });
+}
+
+/** The same circuit declaring `parameters` as its inputs (none: a numeric circuit). */
+export function withParameters(circuit: Circuit, parameters: readonly Parameter[]): Circuit {
+  const { parameters: _old, ...rest } = circuit;
+  return freezeCircuit({ ...rest, instructions: [...circuit.instructions], metadata: { ...circuit.metadata }, ...(parameters.length > 0 ? { parameters: [...parameters] } : {}) });
 }
 
 /** The inverse circuit (unitary gates only; throws on measure/reset or conditions). */
@@ -252,8 +295,7 @@ export function inverseCircuit(circuit: Circuit): Circuit {
       continue;
     }
     if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`inverseCircuit: '${inst.gate}' cannot be inverted`);
-    const inv = gateInverse(inst.gate, inst.params);
-    out.push({ gate: inv.gate, qubits: inst.qubits, params: inv.params });
+    out.push(inverseInstruction(inst));
   }
   return withInstructions(circuit, out);
 }

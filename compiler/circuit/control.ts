@@ -4,9 +4,11 @@
  * and by phase estimation.
  */
 import { ValidationError } from '../errors.js';
+import { liftAffine } from './affine.js';
 import type { Circuit, Instruction } from './circuit.js';
 import { withInstructions } from './circuit.js';
-import { gateDefinition } from './definitions.js';
+import { gateDefinition, symbolicDefinition } from './definitions.js';
+import { foldConstant } from './expression.js';
 import { eulerAngles } from './euler.js';
 import { gateMatrix, gateSpec, NON_UNITARY, type GateName, type OperationName } from './gates.js';
 
@@ -41,7 +43,10 @@ const SINGLE_CONTROL: Partial<Record<OperationName, GateName>> = {
 
 /** ABC construction for a 1-qubit gate with any number of controls (Barenco et al. quant-ph/9503016, Lemma 7.9). */
 function controlledOneQubit(name: string, params: readonly number[], controls: readonly number[], t: number): Instruction[] {
-  const e = eulerAngles(gateMatrix(name, params, 1));
+  // U's own angles are its Euler angles (taking them directly keeps the construction affine in them).
+  const e = name === 'U' || name === 'u3'
+    ? { theta: params[0] ?? 0, phi: params[1] ?? 0, lambda: params[2] ?? 0, phase: 0 }
+    : eulerAngles(gateMatrix(name, params, 1));
   const { theta, phi, lambda } = e;
   const alpha = e.phase + (phi + lambda) / 2;
   const out: Instruction[] = [
@@ -64,6 +69,7 @@ export function controlInstruction(inst: Instruction, controls: readonly number[
   if (inst.gate === 'barrier') return [inst];
   if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`cannot control '${inst.gate}': only unitary gates can be controlled`);
   if (inst.qubits.some((q) => controls.includes(q))) throw new ValidationError(`cannot control '${inst.gate}' on a qubit it acts on`);
+  if (inst.exprs !== undefined) return controlSymbolic(inst, controls);
   const { gate, qubits, params } = inst;
   const k = controls.length;
   switch (gate) {
@@ -84,6 +90,18 @@ export function controlInstruction(inst: Instruction, controls: readonly number[
   const def = gateDefinition(gate, params, qubits.length);
   if (def === undefined) throw new ValidationError(`cannot control '${gate}': it has no definition`);
   return def.flatMap((d) => controlInstruction({ gate: d.gate, qubits: d.qubits.map((q) => qubits[q]!), params: d.params }, controls));
+}
+
+/**
+ * A symbolic instruction controlled: the numeric construction lifted to its expressions when it is
+ * affine in the parameters, else the gate's affine definition (U, gphase, cx, …) controlled piece by piece.
+ */
+function controlSymbolic(inst: Instruction, controls: readonly number[]): Instruction[] {
+  const direct = liftAffine((p) => controlInstruction({ gate: inst.gate, qubits: inst.qubits, params: p }, controls), inst.exprs!.map(foldConstant));
+  if (direct !== undefined) return direct;
+  const def = symbolicDefinition(inst);
+  if (def === undefined) throw new ValidationError(`cannot control '${inst.gate}' with symbolic parameters`);
+  return def.flatMap((d) => controlInstruction(d, controls));
 }
 
 /**

@@ -6,7 +6,9 @@
  * Multi-controlled gates get a correct but exponential-size recursive definition; the efficient
  * linear-size decompositions live in compiler/synthesis/mcx.ts.
  */
+import { affineForms, applyForm, withValues } from './affine.js';
 import { instruction, type Instruction } from './circuit.js';
+import { foldConstant } from './expression.js';
 import { gateMatrix, gateSpec } from './gates.js';
 import { eulerAngles } from './euler.js';
 
@@ -92,14 +94,67 @@ export function gateDefinition(name: string, params: readonly number[], n: numbe
 }
 
 /**
+ * One-qubit gates as e^{iγ}·U(θ, φ, λ) with θ, φ, λ, γ affine in the gate's parameters, exactly
+ * (the numeric definitions go through Euler angles, which wrap and are not affine).
+ */
+const U_FORMS: Readonly<Record<string, (p: readonly number[]) => Instruction[]>> = {
+  rx: (p) => [g('U', [0], [p[0]!, -PI / 2, PI / 2])],
+  ry: (p) => [g('U', [0], [p[0]!, 0, 0])],
+  rz: (p) => [g('U', [0], [0, 0, p[0]!]), g('gphase', [], [-p[0]! / 2])],
+  p: (p) => [g('U', [0], [0, 0, p[0]!])],
+  u1: (p) => [g('U', [0], [0, 0, p[0]!])],
+  u2: (p) => [g('U', [0], [PI / 2, p[0]!, p[1]!])],
+  u3: (p) => [g('U', [0], [p[0]!, p[1]!, p[2]!])],
+  // gpi(φ) = [[0, e^{−iφ}], [e^{iφ}, 0]] = U(π, φ, π − φ); gpi2(φ) = (I − i·σ(φ))/√2 = U(π/2, φ − π/2, π/2 − φ).
+  gpi: (p) => [g('U', [0], [PI, p[0]!, PI - p[0]!])],
+  gpi2: (p) => [g('U', [0], [PI / 2, p[0]! - PI / 2, PI / 2 - p[0]!])],
+};
+
+type AffineDefinition = NonNullable<ReturnType<typeof affineForms>>;
+const affineCache = new Map<string, AffineDefinition | null>();
+
+/**
+ * The definition of library gate `name` on `n` local qubits with every output parameter an
+ * affine form of the gate's parameters (cached); undefined for primitives and for definitions
+ * that are not affine.
+ */
+export function affineDefinition(name: string, n: number): AffineDefinition | undefined {
+  const key = `${name}/${n}`;
+  let fit = affineCache.get(key);
+  if (fit === undefined) {
+    const spec = gateSpec(name);
+    const uForm = U_FORMS[name];
+    fit = spec === undefined || PRIMITIVE_GATES.has(name) ? null
+      : affineForms(uForm !== undefined ? uForm : (p) => gateDefinition(name, p, n), spec.params) ?? null;
+    affineCache.set(key, fit);
+  }
+  return fit ?? undefined;
+}
+
+/** The definition of a symbolic instruction on its own qubits, or undefined (primitive, or not affine). */
+export function symbolicDefinition(inst: Instruction): Instruction[] | undefined {
+  const fit = affineDefinition(inst.gate, inst.qubits.length);
+  if (fit === undefined || inst.exprs === undefined) return undefined;
+  const args = inst.exprs.map(foldConstant);
+  return fit.shape.map((d, j) => withValues({ gate: d.gate, qubits: d.qubits.map((q) => inst.qubits[q]!), params: d.params }, fit.forms[j]!.map((f) => applyForm(f, args))));
+}
+
+/**
  * Rewrite instructions recursively until every gate is in `keep` (default: the primitives).
- * Qubit indices of the definitions are mapped onto the instruction's qubits.
+ * Qubit indices of the definitions are mapped onto the instruction's qubits; symbolic
+ * instructions use their affine definitions.
  */
 export function expandGates(instructions: readonly Instruction[], keep: ReadonlySet<string> = PRIMITIVE_GATES): Instruction[] {
   const out: Instruction[] = [];
   const visit = (inst: Instruction): void => {
     if (keep.has(inst.gate)) {
       out.push(inst);
+      return;
+    }
+    if (inst.exprs !== undefined) {
+      const sym = symbolicDefinition(inst);
+      if (sym === undefined) out.push(inst);
+      else for (const d of sym) visit(inst.condition ? { ...d, condition: inst.condition } : d);
       return;
     }
     const def = gateDefinition(inst.gate, inst.params, inst.qubits.length);

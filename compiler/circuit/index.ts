@@ -1,15 +1,22 @@
 /** Public surface of the circuit IR. */
-export type { Register, Condition, Instruction, Circuit, CircuitMetadata } from './circuit.js';
-export { CircuitBuilder, instruction, validateInstruction, remapInstruction, withInstructions, inverseCircuit, isUnitaryCircuit } from './circuit.js';
+export type { Register, Condition, Instruction, Circuit, CircuitMetadata, Parameter } from './circuit.js';
+export { CircuitBuilder, instruction, validateInstruction, remapInstruction, withInstructions, withParameters, inverseCircuit, isUnitaryCircuit } from './circuit.js';
+export { Expr, EXPR_FUNCTIONS, addValues, subValues, negValue, mulValues, divValues, powValues, callValue, foldConstant, valuesEqual } from './expression.js';
+export type { ExprFunction, ParamValue, Atom, Term, NumberFormat } from './expression.js';
+export { liftAffine, affineForms, withValues } from './affine.js';
+export type { NumericRewrite } from './affine.js';
+export { inverseInstruction } from './inverse.js';
+export { bindParameters, convertParameterSets, requireNumeric, coerceParameterValue, paramValues, parameterType, usedParameters, isParameterized, describeInputs } from './parameters.js';
+export type { ParameterValues, BindOptions } from './parameters.js';
 export type { GateSpec, GateCall, GateName, NonUnitaryName, OperationName } from './gates.js';
 export { GATE_NAMES, gateSpec, canonicalGateName, gateNames, gateMatrix, gateInverse, controlCount, controlledMatrix, uMatrix, GATE_ALIASES, NON_UNITARY } from './gates.js';
 export { circuitUnitary, circuitState, equivalent, applyMatrixToColumns, instructionMatrix, MAX_UNITARY_QUBITS } from './unitary.js';
-export { gateDefinition, expandGates, PRIMITIVE_GATES } from './definitions.js';
+export { gateDefinition, expandGates, affineDefinition, symbolicDefinition, PRIMITIVE_GATES } from './definitions.js';
 export { eulerAngles, normalizeAngle } from './euler.js';
 export type { EulerAngles } from './euler.js';
 export { controlInstruction, controlCircuit } from './control.js';
 export { circuitStats, isOddQuarterPi } from './stats.js';
 export type { CircuitStats } from './stats.js';
-export { instructionKind, isGate, isUnconditionalGate, isDirective, isNonUnitaryOperation, isTwoQubitGate, isMultiQubitGate } from './kinds.js';
+export { instructionKind, isGate, isUnconditionalGate, isDirective, isNonUnitaryOperation, isTwoQubitGate, isMultiQubitGate, isSymbolic } from './kinds.js';
 export type { InstructionKind, GateInstruction } from './kinds.js';
 export { gatePower, controlledParts, unitaryPower, unitaryEigen, principalAngle } from './pow.js';

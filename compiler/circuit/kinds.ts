@@ -53,3 +53,8 @@ export function isTwoQubitGate(inst: Instruction): inst is GateInstruction {
 export function isMultiQubitGate(inst: Instruction): inst is GateInstruction {
   return isGate(inst) && inst.qubits.length > 2;
 }
+
+/** An instruction with parameters that depend on the circuit's input parameters (`exprs`). */
+export function isSymbolic(inst: Instruction): boolean {
+  return inst.exprs !== undefined;
+}

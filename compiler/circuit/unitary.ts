@@ -7,6 +7,7 @@ import { CMatrix, globalPhaseDistance } from '../linalg/complex.js';
 import { ResourceError, ValidationError } from '../errors.js';
 import type { Circuit, Instruction } from './circuit.js';
 import { gateMatrix, NON_UNITARY } from './gates.js';
+import { requireNumeric } from './parameters.js';
 
 export const MAX_UNITARY_QUBITS = 13;
 
@@ -60,8 +61,9 @@ export function applyMatrixToColumns(u: CMatrix, mat: CMatrix, qubits: readonly 
   }
 }
 
-/** Matrix of one instruction (unitary gates only). */
+/** Matrix of one instruction (unitary gates with numeric parameters only). */
 export function instructionMatrix(inst: Instruction): CMatrix {
+  requireNumeric(inst);
   return gateMatrix(inst.gate, inst.params, inst.qubits.length);
 }
 

@@ -4,6 +4,8 @@
  * otherwise, and the wire labels of registers (the name on a register's first wire only).
  */
 import type { Instruction, Register } from '../circuit/circuit.js';
+import type { ParamValue } from '../circuit/expression.js';
+import { paramValues } from '../circuit/parameters.js';
 
 const NAMES: Readonly<Record<string, string>> = {
   id: 'I', x: 'X', y: 'Y', z: 'Z', h: 'H', s: 'S', sdg: 'S†', t: 'T', tdg: 'T†', sx: '√X', sxdg: '√X†',
@@ -26,15 +28,15 @@ export function formatAngle(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** The label of a gate name with parameters: `Rz(π/4)`, `U(π/2,0,π)`, or the bare name. */
-export function gateLabel(gate: string, params: readonly number[]): string {
+/** The label of a gate name with parameters: `Rz(π/4)`, `U(π/2,0,π)`, `Rx(theta/2 + π)`, or the bare name. */
+export function gateLabel(gate: string, params: readonly ParamValue[]): string {
   const name = NAMES[gate] ?? gate;
-  return params.length === 0 ? name : `${name}(${params.map(formatAngle).join(',')})`;
+  return params.length === 0 ? name : `${name}(${params.map((p) => (typeof p === 'number' ? formatAngle(p) : p.format(formatAngle))).join(',')})`;
 }
 
 /** The label of an instruction's own gate (as a box shows it). */
 export function instructionLabel(inst: Instruction): string {
-  return gateLabel(inst.gate, inst.params);
+  return gateLabel(inst.gate, paramValues(inst));
 }
 
 /**

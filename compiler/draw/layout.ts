@@ -7,6 +7,7 @@
  * SVG elements at the same grid positions, so both show the same drawing.
  */
 import type { Circuit, Instruction, Register } from '../circuit/circuit.js';
+import { paramValues } from '../circuit/parameters.js';
 import { controlCount, gateSpec } from '../circuit/gates.js';
 import { ValidationError } from '../errors.js';
 import { gateLabel, instructionLabel, wireLabels } from './labels.js';
@@ -104,7 +105,7 @@ function gateShapes(inst: Instruction): Shape[] {
       shapes.push({ kind: 'line', col: 0, r0: span[0], r1: span[1], double: false });
       for (const t of targets) shapes.push({ kind: 'cross', row: wireRow(t), col: 0 });
     } else {
-      const label = spec!.base !== undefined ? gateLabel(spec!.base, inst.params) : gateLabel('U', inst.params);
+      const label = spec!.base !== undefined ? gateLabel(spec!.base, paramValues(inst)) : gateLabel('U', paramValues(inst));
       const b = box(Math.min(...targets), Math.max(...targets), label);
       shapes.push(b);
       span = [b.kind === 'box' ? b.r0 : 0, b.kind === 'box' ? b.r1 : 0];
@@ -166,7 +167,8 @@ export function layoutCircuit(circuit: Circuit): Layout {
   let globalPhase = 0;
   circuit.instructions.forEach((inst, index) => {
     if (inst.gate === 'gphase') {
-      if (inst.condition === undefined) globalPhase += inst.params[0] ?? 0;
+      // A symbolic global phase has no value to add (the drawing notes numeric phases only).
+      if (inst.condition === undefined && inst.exprs === undefined) globalPhase += inst.params[0] ?? 0;
       return;
     }
     if (inst.gate === 'barrier') {

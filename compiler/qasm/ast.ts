@@ -3,9 +3,15 @@
  * Dialects differ in the lowering (lower.ts), never in the printer (printer.ts).
  */
 
-/** A gate parameter: a number, or (inside a gate definition) an affine form c + Σ coef·name. */
+import type { Expr } from '../circuit/expression.js';
+
+/**
+ * A gate parameter: a number, an expression of the program's input parameters, or (inside a gate
+ * definition) an affine form c + Σ coef·name.
+ */
 export type ParamExpr =
   | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'expression'; readonly expr: Expr }
   | { readonly kind: 'affine'; readonly constant: number; readonly terms: readonly { readonly coef: number; readonly name: string }[] };
 
 export type QubitRef =
@@ -34,6 +40,7 @@ export type ConditionNode =
 
 export type Statement =
   | { readonly kind: 'include'; readonly file: string }
+  | { readonly kind: 'inputDecl'; readonly name: string; readonly type: 'float' | 'angle'; readonly width?: number }
   | { readonly kind: 'qubitDecl'; readonly name: string; readonly size: number }
   | { readonly kind: 'bitDecl'; readonly name: string; readonly size: number }
   | { readonly kind: 'gateDef'; readonly name: string; readonly params: readonly string[]; readonly qubits: readonly string[]; readonly body: readonly GateCallNode[] }

@@ -9,6 +9,7 @@
  */
 import { circuitUnitary } from '../circuit/unitary.js';
 import type { Instruction } from '../circuit/circuit.js';
+import type { ParamValue } from '../circuit/expression.js';
 import { gateMatrix } from '../circuit/gates.js';
 import { globalPhaseDistance } from '../linalg/complex.js';
 import { quote } from '../errors.js';
@@ -21,8 +22,8 @@ import type { Expansion, ReaderState } from './state.js';
 const MAX_CHECKED_QUBITS = 6;
 
 /** Emit a call of a defined gate on `qubits` (its expansion is cached per parameter values). */
-export function expandDefined(p: ReaderState, g: DefinedGate, params: readonly number[], qubits: readonly number[]): void {
-  const key = params.length === 0 ? g.name : `${g.name}(${params.join(',')})`;
+export function expandDefined(p: ReaderState, g: DefinedGate, params: readonly ParamValue[], qubits: readonly number[]): void {
+  const key = params.length === 0 ? g.name : `${g.name}(${params.map((v) => (typeof v === 'number' ? String(v) : `{${v.key}}`)).join(',')})`;
   let e = p.expansion(key);
   if (e === undefined) {
     const back = p.lx.save();
@@ -33,7 +34,7 @@ export function expandDefined(p: ReaderState, g: DefinedGate, params: readonly n
   for (const inst of e.instructions) {
     const qs = inst.qubits;
     const mapped = qs.length === 1 ? p.single(qubits[qs[0]!]!) : qs.map((q) => qubits[q]!);
-    p.emit({ gate: inst.gate, qubits: mapped, params: inst.params });
+    p.emit(inst.exprs === undefined ? { gate: inst.gate, qubits: mapped, params: inst.params } : { gate: inst.gate, qubits: mapped, params: inst.params, exprs: inst.exprs });
   }
 }
 
@@ -42,11 +43,11 @@ export function expandDefined(p: ReaderState, g: DefinedGate, params: readonly n
  * sees only its parameters and global constants (not the caller's loop variables). The lexer is
  * left after the body's '}'.
  */
-function expandLocal(p: ReaderState, g: DefinedGate, params: readonly number[]): Expansion {
+function expandLocal(p: ReaderState, g: DefinedGate, params: readonly ParamValue[]): Expansion {
   const lx = p.lx;
   const savedQargs = p.qargs, savedLocals = p.locals, savedOut = p.out, savedCond = p.cond;
   const work0 = p.work;
-  const locals = new Map<string, number>();
+  const locals = new Map<string, ParamValue>();
   for (let i = 0; i < g.paramNames.length; i++) locals.set(g.paramNames[i]!, params[i]!);
   const qargs = new Map<string, number>();
   for (let i = 0; i < g.qubitNames.length; i++) qargs.set(g.qubitNames[i]!, i);

@@ -4,6 +4,7 @@ export type { ParseOptions } from './parser.js';
 export { READER_BUDGETS } from './budgets.js';
 export type { ReaderBudgets } from './budgets.js';
 export { readQasmFile } from './read.js';
+export { parseParameterValues, MAX_SWEEP_POINTS } from './parameter-values.js';
 export { printQasm, circuitToProgram, QASM3_STANDARD, QASM2_STANDARD } from './lower.js';
 export type { QasmWriteOptions } from './lower.js';
 export { printProgram, formatNumber } from './printer.js';

@@ -33,6 +33,12 @@ export interface QasmWriteOptions {
   readonly wrapAngles?: boolean;
   /** When given, every gate must be one of these (ValidationError listing the others). */
   readonly basisGates?: readonly string[];
+  /**
+   * Declare every input parameter as `float[64]` (IBM's Sampler binds plain numbers; an angle's
+   * wrapping and rounding are applied to its values before they are sent). Default: the declared
+   * types, except in the 'ibm' dialect.
+   */
+  readonly inputsAsFloat?: boolean;
 }
 
 /** Gates declared by stdgates.inc plus the OpenQASM 3 built-ins. */
@@ -54,6 +60,7 @@ interface Resolved {
   readonly modifiers: boolean;
   readonly standard: ReadonlySet<string>;
   readonly wrapAngles: boolean;
+  readonly inputsAsFloat: boolean;
 }
 
 /** Gates whose matrix changes sign when this parameter moves by 2π (controlled ones: a relative phase). */
@@ -83,7 +90,7 @@ function resolve(o: QasmWriteOptions): Resolved {
   return {
     version, physical, include: o.include ?? o.dialect !== 'braket', definitions: o.definitions ?? !ibm,
     modifiers: version === 3 && (o.modifiers ?? true), standard: version === 3 ? QASM3_STANDARD : QASM2_STANDARD,
-    wrapAngles: o.wrapAngles ?? false,
+    wrapAngles: o.wrapAngles ?? false, inputsAsFloat: o.inputsAsFloat ?? ibm,
   };
 }
 
@@ -150,6 +157,10 @@ function refTable(regs: readonly Register[], n: number): BitRef[] {
 /** Lower a circuit to an OpenQASM AST under the given dialect options. */
 export function circuitToProgram(circuit: Circuit, options: QasmWriteOptions = {}): Program {
   const o = resolve(options);
+  const inputs = circuit.parameters ?? [];
+  if (o.version === 2 && (inputs.length > 0 || circuit.instructions.some((i) => i.exprs !== undefined))) {
+    throw new ValidationError(`OpenQASM 2 has no input parameters; bind ${inputs.map((p) => p.name).join(', ') || 'them'} to numbers first, or write OpenQASM 3`);
+  }
   if (options.basisGates !== undefined) checkBasis(circuit, options.basisGates);
   const low = new Lowering(o);
   const qregs = o.physical ? [] : tile(circuit.qregs, circuit.numQubits, 'q');
@@ -168,6 +179,9 @@ export function circuitToProgram(circuit: Circuit, options: QasmWriteOptions = {
   }
   const head: Statement[] = [];
   if (o.include) head.push({ kind: 'include', file: o.version === 3 ? 'stdgates.inc' : 'qelib1.inc' });
+  for (const p of inputs) {
+    head.push(o.inputsAsFloat ? { kind: 'inputDecl', name: p.name, type: 'float', width: 64 } : { kind: 'inputDecl', name: p.name, type: p.type, ...(p.width !== undefined ? { width: p.width } : {}) });
+  }
   head.push(...low.defs.values());
   for (const r of qregs) head.push({ kind: 'qubitDecl', name: r.name, size: r.size });
   for (const r of cregs) head.push({ kind: 'bitDecl', name: r.name, size: r.size });
@@ -183,6 +197,12 @@ function lowerInstruction(inst: Instruction, low: Lowering, qref: (q: number) =>
     case 'delay': throw new ValidationError("cannot write 'delay': timing is not supported");
     default: {
       const num = (value: number): ParamExpr => ({ kind: 'number', value });
+      if (inst.exprs !== undefined) {
+        // Expressions are written as they are: wrapping a symbolic angle needs its value.
+        const ps = inst.exprs.map((e): ParamExpr => (e.isConstant() ? num(e.constant) : { kind: 'expression', expr: e }));
+        const c = low.call(inst.gate, ps, inst.qubits.map(qref));
+        return c === undefined ? [] : [c];
+      }
       if (!low.o.wrapAngles) {
         const c = low.call(inst.gate, inst.params.map(num), inst.qubits.map(qref));
         return c === undefined ? [] : [c];

@@ -7,7 +7,8 @@
 import type { Instruction } from '../circuit/circuit.js';
 import { controlInstruction } from '../circuit/control.js';
 import { eulerAngles } from '../circuit/euler.js';
-import { gateInverse, gateMatrix, gateSpec } from '../circuit/gates.js';
+import { gateMatrix, gateSpec } from '../circuit/gates.js';
+import { inverseInstruction } from '../circuit/inverse.js';
 import { isGate } from '../circuit/kinds.js';
 import { controlledParts, gatePower, oneQubitGates, principalAngle, unitaryPower } from '../circuit/pow.js';
 import { applyMatrixToColumns } from '../circuit/unitary.js';
@@ -36,8 +37,7 @@ export function invertInstructions(list: readonly Instruction[]): Instruction[] 
       out.push(inst);
       continue;
     }
-    const inv = gateInverse(inst.gate, inst.params);
-    out.push({ gate: inv.gate, qubits: inst.qubits, params: inv.params });
+    out.push(inverseInstruction(inst));
   }
   return out;
 }
@@ -48,7 +48,7 @@ function controlOne(inst: Instruction, controls: readonly number[]): Instruction
   if (phase !== undefined && inst.gate !== 'z') {
     return controlInstruction({ gate: 'p', qubits: inst.qubits, params: [phase] }, controls);
   }
-  if (controls.length === 1 && inst.qubits.length === 1 && !KNOWN_SINGLE.has(inst.gate) && gateSpec(inst.gate) !== undefined) {
+  if (controls.length === 1 && inst.qubits.length === 1 && !KNOWN_SINGLE.has(inst.gate) && inst.exprs === undefined && gateSpec(inst.gate) !== undefined) {
     // Any one-qubit gate e^{iγ}U(θ,φ,λ) with one control is exactly cu(θ, φ, λ, γ).
     const e = eulerAngles(gateMatrix(inst.gate, inst.params, 1));
     return [{ gate: 'cu', qubits: [controls[0]!, inst.qubits[0]!], params: [e.theta, e.phi, e.lambda, e.phase] }];
@@ -73,7 +73,7 @@ export function controlInstructions(list: readonly Instruction[], controls: read
 
 /** [U(θ,φ,λ) q, gphase(γ)] (as pow(k) produces) → cu parameters. */
 function mergePhaseIntoCu(list: readonly Instruction[]): { qubit: number; params: number[] } | undefined {
-  if (list.length !== 2 || list[0]!.gate !== 'U' || list[1]!.gate !== 'gphase') return undefined;
+  if (list.length !== 2 || list[0]!.gate !== 'U' || list[1]!.gate !== 'gphase' || list.some((i) => i.exprs !== undefined)) return undefined;
   const [theta = 0, phi = 0, lambda = 0] = list[0]!.params;
   return { qubit: list[0]!.qubits[0]!, params: [theta, phi, lambda, list[1]!.params[0] ?? 0] };
 }
@@ -93,6 +93,11 @@ export function powerInstructions(list: readonly Instruction[], k: number, maxIn
   const gates = list.filter((i) => i.gate !== 'barrier');
   for (const i of gates) if (!isGate(i) || i.condition) throw new ValidationError(`pow(${k}) @ applies to unitary gates only, not '${i.gate}'`);
   if (k === 0 || gates.length === 0) return [];
+  if (gates.some((i) => i.exprs !== undefined)) {
+    // A power of a symbolic gate is exact only as a repetition (principal powers depend on the angle's value).
+    if (!Number.isInteger(k)) throw new ValidationError(`pow(${k}) @ a gate with input parameters: only integer powers are supported (bind the inputs for others)`);
+    return repeat(list, k, maxInstructions);
+  }
   if (gates.length === 1) {
     const one = gatePowerOrControl(gates[0]!, k, maxInstructions);
     if (one !== undefined) return one;

@@ -1,4 +1,5 @@
 /** Reader declarations: include, qubit/qreg, bit/creg (optionally initialised by measure), constants. */
+import { Expr } from '../circuit/expression.js';
 import { quote } from '../errors.js';
 import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
 import { T } from './lexer.js';
@@ -88,7 +89,45 @@ export function classical(p: ReaderState, isConst: boolean): void {
   lx.next();
   if (lx.k() !== T.Assign) throw lx.error(`${isConst ? 'a constant' : 'a classical variable'} needs an initial value ('= …'); run-time classical variables are not supported`);
   lx.next();
+  const line = lx.tokLine, col = lx.tokCol;
   const v = isInt ? parseIntExpr(lx, p.lookup, `int ${quote(name)}`) : parseExpr(lx, p.lookup);
+  if (isConst && typeof v !== 'number') throw lx.errorAt(line, col, `constant ${quote(name)} cannot depend on input parameters; declare it without 'const'`);
   p.globals.set(name, v);
   expect(lx, T.Semi, "';'");
+}
+
+/** Widest float an input may declare: float[32] and float[64] are IEEE binary32 and binary64. */
+const FLOAT_WIDTHS = new Set([32, 64]);
+
+/**
+ * `input float[64] theta;`, `input angle[32] phi;` (also without a width): a parameter that stays
+ * symbolic until values are bound. Other input types (int, bit, …) carry run-time data the IR
+ * does not model and are refused.
+ */
+export function input(p: ReaderState): void {
+  const lx = p.lx;
+  p.topLevelOnly('an input declaration');
+  lx.next();
+  if (lx.k() !== T.Ident || (lx.value() !== 'float' && lx.value() !== 'angle')) {
+    throw lx.error(`expected 'float' or 'angle' after input (qntk takes float and angle inputs as gate parameters), found ${describe(lx)}`);
+  }
+  const type = lx.value() as 'float' | 'angle';
+  lx.next();
+  let width: number | undefined;
+  if (lx.k() === T.LBrack) {
+    lx.next();
+    const line = lx.tokLine, col = lx.tokCol;
+    width = parseIntExpr(lx, p.lookup, 'a type width');
+    if (type === 'float' && !FLOAT_WIDTHS.has(width)) throw lx.errorAt(line, col, `float[${width}] inputs are not supported; use float[64] (or float[32])`);
+    if (type === 'angle' && (width < 1 || width > 64)) throw lx.errorAt(line, col, `angle[${width}]: the width must be 1–64`);
+    expect(lx, T.RBrack, "']'");
+  }
+  if (lx.k() !== T.Ident) throw lx.error(`expected an input name, found ${describe(lx)}`);
+  const name = lx.value();
+  p.checkNewName(name, lx.tokLine, lx.tokCol);
+  lx.next();
+  if (lx.k() === T.Assign) throw lx.error(`an input takes its value when the program runs; it cannot be initialised`);
+  expect(lx, T.Semi, "';'");
+  p.inputs.push(width === undefined ? { name, type } : { name, type, width });
+  p.globals.set(name, Expr.symbol(name));
 }

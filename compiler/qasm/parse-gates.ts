@@ -3,10 +3,12 @@
  * modifiers ctrl @, negctrl @, inv @ and pow(k) @. A modified call collects the instructions of
  * its gate and transforms the list (modifiers.ts) before emitting it.
  */
+import { withValues } from '../circuit/affine.js';
 import type { Instruction } from '../circuit/circuit.js';
+import type { ParamValue } from '../circuit/expression.js';
 import { ParseError, QntkError, quote } from '../errors.js';
 import { MAX_NESTING } from './budgets.js';
-import { describe, expect, parseExpr, parseIntExpr } from './expr.js';
+import { describe, expect, parseExpr, parseIntExpr, parseNumber } from './expr.js';
 import { expandDefined } from './gate-definitions.js';
 import type { GateEntry } from './gate-table.js';
 import { T } from './lexer.js';
@@ -14,7 +16,7 @@ import { qubitOperand } from './operands.js';
 import { controlInstructions, invertInstructions, powerInstructions, type Modifier } from './modifiers.js';
 import type { Operand, ReaderState } from './state.js';
 
-const NO_PARAMS: readonly number[] = Object.freeze([]);
+const NO_PARAMS: readonly ParamValue[] = Object.freeze([]);
 
 /** `ctrl @`, `negctrl(k) @`, `inv @`, `pow(k) @` … then a gate call. */
 export function parseModifiedCall(p: ReaderState): void {
@@ -29,7 +31,7 @@ export function parseModifiedCall(p: ReaderState): void {
     else if (word === 'pow') {
       expect(lx, T.LParen, "'(' after pow");
       const line = lx.tokLine, col = lx.tokCol;
-      const k = parseExpr(lx, p.lookup);
+      const k = parseNumber(lx, p.lookup, 'a pow exponent');
       if (!Number.isFinite(k)) throw lx.errorAt(line, col, `pow(k) needs a finite exponent, got ${k}`);
       expect(lx, T.RParen, "')'");
       mods.push({ kind: 'pow', exponent: k });
@@ -65,12 +67,12 @@ export function parseGateCall(p: ReaderState, name: string, line: number, col: n
   if (lx.k() === T.LParen) {
     lx.next();
     if (lx.k() !== T.RParen) {
-      const list: number[] = [];
+      const list: ParamValue[] = [];
       for (;;) {
         const pLine = lx.tokLine, pCol = lx.tokCol;
         const v = parseExpr(lx, p.lookup);
         // 1/0 or sqrt(-1) would poison every matrix built from this gate: refuse it here, where it is written.
-        if (!Number.isFinite(v)) throw lx.errorAt(pLine, pCol, `parameter of '${name}' evaluates to ${v}; give a finite angle`);
+        if (typeof v === 'number' && !Number.isFinite(v)) throw lx.errorAt(pLine, pCol, `parameter of '${name}' evaluates to ${v}; give a finite angle`);
         list.push(v);
         if (lx.k() !== T.Comma) break;
         lx.next();
@@ -125,7 +127,7 @@ function checkDistinct(p: ReaderState, qs: readonly number[], line: number, col:
 }
 
 /** Emit one application of a gate entry, after its modifiers. */
-function apply(p: ReaderState, entry: GateEntry, params: readonly number[], qubits: readonly number[], mods: readonly Modifier[] | undefined, line: number, col: number): void {
+function apply(p: ReaderState, entry: GateEntry, params: readonly ParamValue[], qubits: readonly number[], mods: readonly Modifier[] | undefined, line: number, col: number): void {
   if (mods === undefined || mods.length === 0) {
     expand(p, entry, params, qubits);
     return;
@@ -163,7 +165,8 @@ function apply(p: ReaderState, entry: GateEntry, params: readonly number[], qubi
   for (const inst of list) p.emit(inst);
 }
 
-function expand(p: ReaderState, entry: GateEntry, params: readonly number[], qubits: readonly number[]): void {
-  if (entry.kind === 'library') p.emit({ gate: entry.name, qubits, params });
-  else expandDefined(p, entry, params, qubits);
+function expand(p: ReaderState, entry: GateEntry, params: readonly ParamValue[], qubits: readonly number[]): void {
+  if (entry.kind === 'defined') expandDefined(p, entry, params, qubits);
+  else if (params.every((v): v is number => typeof v === 'number')) p.emit({ gate: entry.name, qubits, params });
+  else p.emit(withValues({ gate: entry.name, qubits, params: [] }, params));
 }

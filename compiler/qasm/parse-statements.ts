@@ -1,7 +1,7 @@
 /** Reader statements that emit or steer instructions: measure (three forms), reset, barrier, if, for. */
 import { quote } from '../errors.js';
 import { formatCount } from './budgets.js';
-import { CLASSICAL_TYPES, describe, expect, parseExpr, parseIntExpr } from './expr.js';
+import { CLASSICAL_TYPES, describe, expect, parseIntExpr, parseNumber } from './expr.js';
 import { T } from './lexer.js';
 import { bitIndex, bitOperand, qubitOperand, rangeTail } from './operands.js';
 import type { IntRange, ReaderState } from './state.js';
@@ -93,7 +93,7 @@ export function forLoop(p: ReaderState): void {
     lx.next();
     set = [];
     for (;;) {
-      set.push(parseExpr(lx, p.lookup));
+      set.push(parseNumber(lx, p.lookup, 'a loop value'));
       if (lx.k() !== T.Comma) break;
       lx.next();
     }

@@ -13,7 +13,7 @@ import { resolveBudgets, type ReaderBudgets } from './budgets.js';
 import { CLASSICAL_TYPES, describe, expect } from './expr.js';
 import { parseGateDefinition } from './gate-definitions.js';
 import { T } from './lexer.js';
-import { classical, declareBits, declareQubits, include } from './parse-declarations.js';
+import { classical, declareBits, declareQubits, include, input } from './parse-declarations.js';
 import { parseGateCall, parseModifiedCall } from './parse-gates.js';
 import { assignment, barrier, forLoop, ifStatement, measure, reset } from './parse-statements.js';
 import { ReaderState } from './state.js';
@@ -27,7 +27,7 @@ export interface ParseOptions {
 }
 
 const UNSUPPORTED: ReadonlySet<string> = new Set([
-  'input', 'output', 'def', 'while', 'box', 'delay', 'let', 'extern', 'defcal', 'cal', 'defcalgrammar', 'return', 'break',
+  'output', 'def', 'while', 'box', 'delay', 'let', 'extern', 'defcal', 'cal', 'defcalgrammar', 'return', 'break',
   'continue', 'switch', 'case', 'array', 'complex', 'duration', 'stretch', 'opaque', 'end', 'durationof', 'pragma',
 ]);
 
@@ -49,6 +49,7 @@ function statement(p: ReaderState): void {
     case 'qubit': case 'qreg': return declareQubits(p, word === 'qreg');
     case 'bit': case 'creg': return declareBits(p, word === 'creg');
     case 'const': lx.next(); return classical(p, true);
+    case 'input': return input(p);
     case 'gate': return parseGateDefinition(p);
     case 'measure': return measure(p);
     case 'reset': return reset(p);
@@ -60,7 +61,7 @@ function statement(p: ReaderState): void {
     case 'else': throw lx.error("'else' without 'if'");
     default:
   }
-  if (UNSUPPORTED.has(word)) throw lx.error(`${quote(word)} is not supported (qntk reads static circuits: gates, measure, reset, barrier, if, for, const)`);
+  if (UNSUPPORTED.has(word)) throw lx.error(`${quote(word)} is not supported (qntk reads static circuits: gates, measure, reset, barrier, if, for, const, input float/angle)`);
   if (CLASSICAL_TYPES.has(word)) return classical(p, false);
   lx.next();
   if (lx.k() === T.LBrack || lx.k() === T.Assign) return assignment(p, word, line, col);

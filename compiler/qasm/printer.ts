@@ -46,6 +46,7 @@ function formatTerm(coef: number, name: string): string {
 
 function formatParam(p: ParamExpr): string {
   if (p.kind === 'number') return formatAngle(p.value);
+  if (p.kind === 'expression') return p.expr.format(formatNumber);
   const parts: string[] = [];
   for (const t of p.terms) {
     if (t.coef === 0) continue;
@@ -85,6 +86,7 @@ function formatCondition(c: ConditionNode, version: 2 | 3): string {
 function formatStatement(s: Statement, version: 2 | 3): string {
   switch (s.kind) {
     case 'include': return `include "${s.file}";`;
+    case 'inputDecl': return `input ${s.width === undefined ? s.type : `${s.type}[${s.width}]`} ${s.name};`;
     case 'qubitDecl': return version === 2 ? `qreg ${s.name}[${s.size}];` : `qubit[${s.size}] ${s.name};`;
     case 'bitDecl': return version === 2 ? `creg ${s.name}[${s.size}];` : `bit[${s.size}] ${s.name};`;
     case 'gateDef': {

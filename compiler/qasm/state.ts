@@ -4,7 +4,8 @@
  * modules receive this object; none of them imports another's module or parser.ts, so the
  * reader's files form no import cycle (parser.ts dispatches).
  */
-import type { Circuit, Condition, Instruction, Register } from '../circuit/circuit.js';
+import type { Circuit, Condition, Instruction, Parameter, Register } from '../circuit/circuit.js';
+import type { ParamValue } from '../circuit/expression.js';
 import { quote } from '../errors.js';
 import { formatCount, MAX_NESTING, type ReaderBudgets } from './budgets.js';
 import { BUILTIN_CONSTANTS, type Lookup } from './expr.js';
@@ -42,11 +43,22 @@ export class ReaderState {
   readonly gates = new Map<string, GateEntry>(LIBRARY_ENTRIES);
   /** Gates the program itself defined (redefining one is an error). */
   readonly defined = new Set<string>();
-  /** Built-in and declared constants: the only names a gate body sees besides its parameters. */
-  readonly globals = new Map<string, number>(BUILTIN_CONSTANTS);
+  /** Built-in and declared constants and input parameters: the only names a gate body sees besides its parameters. */
+  readonly globals = new Map<string, ParamValue>(BUILTIN_CONSTANTS);
   /** Loop variables and the parameters of the gate being expanded (innermost scope). */
-  locals = new Map<string, number>();
-  readonly lookup: Lookup = (name) => (this.locals.size === 0 ? this.globals.get(name) : this.locals.get(name) ?? this.globals.get(name));
+  locals = new Map<string, ParamValue>();
+  /** Input parameters in declaration order. */
+  readonly inputs: Parameter[] = [];
+  readonly lookup: Lookup = (name) => {
+    const local = this.locals.size === 0 ? undefined : this.locals.get(name);
+    if (local !== undefined) return local;
+    const v = this.globals.get(name);
+    // OpenQASM gate bodies see only constants; an input (or a variable computed from one) is not one.
+    if (v !== undefined && typeof v !== 'number' && this.qargs !== undefined) {
+      throw this.lx.error(`gate bodies cannot use input parameter ${quote(name)}; pass it to the gate as a parameter`);
+    }
+    return v;
+  };
   /** Inside a gate body: the body's qubit names bound to qubits; undefined at top level. */
   qargs: Map<string, number> | undefined;
   /** Where instructions go (swapped while a modified call or a gate expansion collects its body). */
@@ -133,7 +145,9 @@ export class ReaderState {
     if (out.length >= this.budgets.maxInstructions) {
       throw this.lx.error(`the flattened program exceeds ${formatCount(this.budgets.maxInstructions)} instructions; reduce loop ranges, pow exponents or nested gate calls`);
     }
-    out.push(this.cond === undefined ? inst : { gate: inst.gate, qubits: inst.qubits, params: inst.params, ...(inst.clbits ? { clbits: inst.clbits } : {}), condition: this.cond });
+    out.push(this.cond === undefined ? inst : {
+      gate: inst.gate, qubits: inst.qubits, params: inst.params, ...(inst.exprs ? { exprs: inst.exprs } : {}), ...(inst.clbits ? { clbits: inst.clbits } : {}), condition: this.cond,
+    });
   }
 
   /** The cached expansion of a defined gate call, if any. */
@@ -156,6 +170,7 @@ export class ReaderState {
   /** Refuse a name already used by a register, constant or loop variable in scope. */
   checkNewName(name: string, line: number, col: number): void {
     if (this.qregs.has(name) || this.cregs.has(name)) throw this.lx.errorAt(line, col, `${quote(name)} is already declared`);
+    if (this.inputs.some((p) => p.name === name)) throw this.lx.errorAt(line, col, `${quote(name)} is already declared as an input`);
     if (this.globals.has(name) || this.locals.has(name)) throw this.lx.errorAt(line, col, `${quote(name)} is already declared as a constant`);
   }
 
@@ -185,6 +200,7 @@ export class ReaderState {
     return Object.freeze({
       numQubits, numClbits: this.nc, qregs: Object.freeze(this.qregList), cregs: Object.freeze(this.cregList),
       instructions: Object.freeze(this.out), metadata: Object.freeze(metadata),
+      ...(this.inputs.length > 0 ? { parameters: Object.freeze(this.inputs) } : {}),
     });
   }
 }

@@ -45,6 +45,8 @@ export function commutes(a: Instruction, b: Instruction): boolean {
 }
 
 function numericCommutes(a: Instruction, b: Instruction): boolean {
+  // A symbolic angle has no matrix: only the structural rules above decide for it.
+  if (a.exprs !== undefined || b.exprs !== undefined) return false;
   const union: number[] = [...a.qubits];
   for (const q of b.qubits) if (!union.includes(q)) union.push(q);
   if (union.length > 3) return false;

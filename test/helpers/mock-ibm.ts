@@ -46,13 +46,21 @@ export interface MockIbmOptions {
   readonly noise?: string;
 }
 
+/** One pub as the mock keeps it: program, shots, parameter values (one or one per set) and the number of sets (0 without a sweep). */
+interface MockPub {
+  program: string;
+  shots: number;
+  values: Record<string, number | number[]> | null;
+  sets: number;
+}
+
 interface MockJob {
   id: string;
   backend: string;
   /** The first pub's program and shots, and every pub's. */
   program: string;
   shots: number;
-  pubs: { program: string; shots: number }[];
+  pubs: MockPub[];
   options: Record<string, unknown>;
   /** Creation order (seeds the noisy sampling, so a test run is reproducible). */
   seq: number;
@@ -79,8 +87,11 @@ const err = (status: number, code: number, message: string, solution?: string): 
 export class MockIbm extends MockServer {
   readonly opts: MockIbmOptions;
   readonly jobs = new Map<string, MockJob>();
-  /** Per-register samples of one pub to return instead of the mock's own simulation. */
-  samplesFor: ((job: { program: string; shots: number; pub: number }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
+  /**
+   * Per-register samples of one pub to return instead of the mock's own simulation; for a sweep,
+   * called once per value set with that set's values.
+   */
+  samplesFor: ((job: { program: string; shots: number; pub: number; values: Record<string, number> }) => Record<string, { samples: string[]; num_bits: number }>) | undefined;
   /** Reason the next created job fails with (instead of completing). */
   nextJobFailure: { code: number; reason: string } | undefined;
   private tokens = new Map<string, number>();
@@ -206,15 +217,24 @@ export class MockIbm extends MockServer {
     const badType = optionTypeProblem(tw, dd);
     if (badType !== undefined) return err(400, 1002, `Job validation error: ${badType}`);
     const pubs = params.pubs;
-    if (!Array.isArray(pubs) || pubs.length === 0 || !pubs.every(validPub)) return err(400, 1002, 'Job validation error: pubs');
+    if (!Array.isArray(pubs) || pubs.length === 0) return err(400, 1002, 'Job validation error: pubs');
+    const list: MockPub[] = [];
+    for (const pub of pubs as unknown[]) {
+      const bound = pubValues(pub);
+      if (typeof bound === 'string') return err(400, 1002, `Job validation error: ${bound}`);
+      const entries = pub as unknown[];
+      list.push({ program: entries[0] as string, shots: Number(entries[2] ?? params.shots ?? 4096), ...bound });
+    }
     const tags = b.tags ?? [];
     if (!Array.isArray(tags) || tags.length > 8 || tags.some((t) => typeof t !== 'string' || t.length > 86)) return err(400, 1204, 'Too many tags or tag too long.');
     const backend = String(b.backend ?? '');
     if (!this.opts.devices.some((d) => d.name === backend)) return err(400, 1007, `Backend ${backend} not found.`);
     this.creates.push(now);
     const id = `d${randomBytes(9).toString('hex')}`;
-    const list = (pubs as unknown[][]).map((pub) => ({ program: pub[0] as string, shots: Number(pub[2] ?? params.shots ?? 4096) }));
-    const job: MockJob = { id, backend, program: list[0]!.program, shots: list[0]!.shots, pubs: list, options: opts, seq: this.jobs.size, tags: tags as string[], created: new Date(now + this.jobs.size).toISOString(), polls: 0 };
+    const job: MockJob = {
+      id, backend, program: list[0]!.program, shots: list[0]!.shots, pubs: list, options: opts, seq: this.jobs.size, tags: tags as string[],
+      created: new Date(now + this.jobs.size).toISOString(), polls: 0,
+    };
     const isa = this.isaProblem(job);
     if (isa !== undefined) job.final = { status: 'Failed', code: 1517, reason: `Circuits do not match the target definition (non-ISA circuits). ${isa}` };
     else if (this.nextJobFailure) job.final = { status: 'Failed', ...this.nextJobFailure };
@@ -247,8 +267,17 @@ export class MockIbm extends MockServer {
   private results(job: MockJob): Reply {
     if (this.state(job, false) !== 'Completed') return { status: 204 };
     const results = job.pubs.map((pub, i) => {
-      const data = this.samplesFor ? this.samplesFor({ ...pub, pub: i })
-        : this.opts.noise !== undefined ? noisySamples(pub.program, pub.shots, this.opts.noise, 1000 * job.seq + i + 1) : bitFlipSamples(pub.program, pub.shots);
+      const point = (k: number): Record<string, { samples: string[]; num_bits: number }> => {
+        const values = Object.fromEntries(Object.entries(pub.values ?? {}).map(([n, v]) => [n, Array.isArray(v) ? v[k]! : v]));
+        if (this.samplesFor) return this.samplesFor({ program: pub.program, shots: pub.shots, pub: i, values });
+        return this.opts.noise !== undefined ? noisySamples(pub.program, pub.shots, this.opts.noise, 1000 * job.seq + i + 1) : bitFlipSamples(pub.program, pub.shots);
+      };
+      let data: Record<string, { samples: string[] | string[][]; num_bits: number }> = point(0);
+      if (pub.sets > 0) {
+        // A pub of shape (K,): every register holds K arrays of samples, one per value set.
+        const points = Array.from({ length: pub.sets }, (_, k) => point(k));
+        data = Object.fromEntries(Object.entries(points[0]!).map(([reg, d]) => [reg, { samples: points.map((p) => p[reg]!.samples), num_bits: d.num_bits }]));
+      }
       return { data, metadata: { circuit_metadata: {} } };
     });
     return { status: 200, body: { results, metadata: { version: 2 } } };
@@ -268,7 +297,7 @@ export class MockIbm extends MockServer {
     const allowed = new Set([...d.basisGates, ...d.supportedInstructions, 'barrier']);
     const edges = new Set(d.couplingMap.map(([a, b]) => `${a},${b}`));
     for (const st of statements(program)) {
-      const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\([^)]*\))?\s+(.*)$/.exec(st);
+      const m = /^(?:[A-Za-z_]\w*\[\d+\]\s*=\s*)?([A-Za-z_]\w*)(?:\(.*\))?\s+([^()]*)$/.exec(st);
       if (m === null) continue;
       const [, name, args] = m;
       const qs = args!.split(',').map((s) => s.trim());
@@ -280,11 +309,41 @@ export class MockIbm extends MockServer {
   }
 }
 
+/**
+ * A pub `[circuit, parameter_values?, shots?]` as IBM documents it: the values are null (a circuit
+ * without inputs), or a mapping from each input's name to a number (one binding) or to an array
+ * (a sweep; every array the same length) — exactly the program's `input float`/`input angle`
+ * declarations, no more, no fewer; shots a positive integer or null. An error message, or the
+ * values and the sweep's number of sets (0 without a sweep).
+ */
+function pubValues(pub: unknown): string | { values: Record<string, number | number[]> | null; sets: number } {
+  if (!Array.isArray(pub) || typeof pub[0] !== 'string') return 'a pub is an array whose first entry is an OpenQASM 3 program';
+  if (pub.length < 1 || pub.length > 3) return `a pub has 1 to 3 entries, not ${pub.length}`;
+  const shots = pub[2];
+  if (shots !== undefined && shots !== null && !(Number.isInteger(shots) && (shots as number) > 0)) return 'pub shots must be a positive integer or null';
+  const inputs = [...String(pub[0]).matchAll(/^\s*input\s+(float|angle)(\[\d+\])?\s+([A-Za-z_]\w*)\s*;/gm)].map((m) => m[3]!);
+  const values = pub[1];
+  if (values === undefined || values === null) {
+    return inputs.length > 0 ? `the circuit has parameters ${inputs.join(', ')} but the pub binds no values` : { values: null, sets: 0 };
+  }
+  if (typeof values !== 'object' || Array.isArray(values)) return 'parameter_values must be a mapping from parameter names to values';
+  const entries = Object.entries(values as Record<string, unknown>);
+  const names = entries.map(([n]) => n);
+  const missing = inputs.filter((n) => !names.includes(n)), extra = names.filter((n) => !inputs.includes(n));
+  if (missing.length > 0 || extra.length > 0) return `parameter_values do not match the circuit's parameters (missing ${missing.join(', ') || 'none'}, unknown ${extra.join(', ') || 'none'})`;
+  const lengths = new Set(entries.map(([, v]) => (Array.isArray(v) ? v.length : -1)));
+  if (lengths.size !== 1) return 'parameter_values arrays have inconsistent shapes';
+  const ok = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+  if (!entries.every(([, v]) => (Array.isArray(v) ? v.length > 0 && v.every(ok) : ok(v)))) return 'parameter_values must be finite numbers';
+  const k = [...lengths][0]!;
+  return { values: values as Record<string, number | number[]>, sets: k < 0 ? 0 : k };
+}
+
 /** Statements of a program, gate definitions and declarations skipped; `if (…) { s }` yields s. */
 function statements(program: string): string[] {
   const body = program.replace(/gate [^{]*\{[^}]*\}/g, '');
   return body.split(';').map((s) => s.trim().replace(/^if \s*\((?:[^()]|\([^)]*\))*\)\s*\{?\s*/, '').replace(/^\}\s*/, ''))
-    .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[)/.test(s));
+    .filter((s) => s !== '' && !/^(OPENQASM|include|bit\[|input )/.test(s));
 }
 
 /** Shots of a circuit whose only state-changing gates are x: deterministic outcome, unpadded hex per register. */
@@ -309,14 +368,6 @@ function bitFlipSamples(program: string, shots: number): Record<string, { sample
 }
 
 /** A pub as the Sampler schema has it: [OpenQASM 3, parameter values (null, object or array)?, shots (positive integer or null)?]. */
-function validPub(pub: unknown): boolean {
-  if (!Array.isArray(pub) || pub.length < 1 || pub.length > 3 || typeof pub[0] !== 'string') return false;
-  const values = pub[1];
-  if (values !== undefined && values !== null && typeof values !== 'object') return false;
-  const shots = pub[2];
-  return shots === undefined || shots === null || (Number.isInteger(shots) && (shots as number) > 0);
-}
-
 /** Types of the twirling and dynamical-decoupling options as IBM documents them. */
 function optionTypeProblem(tw: Record<string, unknown>, dd: Record<string, unknown>): string | undefined {
   const bool = (o: Record<string, unknown>, k: string): boolean => o[k] === undefined || typeof o[k] === 'boolean';
@@ -352,7 +403,7 @@ function noisySamples(program: string, shots: number, device: string, seed: numb
   const circuit = parseQasm(program);
   const r = simulateNoisy(circuit, deviceNoiseModel(device), { shots, seed });
   const outcomes: number[] = [];
-  for (const [k, n] of [...r.counts!].sort((a, b) => a[0] - b[0])) for (let i = 0; i < n; i++) outcomes.push(k);
+  for (const [k, n] of [...r.outcomeCounts!].sort((a, b) => a[0] - b[0])) for (let i = 0; i < n; i++) outcomes.push(k);
   // Shuffle so that shot order carries no information, as on hardware.
   let x = seed || 1;
   for (let i = outcomes.length - 1; i > 0; i--) {

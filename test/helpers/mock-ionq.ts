@@ -206,7 +206,7 @@ function noisyProbabilities(input: ChildCircuit, shots: number, device: string, 
     else throw new Error(`mock noise model takes native gates only (got ${g.gate})`);
   }
   const r = simulateNoisy(b.build(), deviceNoiseModel(device), { shots, seed });
-  return Object.fromEntries([...r.counts!].map(([k, n]) => [String(k), n / shots]));
+  return Object.fromEntries([...r.outcomeCounts!].map(([k, n]) => [String(k), n / shots]));
 }
 
 /** Exact outcome of a QIS circuit made of x / not / cnot / controlled-x on basis states. */

@@ -1,5 +1,5 @@
 /**
- * Mitigation of submitted jobs (mitigation/submit.ts plans, mitigation/job.ts mitigates): a plan's
+ * Mitigation of submitted jobs (backends/plan-mitigation.ts plans, mitigation/job.ts mitigates): a plan's
  * circuits run exactly under the device noise model give the same mitigated values as runNoisy,
  * much closer to the ideal than raw; readout alone is exact when readout is the only noise; the
  * extrapolation is exact on linear data; malformed results are refused.
@@ -17,8 +17,8 @@ import { prepareSubmission } from '../../backends/prepare.js';
 import { CircuitBuilder, type Circuit } from '../../compiler/circuit/index.js';
 import { ValidationError } from '../../compiler/errors.js';
 import { mitigateJob, type JobMitigation } from '../../mitigation/job.js';
-import { runNoisy } from '../../mitigation/index.js';
-import { planMitigation } from '../../mitigation/submit.js';
+import { runNoisy } from '../../backends/local/noisy-run.js';
+import { planMitigation } from '../../backends/plan-mitigation.js';
 import type { Mitigation } from '../../mitigation/methods.js';
 
 function program(): Circuit {

@@ -141,7 +141,7 @@ describe('diagnostics: one FILE:LINE:COL line', () => {
     ['index out of range', 'qubit[2] q;\nx q[5];', "t.qasm:4:5: index 5 is out of range for 'q' (size 2)"],
     ['repeated qubit', 'qubit[2] q;\ncx q[1], q[1];', 't.qasm:4:1: qubit 1 is used twice in one gate call'],
     ['syntax', 'qubit[2] q;\nh q[0]\nx q[1];', "t.qasm:5:1: expected ',' or ';' after a gate operand, found 'x'"],
-    ['unsupported', 'qubit q;\nwhile (true) { x q; }', "t.qasm:4:1: 'while' is not supported (qntk reads static circuits: gates, measure, reset, barrier, if, for, const)"],
+    ['unsupported', 'qubit q;\nwhile (true) { x q; }', "t.qasm:4:1: 'while' is not supported (qntk reads static circuits: gates, measure, reset, barrier, if, for, const, input float/angle)"],
     ['bad include', 'include "mine.inc";', "t.qasm:3:9: cannot include 'mine.inc': only stdgates.inc and qelib1.inc are built in; paste the file's gate definitions instead"],
     ['register size mismatch', 'qubit[2] a; qubit[3] b;\ncx a, b;', 't.qasm:4:7: registers of different sizes (2 and 3) in one gate call'],
     ['undeclared identifier', 'qubit q;\nrx(theta) q;', "t.qasm:4:4: undeclared identifier 'theta'"],

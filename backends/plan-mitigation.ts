@@ -8,16 +8,16 @@
  * (Backend.mitigationSupport); a method it cannot run is refused in one line naming what it can.
  * @see docs/noise-and-mitigation.md (Mitigation on submitted jobs)
  */
-import type { Circuit } from '../compiler/circuit/index.js';
+import { bindParameters, isParameterized, type Circuit } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
 import { foldGates } from '../passes/fold-gates.js';
 import { pauliTwirls } from '../passes/pauli-twirl.js';
 import type { Target } from '../passes/targets/target.js';
-import { measuredQubits, type Backend, type MitigationSupport, type SubmitOptions } from '../backends/backend.js';
-import type { PreparedSubmission } from '../backends/prepare.js';
-import { MAX_MITIGATED_BITS, type JobMitigation } from './job.js';
-import { MITIGATIONS, type Mitigation } from './methods.js';
-import type { Extrapolation } from './zne.js';
+import { measuredQubits, type Backend, type MitigationSupport, type SubmitOptions } from './backend.js';
+import type { PreparedSubmission } from './prepare.js';
+import { MAX_MITIGATED_BITS, type JobMitigation } from '../mitigation/job.js';
+import { MITIGATIONS, type Mitigation } from '../mitigation/methods.js';
+import type { Extrapolation } from '../mitigation/zne.js';
 
 export interface SubmitMitigationRequest {
   readonly methods: readonly Mitigation[];
@@ -87,7 +87,13 @@ export async function planMitigation(backend: Backend, prepared: PreparedSubmiss
     const way = support[m];
     if (typeof way !== 'string') throw refusal(backend, support, m, way.refused);
   }
-  const circuit = prepared.circuit;
+  // Folding and twirling copy the circuit, and the mitigated estimate is one per job: a sweep
+  // cannot be mitigated as one job, and a symbolic circuit is bound to its one value set first.
+  if (prepared.parameterValues.length > 1) {
+    throw new ValidationError(`mitigation runs one value set per job; give one set of parameter values, not ${prepared.parameterValues.length}`);
+  }
+  const circuit = isParameterized(prepared.circuit) ? bindParameters(prepared.circuit, prepared.parameterValues[0]!) : prepared.circuit;
+  if (circuit !== prepared.circuit) options = { ...options, parameterValues: [] };
   const bits = outcomeQubits(circuit);
   const width = bits.length;
   if (width === 0 || width > MAX_MITIGATED_BITS) throw new ValidationError(`mitigation needs 1 to ${MAX_MITIGATED_BITS} outcome bits; the circuit has ${width}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder } from '../../compiler/circuit/index.js';
-import { runNoisy } from '../../mitigation/index.js';
+import { CircuitBuilder } from '../../../compiler/circuit/index.js';
+import { runNoisy } from '../../../backends/local/noisy-run.js';
 
 /** ⟨Z0⟩ = cos 0.9 and ⟨Z0 Z2⟩ = cos 0.9·cos 0.5 … a small circuit with entanglers that do not cancel. */
 function program() {

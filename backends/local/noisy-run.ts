@@ -10,23 +10,23 @@
  *    run with the same noise, or the snapshot), and the expectation values extrapolated to zero noise.
  * Without shots the density matrix gives exact distributions everywhere (deterministic results).
  */
-import { CircuitBuilder, type Circuit } from '../compiler/circuit/index.js';
-import { ValidationError } from '../compiler/errors.js';
-import { simulate } from '../backends/local/simulate.js';
-import { deviceNoiseModel, simulateNoisy, type NoiseModel, type NoiseOptions, type NoisyMethod, type NoisySimulationResult } from '../backends/local/noise/index.js';
-import type { EngineOptions } from '../backends/local/engine.js';
-import { insertDynamicalDecoupling, type DecouplingSequence } from '../passes/dynamical-decoupling.js';
-import { foldGates } from '../passes/fold-gates.js';
-import { pauliTwirls } from '../passes/pauli-twirl.js';
-import { predictSuccess, type SuccessPrediction } from '../passes/predict-success.js';
-import { pauliInstructions } from '../passes/primitives/pauli-gates.js';
-import { getTarget } from '../passes/targets/builtins.js';
-import { verify, type Target } from '../passes/targets/target.js';
-import { transpile } from '../passes/transpile.js';
-import { expectationZ } from './expectation.js';
-import { MITIGATIONS, type Mitigation } from './methods.js';
-import { calibrationFromRuns, mitigateReadout, type Distribution, type ReadoutCalibration, type ReadoutMethod } from './readout.js';
-import { extrapolateToZero, type Extrapolation } from './zne.js';
+import { CircuitBuilder, type Circuit } from '../../compiler/circuit/index.js';
+import { ValidationError } from '../../compiler/errors.js';
+import { simulate } from './simulate.js';
+import { deviceNoiseModel, simulateNoisy, type NoiseModel, type NoiseOptions, type NoisyMethod, type NoisySimulationResult } from './noise/index.js';
+import type { EngineOptions } from './engine.js';
+import { insertDynamicalDecoupling, type DecouplingSequence } from '../../passes/dynamical-decoupling.js';
+import { foldGates } from '../../passes/fold-gates.js';
+import { pauliTwirls } from '../../passes/pauli-twirl.js';
+import { predictSuccess, type SuccessPrediction } from '../../passes/predict-success.js';
+import { pauliInstructions } from '../../passes/primitives/pauli-gates.js';
+import { getTarget } from '../../passes/targets/builtins.js';
+import { verify, type Target } from '../../passes/targets/target.js';
+import { transpile } from '../../passes/transpile.js';
+import { expectationZ } from '../../mitigation/expectation.js';
+import { MITIGATIONS, type Mitigation } from '../../mitigation/methods.js';
+import { calibrationFromRuns, mitigateReadout, type Distribution, type ReadoutCalibration, type ReadoutMethod } from '../../mitigation/readout.js';
+import { extrapolateToZero, type Extrapolation } from '../../mitigation/zne.js';
 
 export { MITIGATIONS, type Mitigation };
 

@@ -4,10 +4,10 @@
  * the raw counts, and beside them the readout-mitigated quasi-probabilities and the expectation
  * values (ideal where the program is small enough to simulate without noise).
  */
-import type { Circuit } from '../compiler/circuit/index.js';
-import { bitstring, distributionRecord } from '../backends/local/results.js';
-import type { JobResult, SubmitMitigation } from '../backends/backend.js';
-import { runNoisy } from './run.js';
+import type { Circuit } from '../../compiler/circuit/index.js';
+import { bitstring, distributionRecord } from './results.js';
+import type { JobResult, SubmitMitigation } from '../backend.js';
+import { runNoisy } from './noisy-run.js';
 
 export function runMitigatedSimulation(circuit: Circuit, m: SubmitMitigation, o: { readonly device: string; readonly shots: number; readonly seed: number }): JobResult {
   const rec = m.record;
