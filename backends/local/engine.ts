@@ -2,6 +2,7 @@
  * Applies compiled ops to a state: directly when the state fits in cache, else in cache-blocked
  * stages (blocking.ts), split across worker threads when the state is large enough for that to win.
  */
+import type { Progress } from '../../compiler/progress.js';
 import { kApplyOps, kMakeScratch, kRunStage, kStageChunks, type Amplitudes, type Op, type Scratch, type WasmApi, type WasmModule } from './kernels.js';
 import { wasmKernelBytes } from './wasm.js';
 import { planStages } from './blocking.js';
@@ -28,6 +29,8 @@ export interface EngineOptions {
   readonly blockQubits?: number;
   /** 'auto' (default) uses the WebAssembly SIMD kernels where available; 'js' only the JS kernels. */
   readonly kernels?: 'auto' | 'js';
+  /** Called after each cache-blocked stage of a large state ('simulate', stages done of total). */
+  readonly progress?: Progress;
 }
 
 let wasmModule: WasmModule | null | undefined;
@@ -89,12 +92,15 @@ export function applyOps(data: Amplitudes, n: number, ops: readonly Op[], option
   const pool = shared && (threads === 'on' || (threads === 'auto' && n >= PARALLEL_MIN_QUBITS)) ? parallelPool() : undefined;
   const stages = planStages(ops, n, K);
   const scratch = scratchFor(K, kernels, single);
+  const progress = options.progress;
+  const report = progress === undefined ? undefined : (done: number, total: number): void => progress({ stage: 'simulate', done, total });
   if (pool !== undefined) {
-    pool.runStages(data, n, stages, scratch, kernels === 'js' ? null : simdModule());
+    pool.runStages(data, n, stages, scratch, kernels === 'js' ? null : simdModule(), report);
     return;
   }
-  for (const stage of stages) {
+  for (const [s, stage] of stages.entries()) {
     if (stage.local.length === n) kApplyOps(data, 2 ** n, stage.ops, null);
     else kRunStage(data, n, stage, scratch, 0, kStageChunks(n, stage));
+    report?.(s + 1, stages.length);
   }
 }

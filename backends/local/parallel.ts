@@ -58,7 +58,7 @@ export class ParallelPool {
    * Run every stage on the shared state `data` (2^n amplitudes); `scratch` is the main thread's
    * chunk buffer, `wasm` the SIMD module the worker should use (null: JS kernels).
    */
-  runStages(data: Amplitudes, n: number, stages: readonly Stage[], scratch: Scratch, wasm: WasmModule | null): void {
+  runStages(data: Amplitudes, n: number, stages: readonly Stage[], scratch: Scratch, wasm: WasmModule | null, onStage?: (done: number, total: number) => void): void {
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * (1 + 3 * stages.length)));
     const msg: RunMessage = { buffer: data.buffer as SharedArrayBuffer, single: data instanceof Float32Array, n, stages, ctrl, wasm };
     this.worker.postMessage(msg);
@@ -83,6 +83,7 @@ export class ParallelPool {
       }
       Atomics.store(ctrl, 0, s + 1);
       Atomics.notify(ctrl, 0);
+      onStage?.(s + 1, stages.length);
     }
   }
 

@@ -6,6 +6,7 @@ import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type Simulati
 import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
+import { progressBar } from '../progress.js';
 import { runNoisySimulate } from './simulate-noise.js';
 import { describeValues, parameterSets } from './params.js';
 
@@ -91,12 +92,14 @@ export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const source = readQasmFile(file);
   const sets = parameterSets(file, source, args.param, { sweep: true });
   // One value set per run; a sweep draws point k's shots with seed + k.
+  const bar = args.json ? undefined : progressBar(io);
   const runs = (sets.length === 0 ? [undefined] : sets).map((values, k) => {
     const circuit = values === undefined ? source : bindParameters(source, values);
     const label = values === undefined ? file : `${file} [${describeValues(values)}]`;
-    const result = simulate(circuit, { precision, ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed: seed + k }) });
+    const result = simulate(circuit, { precision, ...(bar ? { progress: bar } : {}), ...(shots === undefined ? {} : { shots }), ...(seed === undefined ? {} : { seed: seed + k }) });
     return { values, label, result, ...outcomes(label, result, args.json) };
   });
+  bar?.done();
   if (args.json) {
     const qubits = source.numQubits;
     if (runs.length > 1) printJson(io, { qubits, sweep: runs.map((r) => ({ values: r.values, ...runJson(r.result, r.record) })) });
