@@ -13,7 +13,7 @@
  *   `maxBranches` and shots are given, each shot is simulated as its own trajectory instead.
  */
 import { withCountRecord } from './results.js';
-import type { Circuit, Condition, Instruction } from '../../compiler/circuit/index.js';
+import { isDirective, isNonUnitaryOperation, type Circuit, type Condition, type Instruction } from '../../compiler/circuit/index.js';
 import { createRandom, type Random } from '../../compiler/linalg/random.js';
 import { ResourceError } from '../../compiler/errors.js';
 import { compileOps } from './compile.js';
@@ -126,7 +126,7 @@ class BranchRunner<P extends Precision> {
   constructor(private readonly circuit: Circuit, private readonly register: 'clbits' | 'qubits', private readonly width: number, private readonly engine: EngineOptions & StateOptions<P>) {
     // One qubit per measure/reset so each can branch on its own.
     this.insts = circuit.instructions.flatMap((i) =>
-      (i.gate === 'measure' || i.gate === 'reset') && i.qubits.length > 1
+      isNonUnitaryOperation(i) && i.qubits.length > 1
         ? i.qubits.map((q, j) => ({ ...i, qubits: [q], ...(i.clbits ? { clbits: [i.clbits[j]!] } : {}) }))
         : [i]);
   }
@@ -171,7 +171,7 @@ class BranchRunner<P extends Precision> {
       let end = pc;
       while (end < this.insts.length) {
         const i = this.insts[end]!;
-        if (i.condition || i.gate === 'measure' || i.gate === 'reset') break;
+        if (i.condition || isNonUnitaryOperation(i)) break;
         end++;
       }
       seg = { ops: compileOps(this.insts.slice(pc, end).filter((i) => i.gate !== 'delay')), next: end };
@@ -184,7 +184,7 @@ class BranchRunner<P extends Precision> {
   private walk(sv: Statevector<AmplitudesOf<P>>, pc: number, clbits: number, w: number, rng: Random | undefined, leaf: (sv: Statevector<AmplitudesOf<P>>, clbits: number, w: number) => void): void {
     while (pc < this.insts.length) {
       const inst = this.insts[pc]!;
-      if (!inst.condition && inst.gate !== 'measure' && inst.gate !== 'reset') {
+      if (!inst.condition && !isNonUnitaryOperation(inst)) {
         const seg = this.segment(pc);
         sv.applyOps(seg.ops, this.engine);
         pc = seg.next;
@@ -192,8 +192,8 @@ class BranchRunner<P extends Precision> {
       }
       pc++;
       if (!holds(inst.condition, clbits)) continue;
-      if (inst.gate !== 'measure' && inst.gate !== 'reset') {
-        if (inst.gate !== 'barrier' && inst.gate !== 'delay') sv.applyOps(compileOps([{ gate: inst.gate, qubits: inst.qubits, params: inst.params }]), this.engine);
+      if (!isNonUnitaryOperation(inst)) {
+        if (!isDirective(inst)) sv.applyOps(compileOps([{ gate: inst.gate, qubits: inst.qubits, params: inst.params }]), this.engine);
         continue;
       }
       const q = inst.qubits[0]!;

@@ -6,7 +6,7 @@
  * one, apply gates or circuits, read amplitudes.
  */
 import { freemem } from 'node:os';
-import { type Circuit, type Instruction, NON_UNITARY } from '../../compiler/circuit/index.js';
+import { isUnconditionalGate, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import { CMatrix, type Complex } from '../../compiler/linalg/complex.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
 import { compileOps } from './compile.js';
@@ -224,7 +224,7 @@ export class Statevector<A extends Amplitudes = Float64Array> {
   applyInstructions(instructions: readonly Instruction[], options?: EngineOptions): this {
     for (const inst of instructions) {
       for (const q of inst.qubits) this.checkQubit(q);
-      if (inst.gate !== 'barrier' && (NON_UNITARY.has(inst.gate) || inst.condition)) {
+      if (inst.gate !== 'barrier' && !isUnconditionalGate(inst)) {
         throw new ValidationError(`Statevector: '${inst.gate}'${inst.condition ? ' with a condition' : ''} is not a unitary gate; use simulate() for measurements, resets and conditions`);
       }
     }

@@ -2,7 +2,7 @@
  * Circuits whose measurements are all terminal: one run of gates, then a map from qubit outcomes
  * to classical bits. Such circuits need one simulation, not one per measurement branch.
  */
-import type { Circuit, Instruction } from '../../compiler/circuit/index.js';
+import { isDirective, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import type { Amplitudes } from './kernels.js';
 
 export interface TerminalForm {
@@ -26,7 +26,7 @@ export function terminalForm(circuit: Circuit): TerminalForm | undefined {
       });
       continue;
     }
-    if (inst.gate === 'barrier' || inst.gate === 'delay') continue;
+    if (isDirective(inst)) continue;
     if (inst.qubits.some((q) => measured.has(q))) return undefined;
     gates.push(inst);
   }

@@ -5,7 +5,8 @@
  */
 import { ValidationError } from '../errors.js';
 import type { Expr } from './expression.js';
-import { gateSpec, NON_UNITARY, type GateName, type OperationName } from './gates.js';
+import { gateSpec, type GateName, type OperationName } from './gates.js';
+import { isGate, isUnconditionalGate } from './kinds.js';
 import { inverseInstruction } from './inverse.js';
 
 /** A named, contiguous slice of qubits or clbits. */
@@ -81,7 +82,7 @@ export function validateInstruction(inst: Instruction, numQubits: number, numClb
   for (const b of inst.condition?.clbits ?? []) {
     if (!Number.isInteger(b) || b < 0 || b >= numClbits) throw new ValidationError(`${where}: condition clbit ${b} is outside 0..${numClbits - 1}`);
   }
-  if (NON_UNITARY.has(inst.gate)) {
+  if (!isGate(inst)) {
     if (inst.gate === 'measure' && (inst.clbits?.length ?? 0) !== inst.qubits.length) {
       throw new ValidationError(`${where}: measure needs one clbit per qubit`);
     }
@@ -294,7 +295,7 @@ export function inverseCircuit(circuit: Circuit): Circuit {
       out.push(inst);
       continue;
     }
-    if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`inverseCircuit: '${inst.gate}' cannot be inverted`);
+    if (!isUnconditionalGate(inst)) throw new ValidationError(`inverseCircuit: '${inst.gate}' cannot be inverted`);
     out.push(inverseInstruction(inst));
   }
   return withInstructions(circuit, out);
@@ -302,5 +303,5 @@ export function inverseCircuit(circuit: Circuit): Circuit {
 
 /** Unitary gates only (no measure, reset or conditions; barriers allowed). */
 export function isUnitaryCircuit(circuit: Circuit): boolean {
-  return circuit.instructions.every((i) => i.gate === 'barrier' || (!NON_UNITARY.has(i.gate) && !i.condition));
+  return circuit.instructions.every((i) => i.gate === 'barrier' || isUnconditionalGate(i));
 }

@@ -10,7 +10,8 @@ import { withInstructions } from './circuit.js';
 import { gateDefinition, symbolicDefinition } from './definitions.js';
 import { foldConstant } from './expression.js';
 import { eulerAngles } from './euler.js';
-import { gateMatrix, gateSpec, NON_UNITARY, type GateName, type OperationName } from './gates.js';
+import { gateMatrix, gateSpec, type GateName, type OperationName } from './gates.js';
+import { isUnconditionalGate } from './kinds.js';
 
 const g = (gate: GateName, qubits: number[], params: readonly number[] = []): Instruction => ({ gate, qubits, params: [...params] });
 
@@ -67,7 +68,7 @@ function controlledOneQubit(name: string, params: readonly number[], controls: r
 export function controlInstruction(inst: Instruction, controls: readonly number[]): Instruction[] {
   if (controls.length === 0) return [inst];
   if (inst.gate === 'barrier') return [inst];
-  if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`cannot control '${inst.gate}': only unitary gates can be controlled`);
+  if (!isUnconditionalGate(inst)) throw new ValidationError(`cannot control '${inst.gate}': only unitary gates can be controlled`);
   if (inst.qubits.some((q) => controls.includes(q))) throw new ValidationError(`cannot control '${inst.gate}' on a qubit it acts on`);
   if (inst.exprs !== undefined) return controlSymbolic(inst, controls);
   const { gate, qubits, params } = inst;

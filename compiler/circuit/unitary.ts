@@ -6,7 +6,8 @@
 import { CMatrix, globalPhaseDistance } from '../linalg/complex.js';
 import { ResourceError, ValidationError } from '../errors.js';
 import type { Circuit, Instruction } from './circuit.js';
-import { gateMatrix, NON_UNITARY } from './gates.js';
+import { gateMatrix } from './gates.js';
+import { isUnconditionalGate } from './kinds.js';
 import { requireNumeric } from './parameters.js';
 
 export const MAX_UNITARY_QUBITS = 13;
@@ -74,7 +75,7 @@ export function circuitUnitary(circuit: Circuit): CMatrix {
   const u = CMatrix.identity(1 << n);
   for (const inst of circuit.instructions) {
     if (inst.gate === 'barrier') continue;
-    if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`circuitUnitary: '${inst.gate}' is not unitary`);
+    if (!isUnconditionalGate(inst)) throw new ValidationError(`circuitUnitary: '${inst.gate}' is not unitary`);
     applyMatrixToColumns(u, instructionMatrix(inst), inst.qubits);
   }
   return u;
@@ -87,7 +88,7 @@ export function circuitState(circuit: Circuit, input?: CMatrix): CMatrix {
   if (!input) v.re[0] = 1;
   for (const inst of circuit.instructions) {
     if (inst.gate === 'barrier') continue;
-    if (NON_UNITARY.has(inst.gate) || inst.condition) throw new ValidationError(`circuitState: '${inst.gate}' is not unitary`);
+    if (!isUnconditionalGate(inst)) throw new ValidationError(`circuitState: '${inst.gate}' is not unitary`);
     applyMatrixToColumns(v, instructionMatrix(inst), inst.qubits);
   }
   return v;

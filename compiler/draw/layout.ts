@@ -9,6 +9,7 @@
 import type { Circuit, Instruction, Register } from '../circuit/circuit.js';
 import { paramValues } from '../circuit/parameters.js';
 import { controlCount, gateSpec } from '../circuit/gates.js';
+import { isNonUnitaryOperation } from '../circuit/kinds.js';
 import { ValidationError } from '../errors.js';
 import { gateLabel, instructionLabel, wireLabels } from './labels.js';
 
@@ -185,7 +186,7 @@ export function layoutCircuit(circuit: Circuit): Layout {
       return;
     }
     // Measure and reset of several qubits are drawn one qubit at a time.
-    const parts: Instruction[] = (inst.gate === 'measure' || inst.gate === 'reset') && inst.qubits.length > 1
+    const parts: Instruction[] = isNonUnitaryOperation(inst) && inst.qubits.length > 1
       ? inst.qubits.map((q, i) => ({ ...inst, qubits: [q], ...(inst.clbits ? { clbits: [inst.clbits[i]!] } : {}) }))
       : [inst];
     for (const part of parts) {

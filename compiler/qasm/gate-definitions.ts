@@ -9,6 +9,7 @@
  */
 import { circuitUnitary } from '../circuit/unitary.js';
 import type { Instruction } from '../circuit/circuit.js';
+import { isNonUnitaryOperation } from '../circuit/kinds.js';
 import type { ParamValue } from '../circuit/expression.js';
 import { gateMatrix } from '../circuit/gates.js';
 import { globalPhaseDistance } from '../linalg/complex.js';
@@ -123,7 +124,7 @@ export function parseGateDefinition(p: ReaderState): void {
 /** The body equals the library gate's matrix up to global phase (checked for ≤ 6 qubits). */
 function sameAsLibrary(gate: string, params: readonly number[], n: number, body: readonly Instruction[]): boolean {
   if (n > MAX_CHECKED_QUBITS) return true;
-  if (body.some((i) => i.gate === 'measure' || i.gate === 'reset' || i.condition)) return false;
+  if (body.some((i) => isNonUnitaryOperation(i) || i.condition)) return false;
   const u = circuitUnitary({ numQubits: n, numClbits: 0, qregs: [], cregs: [], instructions: body, metadata: {} });
   return globalPhaseDistance(u, gateMatrix(gate, params, n)) < 1e-8;
 }

@@ -9,7 +9,7 @@
  * @see arXiv:2107.09200 §III (readout of the NTK prediction), quant-ph/0511096 (Hadamard test).
  */
 import { ValidationError } from '../errors.js';
-import { CircuitBuilder, controlCircuit, remapInstruction, type Circuit, type Instruction } from '../circuit/index.js';
+import { CircuitBuilder, controlCircuit, isNonUnitaryOperation, remapInstruction, type Circuit, type Instruction } from '../circuit/index.js';
 import type { PreparedState } from '../synthesis/prepared-state.js';
 
 /** A prepared state whose `system` is the shared register and whose `postselect` lists every flag of both preparations (all 0). */
@@ -31,7 +31,7 @@ function placed(state: PreparedState, systemAt: readonly number[], flagAt: Reado
     return f;
   });
   const out = state.circuit.instructions.map((i) => {
-    if (i.gate === 'measure' || i.gate === 'reset' || i.condition) throw new ValidationError(`hadamardTest: the preparation circuit must be unitary (found '${i.gate}')`);
+    if (isNonUnitaryOperation(i) || i.condition) throw new ValidationError(`hadamardTest: the preparation circuit must be unitary (found '${i.gate}')`);
     return remapInstruction(i, map);
   });
   for (const [q, v] of state.postselect) if (v === 1) out.push({ gate: 'x', qubits: [map[q]!], params: [] });
