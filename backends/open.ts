@@ -21,7 +21,7 @@ export interface BackendSpec {
 export function parseBackendSpec(spec: string): BackendSpec {
   if (spec === 'local' || spec === 'local:simulator') return { provider: 'local', name: 'simulator' };
   const m = /^(ibm|ionq):([A-Za-z0-9_.-]+)$/.exec(spec);
-  if (m === null) throw new ValidationError(`--backend ${spec}: use local, ibm:NAME (e.g. ibm:ibm_kingston) or ionq:NAME (e.g. ionq:simulator, ionq:qpu.forte-1)`);
+  if (m === null) throw new ValidationError(`backend ${spec}: use local, ibm:NAME (e.g. ibm:ibm_kingston) or ionq:NAME (e.g. ionq:simulator, ionq:qpu.forte-1)`, { parameter: 'backend' });
   return { provider: m[1] as Provider, name: m[2]! };
 }
 

@@ -6,7 +6,7 @@
  * @see docs/backends.md §B
  */
 import { isParameterized, type Circuit } from '../../compiler/circuit/index.js';
-import { BackendError, TargetError } from '../../compiler/errors.js';
+import { BackendError, TargetError, ValidationError } from '../../compiler/errors.js';
 import { distributionOf, mitigateJob } from '../../mitigation/job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import type { Target } from '../../passes/targets/target.js';
@@ -236,14 +236,14 @@ export class IonqBackend implements Backend {
 
   private checkOptions(options: SubmitOptions): void {
     const shots = options.shots ?? IONQ_DEFAULT_SHOTS;
-    if (!Number.isInteger(shots) || shots < 1 || shots > 1_000_000) throw new BackendError(`--shots ${shots}: IonQ takes 1 to 1,000,000`, { exitCode: 2 });
+    if (!Number.isInteger(shots) || shots < 1 || shots > 1_000_000) throw new ValidationError(`shots ${shots}: IonQ takes 1 to 1,000,000`, { parameter: 'shots' });
     if (options.twirling !== undefined || options.dynamicalDecoupling !== undefined) {
       throw new BackendError("the Sampler's twirling and dynamical decoupling are IBM options; IonQ has no such job setting", { exitCode: 2 });
     }
     if (options.noise === undefined) return;
-    if (this.name !== 'simulator') throw new BackendError(`--noise applies only to ionq:simulator, not ${this.name}`, { exitCode: 2 });
+    if (this.name !== 'simulator') throw new ValidationError(`noise ${options.noise}: noise models apply only to ionq:simulator, not ${this.name}`, { parameter: 'noise' });
     if (!(IONQ_NOISE_MODELS as readonly string[]).includes(options.noise)) {
-      throw new BackendError(`--noise ${options.noise}: IonQ noise models are ${IONQ_NOISE_MODELS.join(', ')}`, { exitCode: 2 });
+      throw new ValidationError(`noise ${options.noise}: IonQ noise models are ${IONQ_NOISE_MODELS.join(', ')}`, { parameter: 'noise' });
     }
   }
 }

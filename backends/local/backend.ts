@@ -4,7 +4,7 @@
  * submission and are stored like cloud jobs, so `qntk status | result | jobs` treat them alike.
  */
 import { bindParameters, type Circuit } from '../../compiler/circuit/index.js';
-import { BackendError, QntkError } from '../../compiler/errors.js';
+import { BackendError, QntkError, ValidationError } from '../../compiler/errors.js';
 import { runMitigatedSimulation } from './mitigated-job.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { calibrationFor } from '../../passes/targets/calibration.js';
@@ -45,7 +45,7 @@ export class LocalBackend implements Backend {
     if (options.twirling !== undefined || options.dynamicalDecoupling !== undefined) {
       throw new BackendError("the Sampler's twirling and dynamical decoupling are IBM options, not the local simulator's", { exitCode: 2 });
     }
-    if (options.shots !== undefined && options.shots > 1e9) throw new BackendError(`--shots ${options.shots}: the local simulator samples at most 1e9 shots`, { exitCode: 2 });
+    if (options.shots !== undefined && options.shots > 1e9) throw new ValidationError(`shots ${options.shots}: the local simulator samples at most 1e9 shots`, { parameter: 'shots' });
     if (options.noise === undefined) return null;
     localNoiseModel(options.noise);
     return getTarget(options.noise);
@@ -72,7 +72,7 @@ export class LocalBackend implements Backend {
   async submit(circuit: Circuit, options: SubmitOptions): Promise<JobRecord> {
     const model = options.noise !== undefined ? localNoiseModel(options.noise) : undefined;
     const shots = options.shots ?? (model ? LOCAL_NOISY_DEFAULT_SHOTS : undefined);
-    if (shots !== undefined && (!Number.isInteger(shots) || shots < 1)) throw new BackendError(`--shots ${shots} must be a positive integer`, { exitCode: 2 });
+    if (shots !== undefined && (!Number.isInteger(shots) || shots < 1)) throw new ValidationError(`shots ${shots} must be a positive integer`, { parameter: 'shots' });
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     const sets = checkedParameterValues(circuit, options.parameterValues);
     const rec = await this.store.create({

@@ -32,7 +32,7 @@ export interface CnnNetworkOptions {
 export function cnnImages(data: Dataset, resolution: CnnResolution): ImageSet {
   const shape = data.imageShape;
   if (shape === undefined || shape[0] !== shape[1]) {
-    throw new ValidationError('--network cnn needs square images (MNIST); this data has no image shape, use --network fc');
+    throw new ValidationError('network cnn needs square images (MNIST); this data has no image shape: use the fully connected network (fc)', { parameter: 'network' });
   }
   const side = shape[0]!;
   if (resolution === side) return { data: data.x, count: data.rows, side };

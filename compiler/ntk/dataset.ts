@@ -111,8 +111,8 @@ export function mnistSource(digits: readonly [number, number], dir?: string): Da
     name, dim: 784, imageShape: [28, 28],
     available: { train: [trainPools[0].length, trainPools[1].length], test: [testPools[0].length, testPools[1].length] },
     draw(trainPerClass, testPerClass, rng) {
-      checkCounts(name, 'training', [trainPools[0].length, trainPools[1].length], trainPerClass, '--n');
-      checkCounts(name, 'test', [testPools[0].length, testPools[1].length], testPerClass, '--test');
+      checkCounts(name, 'training', [trainPools[0].length, trainPools[1].length], trainPerClass, 'the training size (n)');
+      checkCounts(name, 'test', [testPools[0].length, testPools[1].length], testPerClass, 'the test size');
       return { train: take('train', trainPools, trainPerClass, rng), test: take('t10k', testPools, testPerClass, rng) };
     },
   };
@@ -134,7 +134,7 @@ export function tableSource(name: string, features: Float64Array, labels: Float6
       const least = Math.min(...have);
       if (trainPerClass + testPerClass > least) {
         throw new ValidationError(
-          `${name}: ${trainPerClass} training + ${testPerClass} test examples per class are needed but class ${have[0] <= have[1] ? '+1' : '-1'} has only ${least} rows; lower --n or --test`,
+          `${name}: ${trainPerClass} training + ${testPerClass} test examples per class are needed but class ${have[0] <= have[1] ? '+1' : '-1'} has only ${least} rows; lower the training size (n) or the test size`,
         );
       }
       const p = rng.shuffle(pos), q = rng.shuffle(neg);

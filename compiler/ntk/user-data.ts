@@ -123,7 +123,7 @@ export function parseJsonTable(text: string, file: string): LabelledTable {
 
 /** Read FILE (CSV unless it ends in .json) as a data source for the NTK experiments. */
 export function readUserData(file: string): DataSource {
-  const text = readTextFile(file, '--data');
+  const text = readTextFile(file, 'data');
   const t = /\.json$/i.test(file) ? parseJsonTable(text, file) : parseCsv(text, file);
   return tableSource(file, t.features, t.labels, t.dim);
 }

@@ -86,7 +86,7 @@ function resolve(o: QasmWriteOptions): Resolved {
   const version = o.version ?? 3;
   const ibm = o.dialect === 'ibm';
   const physical = o.physicalQubits ?? ibm;
-  if (physical && version === 2) throw new ValidationError('physical qubits ($k) need OpenQASM 3; use --to qasm3');
+  if (physical && version === 2) throw new ValidationError('physical qubits ($k) need OpenQASM 3; write OpenQASM 3 instead of 2');
   return {
     version, physical, include: o.include ?? o.dialect !== 'braket', definitions: o.definitions ?? !ibm,
     modifiers: version === 3 && (o.modifiers ?? true), standard: version === 3 ? QASM3_STANDARD : QASM2_STANDARD,
@@ -221,7 +221,7 @@ function lowerCondition(inst: Instruction, cregs: readonly Register[], cTable: r
   const { clbits, value } = inst.condition!;
   const reg = cregs.find((r) => r.size === clbits.length && clbits.every((b, i) => b === r.start + i));
   if (clbits.length === 1 && !(version === 2 && reg !== undefined)) {
-    if (version === 2) throw new ValidationError(`OpenQASM 2 can only condition on a whole register; '${inst.gate}' is conditioned on bit ${clbits[0]}; write OpenQASM 3 (--to qasm3) instead`);
+    if (version === 2) throw new ValidationError(`OpenQASM 2 can only condition on a whole register; '${inst.gate}' is conditioned on bit ${clbits[0]}; write OpenQASM 3 instead`);
     return { kind: 'bit', bit: cTable[clbits[0]!]!, value: value === 0 ? 0 : 1 };
   }
   if (reg === undefined) throw new ValidationError(`cannot write a condition on bits [${clbits.join(', ')}]: they are not one classical register`);

@@ -88,8 +88,8 @@ describe('IonQ client against the mock', () => {
     const body = JSON.parse(mock.requestsTo('POST', /^\/v0\.4\/jobs$/).at(-1)!.body) as Record<string, unknown>;
     expect(body.noise).toEqual({ model: 'forte-1', seed: 7 });
     expect(body.input).toEqual({ qubits: 2, gateset: 'native', circuit: [{ gate: 'gpi2', target: 0, phase: 0.25 }, { gate: 'zz', targets: [0, 1], angle: 0.25 }] });
-    expect(await fail(backend().submit(c, { noise: 'bogus' }))).toMatch(/^--noise bogus: IonQ noise models are ideal, harmony/);
-    expect(await fail(backend('forte-1').submit(c, { noise: 'forte-1' }))).toBe('--noise applies only to ionq:simulator, not qpu.forte-1');
+    expect(await fail(backend().submit(c, { noise: 'bogus' }))).toMatch(/^noise bogus: IonQ noise models are ideal, harmony/);
+    expect(await fail(backend('forte-1').submit(c, { noise: 'forte-1' }))).toBe('noise forte-1: noise models apply only to ionq:simulator, not qpu.forte-1');
   });
 
   it('reports a QASM3 job that fails preflight with its failure code', async () => {

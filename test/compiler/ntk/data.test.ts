@@ -55,7 +55,7 @@ describe('data preparation', () => {
       for (let k = 0; k < 784; k++) s += a.train.x[i * 784 + k]! ** 2;
       expect(s).toBeCloseTo(1, 12);
     }
-    expect(() => src.draw(6000, 4, createRandom(1))).toThrow(/lower --n/);
+    expect(() => src.draw(6000, 4, createRandom(1))).toThrow(/lower the training size \(n\)/);
     expect(() => mnistSource([3, 3])).toThrow(/two different digits/);
   });
 });
