@@ -92,3 +92,5 @@ export type { Mitigation, ReadoutCalibration, Extrapolation } from './mitigation
 export { runNoisy } from './backends/local/noisy-run.js';
 export type { NoisyRunOptions, NoisyRunResult, ExpectationEstimate } from './backends/local/noisy-run.js';
 export { planMitigation } from './backends/plan-mitigation.js';
+export { planSubmission, PRE_SUBMIT_CHECKS } from './backends/submission.js';
+export type { SubmissionPlan, SubmissionPlanOptions } from './backends/submission.js';

@@ -8,25 +8,18 @@ import { waitForJob, type SubmitOptions } from '../../backends/backend.js';
 import { dryRun, formatBytes, type DryRunReport } from '../../backends/dry-run.js';
 import { netConfigFromEnv } from '../../backends/http.js';
 import { openBackend, parseBackendSpec } from '../../backends/open.js';
-import { formatDuration, predictedSuccessCheck } from '../../backends/predicted-success.js';
-import { prepareSubmission, type PreSubmitCheck } from '../../backends/prepare.js';
+import { formatDuration } from '../../backends/predicted-success.js';
+import { planSubmission } from '../../backends/submission.js';
 import { ValidationError } from '../../compiler/errors.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 import { readQasmFile } from '../../compiler/qasm/index.js';
 import type { JobMitigation } from '../../mitigation/job.js';
-import { planMitigation } from '../../backends/plan-mitigation.js';
 import type { ArgsOf } from '../spec.js';
 import type { submitSpec } from '../specs/jobs.js';
 import type { CliIo } from '../io.js';
 import { parseMitigations, parseObservables } from '../options.js';
 import { describeRecord, describeResult, ionqQasm3, note, out, outJson, redacting, resultJson, scrub, stageLine, storeOf } from './backend-common.js';
 import { parameterSets } from './params.js';
-
-/**
- * Checks run on every circuit about to be sent, after lowering and the backend's own checks;
- * each returns warnings printed on stderr (and listed by --dry-run): predicted success (ESP).
- */
-const PRE_SUBMIT_CHECKS: readonly PreSubmitCheck[] = [predictedSuccessCheck];
 
 /** The documented --json shape of a dry run: {dryRun, provider, backend, request, circuit, warnings, mitigation?}. */
 function dryRunJson(r: DryRunReport, file: string | undefined, m: JobMitigation | undefined): Record<string, unknown> {
@@ -74,7 +67,7 @@ export function run(args: ArgsOf<typeof submitSpec>, io: CliIo): Promise<number>
     if (observables !== undefined && methods.length === 0) throw new ValidationError('--observable names the expectation values of --mitigate; add --mitigate');
     const source = readQasmFile(args.file);
     const sets = parameterSets(args.file, source, args.param, { sweep: true });
-    let options: SubmitOptions = {
+    const requested: SubmitOptions = {
       ...(args.shots !== undefined ? { shots: args.shots } : {}),
       ...(args.noise !== undefined ? { noise: args.noise } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
@@ -85,10 +78,10 @@ export function run(args: ArgsOf<typeof submitSpec>, io: CliIo): Promise<number>
     const backend = openBackend(spec, { env: io.env, store, requireCredentials: !args.dryRun, qasm3: ionqQasm3 });
     const stages = stageLine(io, args.json);
     try {
-      const prepared = await prepareSubmission(backend, source, options, {
-        transpile: args.transpile, live: !args.dryRun, seed: args.seed ?? 1, progress: stages, checks: PRE_SUBMIT_CHECKS,
+      const { prepared, options } = await planSubmission(backend, source, requested, {
+        transpile: args.transpile, live: !args.dryRun, seed: args.seed ?? 1, progress: stages,
+        mitigation: { methods, ...(observables ? { observables } : {}), seed: args.seed ?? 1 },
       });
-      if (methods.length > 0) options = await planMitigation(backend, prepared, options, { methods, ...(observables ? { observables } : {}), seed: args.seed ?? 1 });
       const mitigation = options.mitigation?.record;
       if (args.dryRun) {
         stages({ stage: 'request', done: 0, total: 1 });
