@@ -9,7 +9,7 @@
  */
 import { hostname } from 'node:os';
 import { BackendError } from '../compiler/errors.js';
-import { needsReconciliation, type Backend, type JobRecord, type JobStatus, type SubmissionState } from './backend.js';
+import { FINAL_STATUSES, needsReconciliation, type Backend, type JobRecord, type JobStatus, type SubmissionState } from './backend.js';
 import { UncertainOutcomeError, type NetConfig } from './http.js';
 import { processAlive, type JobStore } from './job-store.js';
 
@@ -193,4 +193,25 @@ function backoff(net: NetConfig, attempt: number): number {
 /** The one-line error for a cloud operation on a record whose job is not known yet. */
 export function unconfirmed(rec: JobRecord, what: string): BackendError {
   return new BackendError(`job ${rec.id} has no ${rec.provider} job id yet (status ${rec.status}); ${what} — qntk status ${rec.id} looks it up first`);
+}
+
+/** What cancelling a cloud job needs of its backend. */
+export interface CancellableBackend {
+  reconcile(id: string): Promise<JobRecord>;
+  status(id: string): Promise<JobRecord>;
+}
+
+/**
+ * Cancel a cloud job: refuse one with no remote id yet or already final, ask the provider
+ * (`request`), and record the cancellation under the provider's own status word (`cancelled`).
+ */
+export async function cancelCloudJob(backend: CancellableBackend, store: JobStore, id: string, provider: string, request: (remoteId: string) => Promise<boolean>, cancelled: string): Promise<JobRecord> {
+  const rec = await backend.reconcile(id);
+  if (rec.remoteId === undefined) throw unconfirmed(rec, 'there is nothing to cancel yet');
+  if (FINAL_STATUSES.has(rec.status)) throw new BackendError(`job ${rec.id} is already ${rec.status}; nothing to cancel`);
+  const ok = await request(rec.remoteId);
+  const now = await backend.status(rec.id);
+  if (!ok) throw new BackendError(`job ${rec.id} cannot be cancelled: ${provider} reports it ${now.remoteStatus ?? now.status}`);
+  if (now.status === 'cancelled') return now;
+  return store.update(rec.id, () => ({ status: 'cancelled', remoteStatus: cancelled }));
 }

@@ -18,7 +18,7 @@ import {
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { notSendable } from '../prepare.js';
-import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
+import { cancelCloudJob, createIdempotently, newSubmission, reconcileRecord, type CreateProtocol } from '../reconcile.js';
 import { IbmClient, type IbmConfig, type IbmJobInfo } from './client.js';
 import { groupViolations, ibmDeviceTarget, ibmRuleViolations, type IbmDevice } from './device.js';
 import { describeIbmCode } from './errors.js';
@@ -196,17 +196,10 @@ export class IbmBackend implements Backend {
     return result;
   }
 
-  async cancel(id: string): Promise<JobRecord> {
-    const rec = await this.reconcile(id);
-    if (rec.remoteId === undefined) throw unconfirmed(rec, 'there is nothing to cancel yet');
-    if (FINAL_STATUSES.has(rec.status)) throw new BackendError(`job ${rec.id} is already ${rec.status}; nothing to cancel`);
-    const ok = await this.client.cancel(rec.remoteId);
-    if (!ok) {
-      const now = await this.status(rec.id);
-      throw new BackendError(`job ${rec.id} cannot be cancelled: IBM reports it ${now.remoteStatus ?? now.status}`);
-    }
-    return this.store.update(rec.id, () => ({ status: 'cancelled', remoteStatus: 'Cancelled' }));
+  cancel(id: string): Promise<JobRecord> {
+    return cancelCloudJob(this, this.store, id, 'IBM', (remoteId) => this.client.cancel(remoteId), 'Cancelled');
   }
+
 
   queueLength(): Promise<number | undefined> {
     return this.client.queueLength(this.name);

@@ -16,7 +16,7 @@ import {
 } from '../backend.js';
 import { hashProgram, type JobStore } from '../job-store.js';
 import { notSendable } from '../prepare.js';
-import { createIdempotently, newSubmission, reconcileRecord, unconfirmed, type CreateProtocol } from '../reconcile.js';
+import { cancelCloudJob, createIdempotently, newSubmission, reconcileRecord, type CreateProtocol } from '../reconcile.js';
 import { nativeEntanglers, serialiseIonqCircuit } from './circuit-json.js';
 import { IONQ_NOISE_MODELS, IonqClient, ionqJobBody, type IonqConfig, type IonqJobInfo } from './client.js';
 import { decodeMultiCircuit, ionqMitigationSupport, isMulti, multiCircuitInput, publishedCalibration, shotsPerCircuit } from './multi-circuit.js';
@@ -183,16 +183,10 @@ export class IonqBackend implements Backend {
     return result;
   }
 
-  async cancel(id: string): Promise<JobRecord> {
-    const rec = await this.reconcile(id);
-    if (rec.remoteId === undefined) throw unconfirmed(rec, 'there is nothing to cancel yet');
-    if (FINAL_STATUSES.has(rec.status)) throw new BackendError(`job ${rec.id} is already ${rec.status}; nothing to cancel`);
-    const ok = await this.client.cancel(rec.remoteId);
-    const now = await this.status(rec.id);
-    if (!ok) throw new BackendError(`job ${rec.id} cannot be cancelled: IonQ reports it ${now.remoteStatus ?? now.status}`);
-    if (now.status === 'cancelled') return now;
-    return this.store.update(rec.id, () => ({ status: 'cancelled', remoteStatus: 'canceled' }));
+  cancel(id: string): Promise<JobRecord> {
+    return cancelCloudJob(this, this.store, id, 'IonQ', (remoteId) => this.client.cancel(remoteId), 'canceled');
   }
+
 
   /** IonQ's published figures for Aria and Forte devices; none for the simulator, whose noise models are IonQ's own. */
   calibration(target: Target | null): BackendCalibration | undefined {

@@ -1,7 +1,7 @@
 /** `qntk angles`: QSP phase factors for the inverse polynomial or for given Chebyshev coefficients. */
 import { ValidationError } from '../../compiler/errors.js';
 import { readTextFile } from '../../compiler/files.js';
-import { inversePolynomial, type ErrorMetric, type InversePolynomialMethod } from '../../compiler/qsvt/polynomials.js';
+import { inversePolynomial, type ErrorMetric } from '../../compiler/qsvt/polynomials.js';
 import { solvePhases } from '../../compiler/qsvt/phases.js';
 import { checkPoints, qspMaxError, qspResponse } from '../../compiler/qsvt/response.js';
 import type { ArgsOf } from '../spec.js';

@@ -8,7 +8,7 @@ import type { CsrMatrix } from '../../compiler/linalg/csr.js';
 import { readMatrixMarket } from '../../compiler/matrix-file.js';
 import { readNtkDir } from '../../compiler/ntk/ntk-dir.js';
 import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
-import { compileLinearSystem, type EncodingChoice, type InversionMethod } from '../../compiler/linear-system.js';
+import { compileLinearSystem } from '../../compiler/linear-system.js';
 import { printQasm } from '../../compiler/qasm/lower.js';
 import type { ArgsOf } from '../spec.js';
 import type { compileSpec } from '../specs/pipeline.js';

@@ -9,7 +9,7 @@ import { circuitStats, type CircuitStats } from '../../compiler/circuit/stats.js
 import { ValidationError } from '../../compiler/errors.js';
 import { printQasm } from '../../compiler/qasm/lower.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
-import { getTarget, TARGET_NAMES } from '../../passes/targets/builtins.js';
+import { getTarget } from '../../passes/targets/builtins.js';
 import { makeTarget, type Target } from '../../passes/targets/target.js';
 import { transpile } from '../../passes/transpile.js';
 import { predictSuccess } from '../../passes/predict-success.js';

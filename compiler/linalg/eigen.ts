@@ -5,7 +5,6 @@
  * @see Golub & Van Loan, Matrix Computations (4th ed.) §8.3 (tridiagonalisation, symmetric QR/QL), §10.1 (Lanczos)
  */
 import { ValidationError } from '../errors.js';
-import type { CsrMatrix } from './csr.js';
 import { createRandom } from './random.js';
 
 /**

@@ -6,7 +6,7 @@
  * known to exactly one record, and every record has its job or is declared never created.
  * QNTK_KILL_TRIALS raises the number of trials (default 24).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

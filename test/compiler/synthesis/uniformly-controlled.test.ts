@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBuilder, circuitUnitary, gateMatrix } from '../../../compiler/circuit/index.js';
+import { CircuitBuilder, circuitUnitary } from '../../../compiler/circuit/index.js';
 import { CMatrix } from '../../../compiler/linalg/complex.js';
 import { circuitCost } from '../../../compiler/synthesis/cost.js';
 import {
