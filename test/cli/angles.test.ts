@@ -1,17 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { scratch } from '../helpers/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { chebEval } from '../../compiler/linalg/chebyshev.js';
 import { qspResponse } from '../../compiler/qsvt/response.js';
 import { runCli } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'qntk-angles-'));
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { file } = scratch('qntk-angles-');
 
 describe('qntk angles', () => {
   it('--poly inverse: phases realise scale/x within ε on [1/κ, 1]', async () => {

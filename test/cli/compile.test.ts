@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { scratch } from '../helpers/fixtures.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Statevector } from '../../backends/local/index.js';
@@ -9,12 +9,7 @@ import { prepareNtkProblem } from '../../compiler/ntk/problem.js';
 import { runCli } from '../helpers/cli.js';
 import { stateOverlap } from '../helpers/quantum.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'qntk-compile-'));
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = scratch('qntk-compile-');
 const mtx = (n: number, entries: [number, number, number][], symmetric = true): string =>
   `%%MatrixMarket matrix coordinate real ${symmetric ? 'symmetric' : 'general'}\n${n} ${n} ${entries.length}\n${entries.map(([i, j, v]) => `${i} ${j} ${v}`).join('\n')}\n`;
 

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { scratch } from '../helpers/fixtures.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTarget } from '../../passes/targets/builtins.js';
@@ -15,17 +15,12 @@ import { FAST_NET_ENV } from '../helpers/net.js';
 const IBM_KEY = 'ibm+cli/SECRET=key&01%23456789';
 const IONQ_KEY = 'ionq/cli+SECRET&key=01%23456789';
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/acct:guid::';
-const dir = mkdtempSync(join(tmpdir(), 'qntk-cli-'));
+const { dir, file } = scratch('qntk-cli-');
 const home = join(dir, 'home');
 let ibm: MockIbm;
 let ionq: MockIonq;
 const outputs: CliResult[] = [];
 
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
 const BELL = file('bell.qasm', 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n');
 /** Already ISA for ibm_tiny and ibm_kingston: x on $0 and $2, measured. */
 const FLIPS = file('flips.qasm', 'OPENQASM 3.0;\ninclude "stdgates.inc";\nbit[3] c;\nx $0;\nrz(0.25) $1;\nsx $1;\ncz $0, $1;\nx $2;\nc[0] = measure $0;\nc[1] = measure $1;\nc[2] = measure $2;\n');

@@ -4,8 +4,8 @@
  * values closer to the ideal than the raw counts on noisy mocks (sampled with qntk's device noise
  * models), and no record or output carries a secret.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratch } from '../helpers/fixtures.js';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../backends/local/index.js';
@@ -23,17 +23,12 @@ import { FAST_NET_ENV } from '../helpers/net.js';
 const IBM_KEY = 'ibm+mit/SECRET=key&01%23456789';
 const IONQ_KEY = 'ionq/mit+SECRET&key=01%23456789';
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/acct:guid::';
-const dir = mkdtempSync(join(tmpdir(), 'qntk-mit-'));
+const { dir, file } = scratch('qntk-mit-');
 const home = join(dir, 'home');
 let ibm: MockIbm;
 let ionq: MockIonq;
 const outputs: CliResult[] = [];
 
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
 /** Entanglers that do not cancel: ⟨Z2⟩ and ⟨Z0 Z2⟩ are far from ±1 and from 0. */
 const PROG = file('prog.qasm', 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[3] q;\nbit[3] c;\nry(0.9) q[0];\nry(0.5) q[2];\ncx q[0], q[1];\ncx q[1], q[2];\ncx q[0], q[1];\nc = measure q;\n');
 const FLIPS = file('flips.qasm', 'OPENQASM 3.0;\ninclude "stdgates.inc";\nbit[2] c;\nx $0;\ncz $0, $1;\nc[0] = measure $0;\nc[1] = measure $1;\n');
