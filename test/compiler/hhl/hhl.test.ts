@@ -5,10 +5,11 @@ import { CircuitBuilder, circuitUnitary } from '../../../compiler/circuit/index.
 import { CMatrix } from '../../../compiler/linalg/complex.js';
 import { CsrMatrix } from '../../../compiler/linalg/csr.js';
 import { circuitCost } from '../../../compiler/synthesis/cost.js';
-import { ntkLike, randomSymmetric } from '../blockencoding/check.js';
+import { ntkLike } from '../blockencoding/check.js';
 import { postselectedState, Statevector } from '../../../backends/local/index.js';
 import { expectSameUnitary, rng, stateOverlap } from '../../helpers/quantum.js';
 import { solve } from './solve.js';
+import { randomOrthogonal } from '../components/examples.js';
 
 /** Simulate, post-select, and return the system state's fidelity with A⁻¹b and the branch probability. */
 function run(p: HhlProgram, a: CsrMatrix, b: number[]): { fidelity: number; probability: number } {
@@ -82,22 +83,7 @@ describe('HHL', () => {
 describe('orthogonal synthesis (Householder reflections)', () => {
   it.each([1, 2, 3])('random %i-qubit orthogonal matrices are synthesised exactly', (n) => {
     const N = 1 << n;
-    const a = randomSymmetric(N, 30 + n, 1);
-    const { vectors } = (() => {
-      // Orthogonal Q from Gram–Schmidt of a random matrix.
-      const r = rng(n);
-      const q = Array.from({ length: N }, () => Array.from({ length: N }, () => r() - 0.5));
-      for (let i = 0; i < N; i++) {
-        for (let k = 0; k < i; k++) {
-          const d = q[i]!.reduce((s, v, t) => s + v * q[k]![t]!, 0);
-          q[i] = q[i]!.map((v, t) => v - d * q[k]![t]!);
-        }
-        const nr = Math.hypot(...q[i]!);
-        q[i] = q[i]!.map((v) => v / nr);
-      }
-      return { vectors: Float64Array.from(q.flat()) };
-    })();
-    void a;
+    const vectors = randomOrthogonal(N, n);
     const b = new CircuitBuilder(n);
     appendOrthogonal(b, vectors, [...Array(n).keys()]);
     expectSameUnitary(b.build(), new CMatrix(N, N, Float64Array.from(vectors), new Float64Array(N * N)));
