@@ -15,9 +15,9 @@ import { scalingFigures } from './scaling-figures.js';
 import { scalingData, type ScalingData } from './scaling.js';
 
 /** Columns of the circuit drawings: long programs show their first columns and say how many are left. */
-const DRAW_COLUMNS = 150;
+const DRAW_COLUMNS = 80;
 /** Fold width of the drawings, in characters. */
-const DRAW_FOLD = 140;
+const DRAW_FOLD = 112;
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const sign = (v: number): string => (v > 0 ? '+1' : v < 0 ? '−1' : '0');
@@ -109,7 +109,7 @@ function readoutSection(run: ClassifierRun, fig: () => number): string {
   for (const p of r.readout) {
     const width = Object.keys(p.counts)[0]?.length ?? 1;
     const entries = Object.entries(p.counts).map(([b, c]) => [parseInt(b, 2), c] as const);
-    out.push(figure(`fig-readout-${p.index}`, fig(), histogramSvg(entries, { title: `Readout of test point ${p.index}: ${p.shots} shots`, width, register: 'clbits', kind: 'counts', topK: 16 }),
+    out.push(figure(`fig-readout-${p.index}`, fig(), histogramSvg(entries, { title: `Readout of test point ${p.index}: ${p.shots} shots`, width, register: 'clbits', kind: 'counts', topK: 16, chartWidth: 500 }),
       `Counts of the readout of test point ${p.index}. c[0] is the Hadamard-test control; the other bits are flags that must read 0.`));
   }
   out.push('</div>');

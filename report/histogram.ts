@@ -55,6 +55,8 @@ export interface HistogramOptions {
   readonly topK?: number;
   /** An extra remark for the note line (e.g. "raw counts, noisy ibm_fez"). */
   readonly remark?: string;
+  /** Picture width in pixels (default: the bar chart's). */
+  readonly chartWidth?: number;
 }
 
 /** The label "other" bar gets; never a bitstring, which holds only 0 and 1. */
@@ -76,5 +78,6 @@ export function histogramSvg(entries: Iterable<readonly [number, number]>, o: Hi
     categories: [...h.bars.map(([b]) => b), ...(h.other ? [OTHER] : [])],
     series: [{ name: o.kind, values: [...h.bars.map(([, v]) => v), ...(h.other ? [h.other.value] : [])] }],
     muted: [OTHER],
+    ...(o.chartWidth === undefined ? {} : { width: o.chartWidth }),
   });
 }

@@ -27,6 +27,10 @@ export interface LineChart extends ChartText {
   readonly yScale?: AxisScale;
   /** Force the linear y axis to include 0 (default true for linear y). */
   readonly yZero?: boolean;
+  /** Legend at the right of the plot (default) or in rows under the x label (for narrow figures side by side). */
+  readonly legend?: 'right' | 'bottom';
+  /** Shift each series a few pixels sideways so coinciding points and error bars stay visible. */
+  readonly dodge?: boolean;
   readonly width?: number;
   readonly height?: number;
 }
@@ -50,34 +54,42 @@ export function lineChartSvg(c: LineChart): string {
   const pts = c.series.flatMap((s) => s.points);
   if (pts.length === 0) throw new ValidationError('line chart: no points to draw');
   for (const [x, y] of pts) if (!Number.isFinite(x) || !Number.isFinite(y)) throw new ValidationError(`line chart: point (${x}, ${y}) is not finite`);
-  const width = c.width ?? 640, height = c.height ?? 380;
-  const legendW = Math.min(260, 40 + 6.6 * Math.max(...c.series.map((s) => s.name.length)));
+  const bottomLegend = c.legend === 'bottom';
+  const legendRows = bottomLegend ? c.series.length : 0;
+  const width = c.width ?? 640, height = (c.height ?? 380) + legendRows * 18;
+  const legendW = bottomLegend ? 0 : Math.min(260, 40 + 6.6 * Math.max(...c.series.map((s) => s.name.length)));
   const top = c.note === undefined ? 40 : 52;
-  const f: Frame = { width, height, left: 76, top, plotW: width - 76 - legendW - 16, plotH: height - top - 56 };
+  const f: Frame = { width, height, left: 76, top, plotW: width - 76 - legendW - 16, plotH: height - top - 56 - legendRows * 18, xLabelY: height - 10 - legendRows * 18 };
   const ys = c.series.flatMap((s) => s.points.map(([, y], i) => [y - (s.errors?.[i] ?? 0), y + (s.errors?.[i] ?? 0)]).flat());
   const xa = axis(pts.map(([x]) => x), c.xScale ?? 'linear', false, 8);
   const ya = axis(c.yScale === undefined || c.yScale === 'linear' ? ys : pts.map(([, y]) => y), c.yScale ?? 'linear', c.yZero ?? true, 6);
-  const X = (v: number): number => f.left + xa.unit(v) * f.plotW;
+  const X0 = (v: number): number => f.left + xa.unit(v) * f.plotW;
   const Y = (v: number): number => f.top + f.plotH - ya.unit(v) * f.plotH;
   const out = openChart(f, c, 'line');
   out.push(...yAxis(f, ya.ticks, Y, ya.log));
   out.push('<g class="grid" stroke="#f0f0f0" stroke-width="1">');
-  for (const v of xa.ticks.values) out.push(`<line x1="${px(X(v))}" y1="${f.top}" x2="${px(X(v))}" y2="${f.top + f.plotH}"/>`);
+  for (const v of xa.ticks.values) out.push(`<line x1="${px(X0(v))}" y1="${f.top}" x2="${px(X0(v))}" y2="${f.top + f.plotH}"/>`);
   out.push('</g>', '<g class="xticks" font-size="11" fill="#333" text-anchor="middle">');
-  for (const v of xa.ticks.values) out.push(`<text x="${px(X(v))}" y="${f.top + f.plotH + 17}">${tickLabel(v, xa.ticks, xa.log)}</text>`);
+  for (const v of xa.ticks.values) out.push(`<text x="${px(X0(v))}" y="${f.top + f.plotH + 17}">${tickLabel(v, xa.ticks, xa.log)}</text>`);
   out.push('</g>', axisLines(f));
   c.series.forEach((s, i) => {
     const color = colorOf(i);
     const dash = s.dash === undefined ? '' : ` stroke-dasharray="${esc(s.dash)}"`;
+    const shift = c.dodge ? (i - (c.series.length - 1) / 2) * 4 : 0;
+    const X = (v: number): number => X0(v) + shift;
     out.push(`<g class="series" data-name="${esc(s.name)}">`);
     if (!s.scatter && s.points.length > 1) out.push(`<path d="${s.points.map(([x, y], j) => `${j === 0 ? 'M' : 'L'}${px(X(x))},${px(Y(y))}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"${dash}/>`);
     s.points.forEach(([x, y], j) => {
       const e = s.errors?.[j];
-      if (e !== undefined && e > 0 && (c.yScale ?? 'linear') === 'linear') out.push(`<line class="error" x1="${px(X(x))}" y1="${px(Y(y - e))}" x2="${px(X(x))}" y2="${px(Y(y + e))}" stroke="${color}" stroke-width="1.2"/>`);
+      if (e !== undefined && e > 0 && (c.yScale ?? 'linear') === 'linear') {
+        const [x0, y0, y1] = [X(x), Y(y - e), Y(y + e)];
+        out.push(`<line class="error" x1="${px(x0)}" y1="${px(y0)}" x2="${px(x0)}" y2="${px(y1)}" stroke="${color}" stroke-width="1.2"/>`);
+        for (const yy of [y0, y1]) out.push(`<line class="cap" x1="${px(x0 - 3)}" y1="${px(yy)}" x2="${px(x0 + 3)}" y2="${px(yy)}" stroke="${color}" stroke-width="1.2"/>`);
+      }
       out.push(`<circle class="point" data-series="${esc(s.name)}" data-x="${x}" data-y="${y}" cx="${px(X(x))}" cy="${px(Y(y))}" r="3" fill="${color}"/>`);
     });
     out.push('</g>');
-    const ly = f.top + 8 + i * 20, lx = f.left + f.plotW + 16;
+    const [lx, ly] = bottomLegend ? [f.left, f.top + f.plotH + 58 + i * 18] : [f.left + f.plotW + 16, f.top + 8 + i * 20];
     out.push(`<g class="legend"><line x1="${lx}" y1="${ly}" x2="${lx + 26}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/><circle cx="${lx + 13}" cy="${ly}" r="3" fill="${color}"/><text x="${lx + 32}" y="${ly + 4}" font-size="12" fill="#111">${esc(s.name)}</text></g>`);
   });
   out.push('</svg>');

@@ -3,6 +3,9 @@ import { figure, table } from './html.js';
 import { lineChartSvg } from './line-chart.js';
 import type { ScalingData } from './scaling.js';
 
+/** Two figures side by side: narrow charts with their legends underneath. */
+const SIDE = { width: 500, height: 340, legend: 'bottom' } as const;
+
 /** The section's HTML; `fig` numbers the figures. */
 export function scalingFigures(s: ScalingData, demoN: number, fig: () => number): string {
   const runs = s.sweep;
@@ -18,33 +21,33 @@ export function scalingFigures(s: ScalingData, demoN: number, fig: () => number)
     '<div class="grid">',
     figure('fig-kappa', fig(), lineChartSvg({
       title: 'Condition number of the sparsified NTK', note: sweepNote, xLabel: 'training size n', yLabel: 'κ(K̃) (mean over trials)',
-      xScale: log2, yZero: false, series: [{ name: 'κ(K̃)', points: at((r) => r.kappa) }],
+      xScale: log2, yZero: false, ...SIDE, series: [{ name: 'κ(K̃)', points: at((r) => r.kappa) }],
     }), 'κ(K̃) against n. The paper finds κ close to 1, so the inversion polynomial stays of low degree.'),
     figure('fig-accuracy', fig(), lineChartSvg({
       title: 'Classical accuracy against n', note: sweepNote, xLabel: 'training size n', yLabel: 'test accuracy (mean ± std)',
-      xScale: log2, yZero: false,
+      xScale: log2, yZero: false, dodge: true, ...SIDE,
       series: (['exact', 'sparse', 'diagonal'] as const).map((k) => ({ name: `${k} NTK`, points: at((r) => r.accuracy[k]), errors: runs.map((r) => r.accuracyStd[k]) })),
-    }), 'Accuracy of the exact, sparsified and diagonal NTK. Error bars: one standard deviation over trials.'),
+    }), 'Accuracy of the exact, sparsified and diagonal NTK. Error bars: one standard deviation over trials; the series are shifted a few pixels apart where they coincide.'),
     figure('fig-measurements', fig(), lineChartSvg({
       title: 'Measurements per test point', note: sweepNote, xLabel: 'training size n', yLabel: 'measurements (median over test points)',
-      xScale: log2, yScale: log10,
+      xScale: log2, yScale: log10, ...SIDE,
       series: [
         { name: 'post-selection n/P', points: at((r) => r.postselection) },
         { name: 'readout (sparsified)', points: at((r) => r.readout.sparse) },
         { name: 'readout (diagonal)', points: at((r) => r.readout.diagonal), dash: '6 4' },
       ],
-    }), 'Repetitions for the post-selection and for reading out the sign of one prediction (the paper\'s 1/o² rule).'),
+    }), 'Measurement counts against n. Repetitions for the post-selection (n/P) and for reading out the sign of one prediction (the paper\'s 1/o² rule), medians over test points.'),
     figure('fig-qubits', fig(), lineChartSvg({
       title: `Logical qubits of one ${method} solve`, xLabel: 'system size n', yLabel: 'qubits',
-      xScale: log2, series: [
+      xScale: log2, ...SIDE, series: [
         { name: 'QRAM access', points: est.map((e) => [e.n, e.qram.qubits]) },
         { name: 'QROM access', points: est.map((e) => [e.n, e.qrom.qubits]), dash: '6 4' },
         { name: 'system ⌈log₂ n⌉', points: est.map((e) => [e.n, e.systemQubits]), dash: '2 3' },
       ],
-    }), 'Qubits against n: logarithmic in n with oracle (QRAM) access and with explicit QROM lookups.'),
+    }), 'Logical qubits against n. Logarithmic in n with oracle (QRAM) access and with explicit QROM lookups.'),
     figure('fig-resources', fig(), lineChartSvg({
       title: `Gate counts of one ${method} solve, ε = ${est[0]!.epsilon}`, xLabel: 'system size n', yLabel: 'count per run',
-      xScale: log2, yScale: log10, width: 760, series: [
+      xScale: log2, yScale: log10, ...SIDE, series: [
         { name: 'CNOT outside the oracle (QRAM)', points: est.map((e) => [e.n, e.qram.cnots]) },
         { name: 'T outside the oracle (QRAM)', points: est.map((e) => [e.n, e.qram.t.total]) },
         { name: 'block-encoding queries', points: est.map((e) => [e.n, e.qram.queries.blockEncoding]), dash: '2 3' },

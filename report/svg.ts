@@ -27,6 +27,8 @@ export interface Frame {
   readonly top: number;
   readonly plotW: number;
   readonly plotH: number;
+  /** Baseline of the x label (default 10 px above the bottom). */
+  readonly xLabelY?: number;
 }
 
 /** Labels of a chart. */
@@ -47,7 +49,7 @@ export function openChart(f: Frame, t: ChartText, kind: string): string[] {
     `<text x="${px(f.left + f.plotW / 2)}" y="20" text-anchor="middle" font-size="15" font-weight="600" fill="#111">${esc(t.title)}</text>`,
   ];
   if (t.note !== undefined) out.push(`<text class="note" x="${px(f.left + f.plotW / 2)}" y="37" text-anchor="middle" font-size="11" fill="#555">${esc(t.note)}</text>`);
-  out.push(`<text class="xlabel" x="${px(f.left + f.plotW / 2)}" y="${f.height - 10}" text-anchor="middle" font-size="13" fill="#111">${esc(t.xLabel)}</text>`);
+  out.push(`<text class="xlabel" x="${px(f.left + f.plotW / 2)}" y="${px(f.xLabelY ?? f.height - 10)}" text-anchor="middle" font-size="13" fill="#111">${esc(t.xLabel)}</text>`);
   out.push(`<text class="ylabel" transform="translate(16 ${px(f.top + f.plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="13" fill="#111">${esc(t.yLabel)}</text>`);
   return out;
 }

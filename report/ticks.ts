@@ -61,8 +61,7 @@ export function logTicks(lo: number, hi: number, base = 10, target = 8): Ticks {
   let a = Math.floor(lg(lo) + 1e-9), b = Math.ceil(lg(hi) - 1e-9);
   if (a === b) b++;
   const stride = Math.max(1, Math.ceil((b - a) / target));
-  a = Math.floor(a / stride) * stride;
-  b = Math.ceil(b / stride) * stride;
+  b = a + Math.ceil((b - a) / stride) * stride;
   const values: number[] = [];
   for (let k = a; k <= b; k += stride) values.push(base ** k);
   return { min: base ** a, max: base ** b, values, decimals: Math.max(0, -a) };

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { decodePng, pixelVariety, type Image } from './png.js';
+import { decodePng, pixelVariety } from './png.js';
 
 /** The Chromium binary: $QNTK_CHROMIUM, else chromium, chromium-browser or google-chrome on PATH; null if none. */
 export function findChromium(): string | null {
@@ -103,7 +103,7 @@ export interface FigureBox {
   /** svg: getBBox() of its content; img: natural size (0 when the image failed to decode). */
   readonly contentWidth: number;
   readonly contentHeight: number;
-  /** Pixel variety of the figure's region in the screenshot. */
+  /** Pixel variety of the figure's screenshot (0 colours when it has no area to capture). */
   readonly colors: number;
   readonly inked: number;
 }
@@ -112,7 +112,8 @@ export interface PageCheck {
   readonly errors: readonly string[];
   readonly requests: readonly string[];
   readonly figures: readonly FigureBox[];
-  readonly screenshot: Image;
+  /** Height of the laid-out page in CSS pixels. */
+  readonly pageHeight: number;
 }
 
 const MEASURE = `JSON.stringify([...document.querySelectorAll('figure')].map((f, k) => {
@@ -156,14 +157,19 @@ export async function checkPage(browser: Browser, file: string, width = 1200, ti
   const measured = await browser.send('Runtime.evaluate', { expression: MEASURE, returnByValue: true }, sessionId) as { result: { value: string } };
   const boxes = JSON.parse(measured.result.value) as Omit<FigureBox, 'colors' | 'inked'>[];
   const metrics = await browser.send('Page.getLayoutMetrics', {}, sessionId) as { cssContentSize: { width: number; height: number } };
-  const shot = await browser.send('Page.captureScreenshot', {
-    format: 'png', captureBeyondViewport: true,
-    clip: { x: 0, y: 0, width: Math.ceil(metrics.cssContentSize.width), height: Math.ceil(metrics.cssContentSize.height), scale: 1 },
-  }, sessionId) as { data: string };
-  const screenshot = decodePng(Buffer.from(shot.data, 'base64'));
+  // One screenshot per figure (a whole page is ~10 megapixels to encode and decode).
+  const figures: FigureBox[] = [];
+  for (const b of boxes) {
+    let variety = { colors: 0, inked: 0 };
+    if (b.width >= 1 && b.height >= 1) {
+      const shot = await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: b.x, y: b.y, width: b.width, height: b.height, scale: 1 } }, sessionId) as { data: string };
+      const img = decodePng(Buffer.from(shot.data, 'base64'));
+      variety = pixelVariety(img, 0, 0, img.width, img.height);
+    }
+    figures.push({ ...b, ...variety });
+  }
   await browser.send('Target.closeTarget', { targetId });
-  const figures = boxes.map((b) => ({ ...b, ...pixelVariety(screenshot, b.x, b.y, b.width, b.height) }));
-  return { errors, requests, figures, screenshot };
+  return { errors, requests, figures, pageHeight: metrics.cssContentSize.height };
 }
 
 /** What is wrong with a checked page, one line per problem (empty: the page is fine). */

@@ -58,7 +58,7 @@ describe('line chart', () => {
       const circles = byClass(root, 'point').filter((c) => c.attributes['data-series'] === 'a');
       const fx = (v: number): number => (xScale === 'linear' ? v : Math.log2(v)), fy = (v: number): number => (yScale === 'linear' ? v : Math.log10(v));
       // Pixel = a + b·f(value): the slope between any two points is the same.
-      const slope = (i: number, j: number, px: string, f: (v: number) => number, c: number): number => (num(circles[j]!, px) - num(circles[i]!, px)) / (f(pts[j]![c]) - f(pts[i]![c]));
+      const slope = (i: number, j: number, px: string, f: (v: number) => number, c: number): number => (num(circles[j]!, px) - num(circles[i]!, px)) / (f(pts[j]![c]!) - f(pts[i]![c]!));
       for (const [i, j] of [[1, 2], [2, 3], [0, 3]]) {
         expect(slope(i!, j!, 'cx', fx, 0) / slope(0, 1, 'cx', fx, 0)).toBeCloseTo(1, 2);
         expect(slope(i!, j!, 'cy', fy, 1) / slope(0, 1, 'cy', fy, 1)).toBeCloseTo(1, 2);
