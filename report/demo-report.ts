@@ -85,7 +85,7 @@ function circuitSection(run: ClassifierRun, fig: () => number): string {
 
 function drawingSection(run: ClassifierRun, fig: () => number): string {
   const opts = { fold: DRAW_FOLD, maxColumns: DRAW_COLUMNS };
-  const out = ['<h2>4. Circuit drawings</h2>', `<p class="note">Folded at ${DRAW_FOLD} characters; programs longer than ${DRAW_COLUMNS} columns show their first ${DRAW_COLUMNS} (the drawing says how many are left out). <code>qntk draw FILE --svg OUT.svg</code> draws a whole program.</p>`];
+  const out = ['<h2>4. Circuit drawings</h2>', `<p class="note">Folded at ${DRAW_FOLD} characters, in boxes that scroll; programs longer than ${DRAW_COLUMNS} columns show their first ${DRAW_COLUMNS} (the drawing says how many are left out). <code>qntk draw FILE --svg OUT.svg</code> draws a whole program.</p>`];
   out.push(figure('fig-draw-optimized', fig(), `<div class="scroll">${svgImage(drawSvg(run.programs.optimized, opts), 'optimized program')}</div>`,
     `The optimized ${run.report.method.toUpperCase()} program. State preparation of |y⟩ and the inversion circuit on ${run.programs.optimized.numQubits} qubits, before lowering.`));
   const first = run.programs.readouts[0];

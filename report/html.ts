@@ -23,7 +23,7 @@ figcaption{font-size:13px;color:#444;margin-top:4px;max-width:860px}
 figcaption b{color:#111}
 .grid{display:flex;flex-wrap:wrap;gap:4px 24px}
 .grid>figure{flex:0 0 500px;margin:10px 0 18px}
-.scroll{overflow-x:auto;border:1px solid #eee;padding:4px}
+.scroll{overflow:auto;max-height:760px;border:1px solid #eee;padding:4px}
 .scroll img{display:block;max-width:none}
 code{font:12.5px ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace;background:#f3f3f3;padding:1px 4px;border-radius:3px}
 .note{color:#555;font-size:13px}
