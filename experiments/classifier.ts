@@ -49,6 +49,8 @@ export interface ReadoutPoint {
   readonly exactOverlap: number;
   readonly estimatedOverlap: number;
   readonly shots: number;
+  /** The sampled counts the estimate comes from (ReadoutEstimate.counts). */
+  readonly counts: Readonly<Record<string, number>>;
   /** The prediction k̃*·ψ recovered from the estimate: estimatedOverlap·‖k̃*‖/√p. */
   readonly output: number;
   /** The median of the simulated outputs over every test point. */
@@ -147,7 +149,7 @@ export async function runClassifier(o: ClassifierOptions): Promise<ClassifierRun
       const output = (est.estimatedOverlap * kNorm) / Math.sqrt(prog.successProbability);
       const predicted = Math.sign(output - threshold);
       points.push({
-        index: r, label: problem.testLabels[r]!, exactOverlap: est.exactOverlap, estimatedOverlap: est.estimatedOverlap, shots,
+        index: r, label: problem.testLabels[r]!, exactOverlap: est.exactOverlap, estimatedOverlap: est.estimatedOverlap, shots, counts: est.counts,
         output, threshold, predicted, correct: predicted === problem.testLabels[r], qubits: est.circuit.numQubits,
       });
     }

@@ -8,7 +8,7 @@
 import type { Circuit } from '../compiler/circuit/index.js';
 import { createRandom } from '../compiler/linalg/random.js';
 import { amplitudeState, shotsForSign, sparseNtkReadout, withMeasurements, type PreparedState } from '../compiler/readout/index.js';
-import { arrayWeights, finalState, sampleCounts } from '../backends/local/index.js';
+import { arrayWeights, bitstring, finalState, sampleCounts } from '../backends/local/index.js';
 
 export interface ReadoutEstimate {
   /** P(h=0, kept) − P(h=1, kept) of the readout circuit, from its simulated final state. */
@@ -16,6 +16,8 @@ export interface ReadoutEstimate {
   /** The same difference estimated from `shots` samples of the measured circuit. */
   readonly estimatedOverlap: number;
   readonly shots: number;
+  /** The sampled counts over the measured bits (c[0] the control, then the flags; c[0] rightmost), ascending. */
+  readonly counts: Readonly<Record<string, number>>;
   /** The readout circuit with its measurements (control into c[0], then every flag). */
   readonly circuit: Circuit;
 }
@@ -36,9 +38,11 @@ export function readOut(kstar: ArrayLike<number>, solution: PreparedState, shots
   const outcomes = [...dist.keys()].sort((a, b) => a - b);
   const counts = sampleCounts(arrayWeights(Float64Array.from(outcomes, (o) => dist.get(o)!)), shots, createRandom(seed));
   let diff = 0;
-  for (const [k, c] of counts) {
-    const o = outcomes[k]!;
+  const record: Record<string, number> = {};
+  for (const k of [...counts.keys()].sort((a, b) => a - b)) {
+    const o = outcomes[k]!, c = counts.get(k)!;
+    record[bitstring(o, measured.length)] = c;
     if (o >> 1 === 0) diff += o & 1 ? -c : c;
   }
-  return { exactOverlap: exact, estimatedOverlap: diff / shots, shots, circuit: withMeasurements(test) };
+  return { exactOverlap: exact, estimatedOverlap: diff / shots, shots, counts: record, circuit: withMeasurements(test) };
 }

@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkOutputDir, writeFileAtomic } from '../../compiler/files.js';
+import { checkOutputDir, checkWritable, writeFileAtomic } from '../../compiler/files.js';
+import { ValidationError } from '../../compiler/errors.js';
 import { printQasm } from '../../compiler/qasm/index.js';
 import { formatDuration, NEGLIGIBLE_ESP } from '../../backends/predicted-success.js';
 import { runClassifier, type ClassifierReport, type ProgramPrediction } from '../../experiments/index.js';
@@ -76,12 +77,14 @@ function printPredicted(io: CliIo, r: ClassifierReport, files: Readonly<Record<s
 }
 
 export async function run(args: ArgsOf<typeof demoSpec>, io: CliIo): Promise<number> {
+  if (args.hardware && args.report !== undefined) throw new ValidationError('--report describes the classifier demo: drop --hardware (qntk demo --hardware --json gives its numbers)');
   if (args.hardware) {
     const { runHardwareDemo } = await import('./demo-hardware.js');
     return runHardwareDemo(io, { target: args.target, digits: parseDigits(args.digits), seed: args.seed, json: args.json });
   }
   // Before the minutes of work: an --out that is a file would fail only at the end.
   checkOutputDir(args.out, '--out');
+  if (args.report !== undefined) checkWritable(args.report, '--report');
   const bar = progressBar(io);
   const { report, programs } = await runClassifier({
     digits: parseDigits(args.digits), n: args.n, test: args.test, method: args.method,
@@ -99,6 +102,14 @@ export async function run(args: ArgsOf<typeof demoSpec>, io: CliIo): Promise<num
     files[`readout${k}`] = join(args.out, `readout_${report.readout[k]!.index}.qasm`);
     writeFileAtomic(files[`readout${k}`]!, printQasm(c));
   });
+  if (args.report !== undefined) {
+    const { buildDemoReport } = await import('../../report/demo-report.js');
+    const reportBar = progressBar(io);
+    const html = await buildDemoReport({ report, programs }, { epsilon: args.epsilon, seed: args.seed, files, generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', progress: reportBar });
+    reportBar.done();
+    writeFileAtomic(args.report, html);
+    files.report = args.report;
+  }
   if (args.json) printJson(io, { ...report, files });
   else printReport(io, report, files);
   return 0;

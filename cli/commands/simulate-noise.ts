@@ -12,7 +12,7 @@ import { printJson, type CliIo } from '../io.js';
 import { parseMitigations, parseObservables } from '../options.js';
 import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
-import { formatDistribution } from './simulate.js';
+import { formatDistribution, writeHistogram } from './simulate.js';
 
 const fmt = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(6));
 
@@ -45,6 +45,10 @@ export function runNoisySimulate(file: string, args: ArgsOf<typeof simulateSpec>
     logger: (m) => io.stderr(`${file}: ${m}\n`),
   });
   const record = distributionRecord(r.raw);
+  if (args.plot !== undefined) {
+    const applied = r.mitigation?.applied ?? [];
+    writeHistogram(args.plot, file, r.raw, `raw ${r.raw.counts !== undefined ? 'counts' : 'probabilities'} with the noise of ${r.device}${applied.length > 0 ? ` (mitigation ${applied.join(', ')} applies to the expectation values)` : ''}`);
+  }
   if (args.json) {
     const quasi = r.mitigation?.quasiProbabilities;
     printJson(io, {

@@ -2,6 +2,9 @@
 import { bindParameters } from '../../compiler/circuit/index.js';
 import { readQasmFile } from '../../compiler/qasm/read.js';
 import { ResourceError, ValidationError } from '../../compiler/errors.js';
+import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
+import { histogramSvg } from '../../report/histogram.js';
+import { svgFile } from '../../report/bar-chart.js';
 import { bitstring, distributionRecord, PRINT_THRESHOLD, simulate, type SimulationResult } from '../../backends/local/index.js';
 import type { ArgsOf } from '../spec.js';
 import type { simulateSpec } from '../specs/circuits.js';
@@ -85,12 +88,27 @@ function runJson(result: SimulationResult, record: Record<string, number>): Reco
   return result.counts !== undefined ? { counts: record, shots: result.shots, seed: result.seed } : { probabilities: record };
 }
 
+/** The outcomes of exact probabilities worth drawing (p ≥ PRINT_THRESHOLD), lazily. */
+function* probabilityEntries(p: Float64Array): Generator<readonly [number, number]> {
+  for (let k = 0; k < p.length; k++) if (p[k]! >= PRINT_THRESHOLD) yield [k, p[k]!];
+}
+
+/** `--plot`: the histogram of one run as an SVG file, written atomically. */
+export function writeHistogram(path: string, label: string, result: SimulationResult, remark?: string): void {
+  const counts = result.outcomeCounts;
+  const entries = counts !== undefined ? counts.entries() : probabilityEntries(result.probabilities ?? new Float64Array(0));
+  const title = counts !== undefined ? `${label}: ${result.shots} shots (seed ${result.seed})` : `${label}: exact probabilities`;
+  writeFileAtomic(path, svgFile(histogramSvg(entries, { title, width: result.width, register: result.register, kind: counts !== undefined ? 'counts' : 'probabilities', ...(remark === undefined ? {} : { remark }) })));
+}
+
 export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
   const { file, shots, seed, precision } = args;
+  if (args.plot !== undefined) checkWritable(args.plot, '--plot');
   if (args.noise !== undefined) return runNoisySimulate(file, args, io);
   if (args.mitigate !== undefined || args.observable.length > 0) throw new ValidationError('--mitigate and --observable apply to noisy simulation: add --noise DEVICE');
   const source = readQasmFile(file);
   const sets = parameterSets(file, source, args.param, { sweep: true });
+  if (args.plot !== undefined && sets.length > 1) throw new ValidationError(`--plot draws one run and this --param sweep has ${sets.length}: give one value per parameter, or drop --plot`);
   // One value set per run; a sweep draws point k's shots with seed + k.
   const bar = args.json ? undefined : progressBar(io);
   const runs = (sets.length === 0 ? [undefined] : sets).map((values, k) => {
@@ -100,6 +118,7 @@ export function run(args: ArgsOf<typeof simulateSpec>, io: CliIo): number {
     return { values, label, result, ...outcomes(label, result, args.json) };
   });
   bar?.done();
+  if (args.plot !== undefined) writeHistogram(args.plot, runs[0]!.label, runs[0]!.result);
   if (args.json) {
     const qubits = source.numQubits;
     if (runs.length > 1) printJson(io, { qubits, sweep: runs.map((r) => ({ values: r.values, ...runJson(r.result, r.record) })) });

@@ -24,6 +24,7 @@ export const simulateSpec = defineCommand({
     mitigate: mitigate('with --noise: comma-separated readout,twirl,dd,zne; prints mitigated expectation values beside the raw ones'),
     observable: observable('with --noise: outcome bits of a Z-parity expectation, e.g. 0 or 0,1 (default every bit)'),
     param: param('value of an input parameter (repeatable): theta=0.3, theta=pi/4,phi=1; a list theta=[0,0.5,1] or range theta=0:pi:5 sweeps (one result per value set)'),
+    plot: { type: 'string', value: 'FILE.svg', describe: 'write an SVG histogram of the counts (or probabilities without --shots; the raw counts with --noise) here, atomically: the 32 most frequent outcomes, c[0] rightmost, the rest in one "other" bar' },
     json: json('{qubits, probabilities: {bitstring: p}} or {qubits, counts: {bitstring: k}, shots, seed}, with values: {name: v} for a program with inputs, or {qubits, sweep: [{values, probabilities | counts, …}]} for a sweep; bitstrings over the classical bits if the program measures (c[0] rightmost), else over all qubits (q[0] rightmost); p < 1e-12 omitted'),
   },
 });

@@ -18,6 +18,7 @@ export const demoSpec = defineCommand({
     seed: { ...seed('seed for data selection, sparsity pattern and shots'), default: 0 },
     readout: { type: 'integer', min: 0, default: 3, describe: 'test points read out with the full Hadamard-test circuit and shots' },
     out: { type: 'string', default: 'out', value: 'DIR', describe: 'directory for the OpenQASM files' },
+    report: { type: 'string', value: 'FILE.html', describe: 'also write a self-contained HTML report (accuracy, scaling plots against n, circuit statistics and drawings, readout histograms) here, atomically' },
     hardware: { type: 'boolean', default: false, describe: 'the NTK experiment sized for today\'s devices: n = 8, compact readouts lowered for --target (ibm_fez or ionq_forte), ideal, noisy and mitigated estimates; uses --target, --digits, --seed, --json' },
     json: json('with the same numbers (with --hardware: {hardware: {target, n, twoQubit, esp, points, agreement}})'),
   },
