@@ -28,6 +28,8 @@ export interface SabreOptions {
   readonly extendedSize?: number;
   readonly extendedWeight?: number;
   readonly decay?: number;
+  /** Score bonus for a swap that merges with the gate just run on its pair (0: plain LightSABRE). */
+  readonly mergeBonus?: number;
   /** Threads for the trials (default: both cores when the work pays for it). */
   readonly threads?: number;
   /** Routing region size as a multiple of the circuit's qubits (the device when larger). */
@@ -47,15 +49,18 @@ export interface RouteResult {
   /** Every physical qubit p's initial content ends on physicalPermutation[p] (ancillas included). */
   readonly physicalPermutation: number[];
   readonly swaps: number;
+  /** Swaps that merge with a two-qubit block on their pair (each adds 1 CNOT, not 3, once consolidated). */
+  readonly mergedSwaps: number;
 }
 
-const DEFAULTS = { layoutTrials: 16, iterations: 2, swapTrials: 2, extendedSize: 20, extendedWeight: 0.5, decay: 0.001, regionFactor: 2 };
+const DEFAULTS = { layoutTrials: 16, iterations: 2, swapTrials: 2, extendedSize: 20, extendedWeight: 0.5, decay: 0.001, regionFactor: 2, mergeBonus: 0 };
 
 function params(o: SabreOptions, m: number, layoutMode: boolean): SabreParams {
   return {
     basicWeight: 1, extendedSize: o.extendedSize ?? DEFAULTS.extendedSize, extendedWeight: o.extendedWeight ?? DEFAULTS.extendedWeight,
     decayIncrement: o.decay ?? DEFAULTS.decay, decayReset: 5, attemptLimit: 10 * m,
     iterations: layoutMode ? o.iterations ?? DEFAULTS.iterations : 0, swapTrials: o.swapTrials ?? DEFAULTS.swapTrials,
+    mergeBonus: o.mergeBonus ?? DEFAULTS.mergeBonus,
   };
 }
 
@@ -132,6 +137,7 @@ function toResult(instructions: readonly Instruction[], dag: RoutingDag, region:
     finalLayout: Array.from({ length: dag.numQubits }, (_, l) => dev[best.final[l]!]!),
     physicalPermutation,
     swaps: best.swaps,
+    mergedSwaps: (3 * best.swaps - best.cost) / 2,
   };
 }
 
@@ -213,7 +219,7 @@ export function routeGreedy(circuit: Circuit, target: Target, layout: readonly n
   }
   const physicalPermutation = new Array<number>(n);
   start.forEach((p, l) => (physicalPermutation[p] = phys[l]!));
-  return { instructions: out, layout: [...layout], finalLayout: phys.slice(0, circuit.numQubits), physicalPermutation, swaps };
+  return { instructions: out, layout: [...layout], finalLayout: phys.slice(0, circuit.numQubits), physicalPermutation, swaps, mergedSwaps: 0 };
 }
 
 /** A physical-qubit circuit with the routed instructions and layout metadata. */
