@@ -72,7 +72,9 @@ export interface TrialSpec {
 export interface TrialResult {
   readonly index: number;
   readonly swaps: number;
-  /** Two-qubit gates the swaps add once each merged swap is consolidated with its block: 3·swaps − 2·merged. */
+  /** Swaps that merge with a two-qubit block on their pair (see kRoute). */
+  readonly merged: number;
+  /** What trials are compared by: 3·swaps − 2·merged when merges count (mergeBonus > 0), else 3·swaps. */
   readonly cost: number;
   readonly initial: Int32Array;
   readonly final: Int32Array;
@@ -97,13 +99,13 @@ export function kRandom(seed: number): () => number {
 /**
  * Route the circuit once (forward, or the reversed DAG when `backward`) from the placement `phys`
  * (logical → physical, length m), which is updated in place to the final placement. Appends the
- * routed order to `events` when given. Returns the two-qubit gates the swaps add, 3 per swap less 2
- * per swap that merges with a block on its pair (a gate on the same two physical qubits with no
- * other two-qubit operation on either between them: CX·SWAP needs 2 CNOTs, any block and a swap at
- * most 3; the KAK consolidation after routing realises it).
+ * routed order to `events` when given. Returns the swaps, and how many of them merge with a block
+ * on their pair (a gate on the same two physical qubits with no other two-qubit operation on either
+ * between them: CX·SWAP needs 2 CNOTs, any block and a swap at most 3, so such a swap adds 1 CNOT,
+ * not 3, once the KAK consolidation after routing has run).
  * @see arXiv:2205.10596 (Liu, Li, Zhou: NASSC, optimisation-aware routing)
  */
-export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Array, seed: number, prm: SabreParams, events: number[] | null): number {
+export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Array, seed: number, prm: SabreParams, events: number[] | null): { swaps: number; merged: number } {
   const m = P.m, dist = P.dist, adjStart = P.adjStart, adj = P.adj, nodeA = P.nodeA, nodeB = P.nodeB, numNodes = P.numNodes;
   const sStart = backward ? P.bwdStart : P.fwdStart, succ = backward ? P.bwdSucc : P.fwdSucc;
   const remaining = Int32Array.from(backward ? P.bwdPred : P.fwdPred);
@@ -393,7 +395,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     populateExtended();
     decay.fill(1);
   }
-  return 3 * swaps - 2 * merged;
+  return { swaps, merged };
 }
 
 /**
@@ -433,10 +435,9 @@ export function kLayoutTrial(P: RoutingProblemData, spec: TrialSpec, index: numb
   for (let t = 0; t < Math.max(1, prm.swapTrials); t++) {
     const cur = Int32Array.from(initial);
     const events: number[] = [];
-    const cost = kRoute(P, false, cur, sub(1000 + t), prm, events);
-    let swaps = 0;
-    for (const e of events) if (e < 0) swaps++;
-    if (best === null || cost < best.cost || (cost === best.cost && swaps < best.swaps)) best = { index, swaps, cost, initial, final: cur, events: Int32Array.from(events) };
+    const { swaps, merged } = kRoute(P, false, cur, sub(1000 + t), prm, events);
+    const cost = 3 * swaps - (prm.mergeBonus > 0 ? 2 * merged : 0);
+    if (best === null || cost < best.cost || (cost === best.cost && swaps < best.swaps)) best = { index, swaps, merged, cost, initial, final: cur, events: Int32Array.from(events) };
   }
   return best!;
 }
