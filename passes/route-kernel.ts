@@ -426,18 +426,28 @@ export function kLayoutTrial(P: RoutingProblemData, spec: TrialSpec, index: numb
   let f = 0;
   for (let l = 0; l < m; l++) if (phys[l]! < 0) phys[l] = free[f++]!;
   const sub = (k: number): number => Math.floor(rnd() * 2147483647) ^ k;
+  // Every refinement pass is a routing too: a forward pass as it is, a backward pass read in reverse
+  // (its swaps sit between the same placements, its gates come in forward order). Both are
+  // candidates beside the final routings, for free.
+  let best: TrialResult | null = null;
+  const consider = (swaps: number, merged: number, initial: Int32Array, final: Int32Array, events: Int32Array): void => {
+    const cost = 3 * swaps - (prm.mergeBonus > 0 ? 2 * merged : 0);
+    if (best === null || cost < best.cost || (cost === best.cost && swaps < best.swaps)) best = { index, swaps, merged, cost, initial, final, events };
+  };
   for (let it = 0; it < prm.iterations; it++) {
-    kRoute(P, false, phys, sub(2 * it), prm, null);
-    kRoute(P, true, phys, sub(2 * it + 1), prm, null);
+    const start = Int32Array.from(phys), fwd: number[] = [];
+    const f = kRoute(P, false, phys, sub(2 * it), prm, fwd);
+    consider(f.swaps, f.merged, start, Int32Array.from(phys), Int32Array.from(fwd));
+    const mid = Int32Array.from(phys), bwd: number[] = [];
+    const b = kRoute(P, true, phys, sub(2 * it + 1), prm, bwd);
+    consider(b.swaps, b.merged, Int32Array.from(phys), mid, Int32Array.from(bwd).reverse());
   }
   const initial = Int32Array.from(phys);
-  let best: TrialResult | null = null;
   for (let t = 0; t < Math.max(1, prm.swapTrials); t++) {
     const cur = Int32Array.from(initial);
     const events: number[] = [];
     const { swaps, merged } = kRoute(P, false, cur, sub(1000 + t), prm, events);
-    const cost = 3 * swaps - (prm.mergeBonus > 0 ? 2 * merged : 0);
-    if (best === null || cost < best.cost || (cost === best.cost && swaps < best.swaps)) best = { index, swaps, merged, cost, initial, final: cur, events: Int32Array.from(events) };
+    consider(swaps, merged, initial, cur, Int32Array.from(events));
   }
   return best!;
 }

@@ -11,6 +11,9 @@ import { parallelStats } from '../../passes/route-parallel.js';
 import { availableParallelism } from 'node:os';
 import { randomCircuit, routedEquivalent } from './random-circuits.js';
 import { consolidateBlocks } from '../../passes/consolidate-two-qubit.js';
+import { kRoute } from '../../passes/route-kernel.js';
+import { rebuildRouted, routingDag, routingProblem } from '../../passes/route-problem.js';
+import { chooseRegion, regionGraph, routingGraph } from '../../passes/route-region.js';
 import { makeContext } from '../../passes/pass.js';
 
 const twoQ = (c: Circuit): Circuit => withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
@@ -111,6 +114,33 @@ describe('merge-aware swap costs', () => {
       merges += r.mergedSwaps;
     }
     expect(merges).toBeGreaterThan(0);
+  });
+});
+
+describe('backward passes as routings', () => {
+  it('a backward pass read in reverse is a forward routing from where it ended (checked and simulated)', () => {
+    for (const [seed, t] of [[1, ring], [2, getTarget('ibm_brisbane')]] as const) {
+      const c = twoQ(randomCircuit(7, 90, 60 + seed, 'clifford-t'));
+      const dag = routingDag(c.instructions, c.numQubits);
+      const g = routingGraph(t, false);
+      const region = regionGraph(g, chooseRegion(g, Math.min(g.numQubits, 14)));
+      const problem = routingProblem(dag, region);
+      const prm = { basicWeight: 1, extendedSize: 20, extendedWeight: 0.5, decayIncrement: 0.001, decayReset: 5, attemptLimit: 10 * region.m, iterations: 0, swapTrials: 1, mergeBonus: 1 };
+      const phys = Int32Array.from({ length: region.m }, (_, l) => (l + 3 * seed) % region.m);
+      const end = Int32Array.from(phys), events: number[] = [];
+      const { swaps } = kRoute(problem, true, phys, seed, prm, events);
+      expect(swaps, `seed ${seed}`).toBeGreaterThan(0);
+      const instructions = rebuildRouted(c.instructions, dag, region, phys, Int32Array.from(events).reverse());
+      const dev = region.device;
+      const layout = Array.from({ length: c.numQubits }, (_, l) => dev[phys[l]!]!);
+      const finalLayout = Array.from({ length: c.numQubits }, (_, l) => dev[end[l]!]!);
+      expect(verifyRouting(c, instructions, t, layout, finalLayout).message, `seed ${seed}`).toBe('');
+      const n = t.numQubits!;
+      const physicalPermutation = Array.from({ length: n }, (_, p) => p);
+      for (let l = 0; l < region.m; l++) physicalPermutation[dev[phys[l]!]!] = dev[end[l]!]!;
+      const r = { instructions, layout, finalLayout, physicalPermutation, swaps, mergedSwaps: 0 };
+      expect(routedEquivalent(c, routedCircuit(c, t, r), layout, physicalPermutation).distance, `seed ${seed}`).toBeLessThan(1e-8);
+    }
   });
 });
 
