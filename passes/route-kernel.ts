@@ -430,24 +430,30 @@ export function kLayoutTrial(P: RoutingProblemData, spec: TrialSpec, index: numb
   // (its swaps sit between the same placements, its gates come in forward order). Both are
   // candidates beside the final routings, for free.
   let best: TrialResult | null = null;
-  const consider = (swaps: number, merged: number, initial: Int32Array, final: Int32Array, events: Int32Array): void => {
+  // Copies are made only for a candidate that beats the best so far.
+  const consider = (swaps: number, merged: number, initial: Int32Array, final: Int32Array, events: number[], reversed: boolean): void => {
     const cost = 3 * swaps - (prm.mergeBonus > 0 ? 2 * merged : 0);
-    if (best === null || cost < best.cost || (cost === best.cost && swaps < best.swaps)) best = { index, swaps, merged, cost, initial, final, events };
+    if (best !== null && (cost > best.cost || (cost === best.cost && swaps >= best.swaps))) return;
+    const ev = Int32Array.from(events);
+    best = { index, swaps, merged, cost, initial: Int32Array.from(initial), final: Int32Array.from(final), events: reversed ? ev.reverse() : ev };
   };
+  const start = new Int32Array(m), events: number[] = [];
   for (let it = 0; it < prm.iterations; it++) {
-    const start = Int32Array.from(phys), fwd: number[] = [];
-    const f = kRoute(P, false, phys, sub(2 * it), prm, fwd);
-    consider(f.swaps, f.merged, start, Int32Array.from(phys), Int32Array.from(fwd));
-    const mid = Int32Array.from(phys), bwd: number[] = [];
-    const b = kRoute(P, true, phys, sub(2 * it + 1), prm, bwd);
-    consider(b.swaps, b.merged, Int32Array.from(phys), mid, Int32Array.from(bwd).reverse());
+    start.set(phys);
+    events.length = 0;
+    const f = kRoute(P, false, phys, sub(2 * it), prm, events);
+    consider(f.swaps, f.merged, start, phys, events, false);
+    start.set(phys);
+    events.length = 0;
+    const b = kRoute(P, true, phys, sub(2 * it + 1), prm, events);
+    consider(b.swaps, b.merged, phys, start, events, true);
   }
-  const initial = Int32Array.from(phys);
+  const initial = Int32Array.from(phys), cur = new Int32Array(m);
   for (let t = 0; t < Math.max(1, prm.swapTrials); t++) {
-    const cur = Int32Array.from(initial);
-    const events: number[] = [];
+    cur.set(initial);
+    events.length = 0;
     const { swaps, merged } = kRoute(P, false, cur, sub(1000 + t), prm, events);
-    consider(swaps, merged, initial, cur, Int32Array.from(events));
+    consider(swaps, merged, initial, cur, events, false);
   }
   return best!;
 }
