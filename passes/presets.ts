@@ -42,6 +42,11 @@ export interface Preset {
   readonly layoutTrials: number;
   readonly layoutIterations: number;
   readonly swapTrials: number;
+  /**
+   * Routing's score bonus for a swap that merges with the two-qubit block just run on its pair
+   * (route-kernel.ts); only worth it when consolidation after routing realises the merge.
+   */
+  readonly mergeBonus: number;
   /** Candidate placements the post-layout relabelling may try (0: no post-layout). */
   readonly postLayoutCallLimit: number;
   /** Cancel and fuse again after translation to the target basis. */
@@ -52,24 +57,24 @@ export interface Preset {
 
 export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
   0: {
-    level: 0, prepare: [], loop: [], finish: [], maxRounds: 0, layout: 'trivial', vf2CallLimit: 0, layoutTrials: 1, layoutIterations: 0, swapTrials: 1,
+    level: 0, prepare: [], loop: [], finish: [], maxRounds: 0, layout: 'trivial', vf2CallLimit: 0, layoutTrials: 1, layoutIterations: 0, swapTrials: 1, mergeBonus: 0,
     postLayoutCallLimit: 0, postOptimize: false,
   },
   1: {
     level: 1, prepare: [], loop: ['cancel-inverses'], finish: ['fuse-single-qubit'], maxRounds: 2,
-    layout: 'auto', vf2CallLimit: 30_000, layoutTrials: 2, layoutIterations: 1, swapTrials: 1, postLayoutCallLimit: 20_000, postOptimize: true,
+    layout: 'auto', vf2CallLimit: 30_000, layoutTrials: 2, layoutIterations: 1, swapTrials: 1, mergeBonus: 0, postLayoutCallLimit: 20_000, postOptimize: true,
   },
   2: {
     level: 2, prepare: [], loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses'],
     finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 10,
-    layout: 'auto', vf2CallLimit: 100_000, layoutTrials: 4, layoutIterations: 2, swapTrials: 1, postLayoutCallLimit: 50_000, postOptimize: true,
+    layout: 'auto', vf2CallLimit: 100_000, layoutTrials: 4, layoutIterations: 2, swapTrials: 1, mergeBonus: 1, postLayoutCallLimit: 50_000, postOptimize: true,
     consolidateAfterRouting: true,
   },
   3: {
     level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1], prepareVariants: [[], ['hadamard-cnot-to-phase']],
     loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
     finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
-    layout: 'auto', vf2CallLimit: 300_000, layoutTrials: 16, layoutIterations: 2, swapTrials: 4, postLayoutCallLimit: 100_000, postOptimize: true,
+    layout: 'auto', vf2CallLimit: 300_000, layoutTrials: 16, layoutIterations: 2, swapTrials: 4, mergeBonus: 1, postLayoutCallLimit: 100_000, postOptimize: true,
     consolidateAfterRouting: true,
   },
 };

@@ -1,6 +1,6 @@
 /**
  * The LightSABRE routing kernel on flat integer arrays: one routing pass (front layer, extended
- * set, relative swap scores, decay, release valve), one layout trial (bidirectional passes from a
+ * set, relative swap scores, decay, release valve, merge-aware swap costs), one layout trial (bidirectional passes from a
  * starting layout, then swap trials) and the worker loop that runs trials on a second thread.
  *
  * Like backends/local/kernels.ts this file is self-contained (no imports, no module-level state):
@@ -50,8 +50,13 @@ export interface SabreParams {
   readonly attemptLimit: number;
   /** Forward–backward passes that refine each starting layout. */
   readonly iterations: number;
-  /** Final forward routings per layout trial (different tie-breaks); the fewest swaps is kept. */
+  /** Final forward routings per layout trial (different tie-breaks); the cheapest is kept. */
   readonly swapTrials: number;
+  /**
+   * Score bonus (in units of distance) for a swap that merges with the gate just run on the same
+   * pair: that block and the swap need at most 3 CNOTs together, so the swap costs 1 instead of 3.
+   */
+  readonly mergeBonus: number;
 }
 
 /** One layout trial: its seed and optional starting placement (physical qubit per circuit qubit; −1 = free). */
@@ -67,6 +72,10 @@ export interface TrialSpec {
 export interface TrialResult {
   readonly index: number;
   readonly swaps: number;
+  /** Swaps that merge with a two-qubit block on their pair (see kRoute). */
+  readonly merged: number;
+  /** What trials are compared by: 3·swaps − 2·merged when merges count (mergeBonus > 0), else 3·swaps. */
+  readonly cost: number;
   readonly initial: Int32Array;
   readonly final: Int32Array;
   readonly events: Int32Array;
@@ -90,9 +99,13 @@ export function kRandom(seed: number): () => number {
 /**
  * Route the circuit once (forward, or the reversed DAG when `backward`) from the placement `phys`
  * (logical → physical, length m), which is updated in place to the final placement. Appends the
- * routed order to `events` when given. Returns the number of swaps.
+ * routed order to `events` when given. Returns the swaps, and how many of them merge with a block
+ * on their pair (a gate on the same two physical qubits with no other two-qubit operation on either
+ * between them: CX·SWAP needs 2 CNOTs, any block and a swap at most 3, so such a swap adds 1 CNOT,
+ * not 3, once the KAK consolidation after routing has run).
+ * @see arXiv:2205.10596 (Liu, Li, Zhou: NASSC, optimisation-aware routing)
  */
-export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Array, seed: number, prm: SabreParams, events: number[] | null): number {
+export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Array, seed: number, prm: SabreParams, events: number[] | null): { swaps: number; merged: number } {
   const m = P.m, dist = P.dist, adjStart = P.adjStart, adj = P.adj, nodeA = P.nodeA, nodeB = P.nodeB, numNodes = P.numNodes;
   const sStart = backward ? P.bwdStart : P.fwdStart, succ = backward ? P.bwdSucc : P.fwdSucc;
   const remaining = Int32Array.from(backward ? P.bwdPred : P.fwdPred);
@@ -113,9 +126,58 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
   const queue = new Int32Array(numNodes);
   const decay = new Float64Array(m).fill(1);
   const stack: number[] = [];
-  const bestP: number[] = [], bestV: number[] = [];
+  // Tied best candidates (at most one per directed coupler).
+  const bestP = new Int32Array(adj.length), bestV = new Int32Array(adj.length);
+  let bestLen = 0;
   const routable: number[] = [];
-  let swaps = 0, steps = 0;
+  let swaps = 0, steps = 0, merged = 0;
+  // Last two-qubit operation on each physical qubit: its partner, and 1 = a gate, 2 = a lone swap,
+  // 0 = a block that already holds a merged swap. A swap merges when both ends point at each other.
+  const peer = new Int32Array(m).fill(-1), peerKind = new Uint8Array(m);
+  let undo = new Int32Array(7 * 64), undoLen = 0;
+  const noteGate = (pa: number, pb: number): void => {
+    if (peer[pa] === pb && peer[pb] === pa && peerKind[pa] === 2) {
+      merged++;
+      peerKind[pa] = peerKind[pb] = 0;
+      return;
+    }
+    peer[pa] = pb;
+    peer[pb] = pa;
+    peerKind[pa] = peerKind[pb] = 1;
+  };
+  const noteSwap = (p: number, v: number): void => {
+    if (undoLen + 7 > undo.length) {
+      const grown = new Int32Array(2 * undo.length);
+      grown.set(undo);
+      undo = grown;
+    }
+    undo[undoLen] = p;
+    undo[undoLen + 1] = peer[p]!;
+    undo[undoLen + 2] = peerKind[p]!;
+    undo[undoLen + 3] = v;
+    undo[undoLen + 4] = peer[v]!;
+    undo[undoLen + 5] = peerKind[v]!;
+    undo[undoLen + 6] = merged;
+    undoLen += 7;
+    if (peer[p] === v && peer[v] === p && peerKind[p] === 1) {
+      merged++;
+      peerKind[p] = peerKind[v] = 0;
+      return;
+    }
+    peer[p] = v;
+    peer[v] = p;
+    peerKind[p] = peerKind[v] = 2;
+  };
+  const undoSwaps = (): void => {
+    for (let u = undoLen - 7; u >= 0; u -= 7) {
+      peer[undo[u]!] = undo[u + 1]!;
+      peerKind[undo[u]!] = undo[u + 2]!;
+      peer[undo[u + 3]!] = undo[u + 4]!;
+      peerKind[undo[u + 3]!] = undo[u + 5]!;
+      merged = undo[u + 6]!;
+    }
+    undoLen = 0;
+  };
 
   const emitFrom = (qStart: number, qEnd: number): void => {
     let head = qStart, tail = qEnd;
@@ -129,6 +191,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
         continue;
       }
       if (events) events.push(k);
+      if (a >= 0) noteGate(phys[a]!, phys[nodeB[k]!]!);
       for (let j = sStart[k]!; j < sStart[k + 1]!; j++) {
         const s = succ[j]!;
         if (--remaining[s]! === 0) queue[tail++] = s;
@@ -221,11 +284,10 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
       fTotal += dist[phys[nodeA[k]!]! * m + phys[nodeB[k]!]!]!;
     }
     for (let k = 0; k < extLen; k++) eTotal += dist[phys[extA[k]!]! * m + phys[extB[k]!]!]!;
-    const bW = prm.basicWeight, eW = extLen > 0 ? prm.extendedWeight / extLen : 0;
+    const bW = prm.basicWeight, eW = extLen > 0 ? prm.extendedWeight / extLen : 0, mB = prm.mergeBonus;
     const absolute = bW * fTotal + eW * eTotal;
     let best = Infinity;
-    bestP.length = 0;
-    bestV.length = 0;
+    bestLen = 0;
     for (let i = 0; i < frontLen; i++) {
       const k = front[i]!;
       for (let side = 0; side < 2; side++) {
@@ -238,21 +300,21 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
           if (frontOf[lv]! >= 0 && v < p) continue;
           const dF = frontDelta(l, lv, p, v) + frontDelta(lv, l, v, p);
           const dE = extDelta(l, lv, p, v) + extDelta(lv, l, v, p);
-          const score = (absolute + bW * dF + eW * dE) * Math.max(decay[p]!, decay[v]!);
+          const merges = mB > 0 && peer[p] === v && peer[v] === p && peerKind[p] === 1;
+          const score = (absolute + bW * dF + eW * dE - (merges ? mB : 0)) * Math.max(decay[p]!, decay[v]!);
           if (score < best - 1e-10) {
             best = score;
-            bestP.length = 0;
-            bestV.length = 0;
-            bestP.push(p);
-            bestV.push(v);
+            bestP[0] = p;
+            bestV[0] = v;
+            bestLen = 1;
           } else if (score <= best + 1e-10) {
-            bestP.push(p);
-            bestV.push(v);
+            bestP[bestLen] = p;
+            bestV[bestLen++] = v;
           }
         }
       }
     }
-    const pick = bestP.length === 1 ? 0 : Math.floor(rnd() * bestP.length);
+    const pick = bestLen === 1 ? 0 : Math.floor(rnd() * bestLen);
     return bestP[pick]! * m + bestV[pick]!;
   };
   const addRoutable = (k: number): void => {
@@ -285,7 +347,10 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     const hops = path.length - 1, fromA = (hops - 1) >> 1, fromB = hops - 1 - fromA;
     for (let i = 0; i < fromA; i++) stack.push(path[i]! * m + path[i + 1]!);
     for (let i = 0; i < fromB; i++) stack.push(path[hops - i]! * m + path[hops - i - 1]!);
-    for (const s of stack) swapPhysical(Math.floor(s / m), s % m);
+    for (const s of stack) {
+      swapPhysical(Math.floor(s / m), s % m);
+      noteSwap(Math.floor(s / m), s % m);
+    }
     addRoutable(bestK);
     for (const q of path) addRoutable(routableOn(logOf[q]!));
   };
@@ -297,10 +362,12 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
   while (frontLen > 0) {
     stack.length = 0;
     routable.length = 0;
+    undoLen = 0;
     while (routable.length === 0 && stack.length <= prm.attemptLimit) {
       const s = chooseSwap();
       const p = Math.floor(s / m), v = s % m;
       swapPhysical(p, v);
+      noteSwap(p, v);
       stack.push(s);
       addRoutable(routableOn(logOf[v]!));
       addRoutable(routableOn(logOf[p]!));
@@ -314,6 +381,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     }
     if (routable.length === 0) {
       for (let i = stack.length - 1; i >= 0; i--) swapPhysical(Math.floor(stack[i]! / m), stack[i]! % m);
+      undoSwaps();
       stack.length = 0;
       forceClosest();
     }
@@ -327,12 +395,12 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     populateExtended();
     decay.fill(1);
   }
-  return swaps;
+  return { swaps, merged };
 }
 
 /**
  * One layout trial: the starting placement (given entries, the rest random), `iterations`
- * forward–backward passes to refine it, then `swapTrials` forward routings; the fewest swaps wins.
+ * forward–backward passes to refine it, then `swapTrials` forward routings; the cheapest wins.
  */
 export function kLayoutTrial(P: RoutingProblemData, spec: TrialSpec, index: number, prm: SabreParams): TrialResult {
   const m = P.m, rnd = kRandom(spec.seed);
@@ -358,19 +426,41 @@ export function kLayoutTrial(P: RoutingProblemData, spec: TrialSpec, index: numb
   let f = 0;
   for (let l = 0; l < m; l++) if (phys[l]! < 0) phys[l] = free[f++]!;
   const sub = (k: number): number => Math.floor(rnd() * 2147483647) ^ k;
-  for (let it = 0; it < prm.iterations; it++) {
-    kRoute(P, false, phys, sub(2 * it), prm, null);
-    kRoute(P, true, phys, sub(2 * it + 1), prm, null);
-  }
-  const initial = Int32Array.from(phys);
+  // Every refinement pass is a routing too: a forward pass as it is, a backward pass read in reverse
+  // (its swaps sit between the same placements, its gates come in forward order). Both are
+  // candidates beside the final routings, for free.
   let best: TrialResult | null = null;
+  // Copies are made only for a candidate that beats the best so far.
+  const consider = (swaps: number, merged: number, initial: Int32Array, final: Int32Array, events: number[], reversed: boolean): void => {
+    const cost = 3 * swaps - (prm.mergeBonus > 0 ? 2 * merged : 0);
+    if (best !== null && (cost > best.cost || (cost === best.cost && swaps >= best.swaps))) return;
+    const ev = Int32Array.from(events);
+    best = { index, swaps, merged, cost, initial: Int32Array.from(initial), final: Int32Array.from(final), events: reversed ? ev.reverse() : ev };
+  };
+  const start = new Int32Array(m), events: number[] = [];
+  for (let it = 0; it < prm.iterations; it++) {
+    start.set(phys);
+    events.length = 0;
+    const f = kRoute(P, false, phys, sub(2 * it), prm, events);
+    consider(f.swaps, f.merged, start, phys, events, false);
+    start.set(phys);
+    events.length = 0;
+    const b = kRoute(P, true, phys, sub(2 * it + 1), prm, events);
+    consider(b.swaps, b.merged, phys, start, events, true);
+  }
+  const initial = Int32Array.from(phys), cur = new Int32Array(m);
   for (let t = 0; t < Math.max(1, prm.swapTrials); t++) {
-    const cur = Int32Array.from(initial);
-    const events: number[] = [];
-    const swaps = kRoute(P, false, cur, sub(1000 + t), prm, events);
-    if (best === null || swaps < best.swaps) best = { index, swaps, initial, final: cur, events: Int32Array.from(events) };
+    cur.set(initial);
+    events.length = 0;
+    const { swaps, merged } = kRoute(P, false, cur, sub(1000 + t), prm, events);
+    consider(swaps, merged, initial, cur, events, false);
   }
   return best!;
+}
+
+/** Whether trial result a beats b: lower cost, then fewer swaps, then the lower trial index. */
+export function kBetter(a: TrialResult, b: TrialResult): boolean {
+  return a.cost !== b.cost ? a.cost < b.cost : a.swaps !== b.swaps ? a.swaps < b.swaps : a.index < b.index;
 }
 
 /** Message a worker receives: the problem, the trials, and the shared control words. */
@@ -383,14 +473,14 @@ export interface TrialJob {
   readonly port: { postMessage(value: unknown): void };
 }
 
-/** Take trials from the shared counter; return the best (fewest swaps, then lowest index), or null. */
+/** Take trials from the shared counter; return the best (lowest cost, fewest swaps, lowest index), or null. */
 export function kTakeTrials(job: TrialJob): TrialResult | null {
   let best: TrialResult | null = null;
   for (;;) {
     const i = Atomics.add(job.ctrl, 0, 1);
     if (i >= job.trials.length) break;
     const r = kLayoutTrial(job.problem, job.trials[i]!, i, job.prm);
-    if (best === null || r.swaps < best.swaps || (r.swaps === best.swaps && r.index < best.index)) best = r;
+    if (best === null || kBetter(r, best)) best = r;
   }
   return best;
 }
@@ -411,4 +501,4 @@ export function kRouteWorkerMain(parentPort: { on(event: 'message', f: (job: Tri
 }
 
 /** Every function a worker needs, in dependency order (their source text builds the worker). */
-export const ROUTE_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [kRandom, kRoute, kLayoutTrial, kTakeTrials, kRouteWorkerMain];
+export const ROUTE_KERNEL_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [kRandom, kRoute, kLayoutTrial, kBetter, kTakeTrials, kRouteWorkerMain];

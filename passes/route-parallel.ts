@@ -3,12 +3,12 @@
  * thread takes trials from the same shared counter, and each side keeps its best. The worker must
  * join (compare-and-swap 0 → 1) before taking trials; the caller closes the job (0 → 2) when the
  * counter runs out, so it only waits for a worker that is actually working. The best result is
- * chosen by (swaps, trial index), so the outcome does not depend on which thread ran what.
+ * chosen by (cost, swaps, trial index), so the outcome does not depend on which thread ran what.
  */
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { workerPool } from '../compiler/linalg/worker-pool.js';
-import { kLayoutTrial, kTakeTrials, ROUTE_KERNEL_FUNCTIONS, type RoutingProblemData, type SabreParams, type TrialResult, type TrialSpec } from './route-kernel.js';
+import { kBetter, kLayoutTrial, kTakeTrials, ROUTE_KERNEL_FUNCTIONS, type RoutingProblemData, type SabreParams, type TrialResult, type TrialSpec } from './route-kernel.js';
 
 const WORKER_SOURCE = [
   ...ROUTE_KERNEL_FUNCTIONS.map((f) => f.toString()),
@@ -27,7 +27,7 @@ const PARALLEL_WORK = 100_000;
 function better(a: TrialResult | null, b: TrialResult | null): TrialResult | null {
   if (a === null) return b;
   if (b === null) return a;
-  return b.swaps < a.swaps || (b.swaps === a.swaps && b.index < a.index) ? b : a;
+  return kBetter(b, a) ? b : a;
 }
 
 /** Run every trial (on two threads when it pays) and return the best one. */

@@ -101,7 +101,7 @@ export function loweringStages(level: 0 | 1 | 2 | 3, target: Target, options: Lo
   if (target.coupling !== null) {
     const o = {
       layout: options.layout ?? preset.layout, routing: options.routing ?? 'sabre', vf2CallLimit: preset.vf2CallLimit,
-      sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials },
+      sabre: { layoutTrials: preset.layoutTrials, iterations: preset.layoutIterations, swapTrials: preset.swapTrials, mergeBonus: preset.mergeBonus },
     } as const;
     stages.push(decomposeMultiQubit);
     stages.push(checkSlot('layout', options.layoutPass ?? layoutPass(o)));

@@ -10,6 +10,11 @@ import { postLayout } from '../../passes/layout-post.js';
 import { parallelStats } from '../../passes/route-parallel.js';
 import { availableParallelism } from 'node:os';
 import { randomCircuit, routedEquivalent } from './random-circuits.js';
+import { consolidateBlocks } from '../../passes/consolidate-two-qubit.js';
+import { kRoute } from '../../passes/route-kernel.js';
+import { rebuildRouted, routingDag, routingProblem } from '../../passes/route-problem.js';
+import { chooseRegion, regionGraph, routingGraph } from '../../passes/route-region.js';
+import { makeContext } from '../../passes/pass.js';
 
 const twoQ = (c: Circuit): Circuit => withInstructions(c, toTwoQubitList(c.instructions, c.numQubits));
 const ring = makeTarget({ name: 'ring8', numQubits: 8, coupling: Array.from({ length: 8 }, (_, q) => [q, (q + 1) % 8] as const), symmetric: true });
@@ -56,7 +61,7 @@ describe('LightSABRE layout and routing', () => {
     expect(sabre.swaps).toBeLessThan(0.6 * greedy.swaps);
   });
 
-  it('two threads give the result one thread gives (trials are chosen by swaps, then index)', () => {
+  it('two threads give the result one thread gives (trials are chosen by cost, swaps, then index)', () => {
     const t = getTarget('ibm_torino');
     const c = twoQ(randomCircuit(16, 2500, 21, 'clifford-t'));
     const opts = { seed: 4, layoutTrials: 12, iterations: 2, swapTrials: 1 };
@@ -75,6 +80,67 @@ describe('LightSABRE layout and routing', () => {
     const r = sabreLayoutAndRoute(c, t, { regionFactor: 2 });
     const touched = new Set(r.instructions.flatMap((i) => i.qubits));
     expect(touched.size).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('merge-aware swap costs', () => {
+  const consolidate = consolidateBlocks({ keepCliffordT: false });
+  /** Two-qubit gates with a swap counting 3. */
+  const cost = (c: Circuit): number => c.instructions.reduce((s, i) => s + (i.qubits.length === 2 ? (i.gate === 'swap' ? 3 : 1) : 0), 0);
+  const line3 = makeTarget({ name: 'line3', numQubits: 3, coupling: [[0, 1], [1, 2]], symmetric: true });
+
+  it('swaps the pair that just interacted, and consolidation turns cx·swap into 2 CNOTs', () => {
+    const c = new CircuitBuilder(3).cx(0, 1).t(1).cx(0, 2).build();
+    for (const seed of [1, 2, 3, 4]) {
+      const r = routeSabre(c, line3, [0, 1, 2], { seed, mergeBonus: 1 });
+      expect(r.swaps).toBe(1);
+      expect(r.mergedSwaps).toBe(1);
+      const routed = routedCircuit(c, line3, r);
+      const merged = consolidate.run(routed, makeContext(line3));
+      expect(cost(merged)).toBe(2 + 3 - 2);
+      expect(routedEquivalent(c, merged, r.layout, r.physicalPermutation).distance).toBeLessThan(1e-8);
+    }
+  });
+
+  it.each([['ring8', ring], ['ibm_torino', getTarget('ibm_torino')]] as const)('%s: random cx circuits cost at most 3·swaps − 2·merged more CNOTs after consolidation, and stay equal', (_, t) => {
+    let merges = 0;
+    for (const seed of [1, 2, 3]) {
+      const c = twoQ(randomCircuit(8, 80, 40 + seed, 'clifford-t'));
+      const r = sabreLayoutAndRoute(c, t, { seed, layoutTrials: 4, mergeBonus: 1 });
+      expect(verifyRouting(c, r.instructions, t, r.layout, r.finalLayout).message, `seed ${seed}`).toBe('');
+      const merged = consolidate.run(routedCircuit(c, t, r), makeContext(t));
+      expect(cost(merged), `seed ${seed}`).toBeLessThanOrEqual(cost(c) + 3 * r.swaps - 2 * r.mergedSwaps);
+      expect(routedEquivalent(c, merged, r.layout, r.physicalPermutation).distance, `seed ${seed}`).toBeLessThan(1e-8);
+      merges += r.mergedSwaps;
+    }
+    expect(merges).toBeGreaterThan(0);
+  });
+});
+
+describe('backward passes as routings', () => {
+  it('a backward pass read in reverse is a forward routing from where it ended (checked and simulated)', () => {
+    for (const [seed, t] of [[1, ring], [2, getTarget('ibm_brisbane')]] as const) {
+      const c = twoQ(randomCircuit(7, 90, 60 + seed, 'clifford-t'));
+      const dag = routingDag(c.instructions, c.numQubits);
+      const g = routingGraph(t, false);
+      const region = regionGraph(g, chooseRegion(g, Math.min(g.numQubits, 14)));
+      const problem = routingProblem(dag, region);
+      const prm = { basicWeight: 1, extendedSize: 20, extendedWeight: 0.5, decayIncrement: 0.001, decayReset: 5, attemptLimit: 10 * region.m, iterations: 0, swapTrials: 1, mergeBonus: 1 };
+      const phys = Int32Array.from({ length: region.m }, (_, l) => (l + 3 * seed) % region.m);
+      const end = Int32Array.from(phys), events: number[] = [];
+      const { swaps } = kRoute(problem, true, phys, seed, prm, events);
+      expect(swaps, `seed ${seed}`).toBeGreaterThan(0);
+      const instructions = rebuildRouted(c.instructions, dag, region, phys, Int32Array.from(events).reverse());
+      const dev = region.device;
+      const layout = Array.from({ length: c.numQubits }, (_, l) => dev[phys[l]!]!);
+      const finalLayout = Array.from({ length: c.numQubits }, (_, l) => dev[end[l]!]!);
+      expect(verifyRouting(c, instructions, t, layout, finalLayout).message, `seed ${seed}`).toBe('');
+      const n = t.numQubits!;
+      const physicalPermutation = Array.from({ length: n }, (_, p) => p);
+      for (let l = 0; l < region.m; l++) physicalPermutation[dev[phys[l]!]!] = dev[end[l]!]!;
+      const r = { instructions, layout, finalLayout, physicalPermutation, swaps, mergedSwaps: 0 };
+      expect(routedEquivalent(c, routedCircuit(c, t, r), layout, physicalPermutation).distance, `seed ${seed}`).toBeLessThan(1e-8);
+    }
   });
 });
 
