@@ -8,7 +8,8 @@
  */
 import { NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../compiler/errors.js';
-import { bestOf, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { bestOf, makeContext, repeatRounds, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import type { Progress } from '../compiler/progress.js';
 import type { Property } from './properties.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
@@ -59,7 +60,7 @@ export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
   const p = PRESETS[level];
   const build = (orientation: number, extra: readonly OptimizationPassName[]): Pass => {
     const stages: Pass[] = [...p.prepare, ...extra].map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
-    if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
+    if (p.loop.length > 0) stages.push(repeatRounds(`O${level}`, p.loop.map((n) => PASSES[n]), { cost: optimizationCost, maxRounds: p.maxRounds, minGain: p.minRoundGain }));
     stages.push(...p.finish.map((n) => PASSES[n]));
     return sequence(`O${level}`, stages);
   };
@@ -79,6 +80,8 @@ export interface TranspileOptions {
   readonly layoutPass?: Pass;
   readonly routingPass?: Pass;
   readonly logger?: PassLogger;
+  /** Receives each stage of the pipeline (done/total over its stages) and finer steps inside long ones. */
+  readonly progress?: Progress;
 }
 
 /** The options that shape the lowering stages. */
@@ -151,7 +154,7 @@ function checkLowerable(circuit: Circuit, target: Target): void {
  */
 export function transpilePipeline(level: 0 | 1 | 2 | 3, target: Target, options: LoweringOptions = {}, optimizeLevel: 0 | 1 | 2 | 3 = level): Pass {
   const assumes = assumedProperties(target);
-  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(optimizeLevel), ...loweringStages(level, target, options)], assumes);
+  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(optimizeLevel), ...loweringStages(level, target, options)], assumes, { reportStages: true });
   const missing = target.predicates.map((p) => p.name).filter((p) => !assumes.includes(p) && !pipeline.meta.guarantees.includes(p));
   if (missing.length > 0) throw new ValidationError(`pipeline for ${target.name}: no stage guarantees ${missing.join(', ')}`);
   return pipeline;
@@ -162,7 +165,7 @@ export function transpile(circuit: Circuit, target: Target, options: TranspileOp
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
   const run = (optimizeLevel: 0 | 1 | 2 | 3): { out: Circuit; ctx: PassContext } => {
-    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
+    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}), ...(options.progress ? { progress: options.progress } : {}) });
     return { out: transpilePipeline(level, target, options, optimizeLevel).run(circuit, ctx), ctx };
   };
   let { out, ctx } = run(level);

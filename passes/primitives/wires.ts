@@ -29,7 +29,7 @@ export class WireGraph {
   readonly last: Int32Array;
 
   constructor(instructions: readonly Instruction[], numQubits: number) {
-    this.insts = [...instructions];
+    this.insts = instructions.slice();
     this.first = new Int32Array(numQubits).fill(-1);
     this.last = new Int32Array(numQubits).fill(-1);
     const lastSlot = new Int32Array(numQubits).fill(-1);
@@ -127,8 +127,14 @@ export class WireGraph {
 
   /** Surviving instructions in a valid order. */
   toInstructions(): Instruction[] {
-    const out: Instruction[] = [];
-    for (const i of this.insts) if (i) out.push(i);
+    const a = this.insts;
+    let live = 0;
+    for (let k = 0; k < a.length; k++) if (a[k] !== null) live++;
+    const out = new Array<Instruction>(live);
+    for (let k = 0, j = 0; k < a.length; k++) {
+      const x = a[k]!;
+      if (x !== null) out[j++] = x;
+    }
     return out;
   }
 }
