@@ -30,6 +30,16 @@ export interface Preset {
   readonly toffoliOrientations?: readonly number[];
   /** Also try each orientation with these passes added to `prepare` (best result kept). */
   readonly prepareVariants?: ReadonlyArray<readonly OptimizationPassName[]>;
+  /**
+   * Above this many gates only the first Toffoli orientation and prepare variant runs (the
+   * others each repeat the whole optimisation); default: always all of them.
+   */
+  readonly variantsUpToGates?: number;
+  /**
+   * Above this many gates phase-polynomial resynthesis tries one chunk size per part instead of
+   * ten (resynthesize-phase-polynomials.ts, LARGE_CIRCUIT_CHUNK_SIZES); default: always ten.
+   */
+  readonly resynthesisFullSearchGates?: number;
   /** Repeated while the cost (two-qubit gates, then size) improves. */
   readonly loop: readonly OptimizationPassName[];
   /** Run once after the loop. */
@@ -73,6 +83,7 @@ export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
   },
   3: {
     level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1], prepareVariants: [[], ['hadamard-cnot-to-phase']],
+    variantsUpToGates: 100_000, resynthesisFullSearchGates: 100_000,
     loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
     finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20, minRoundGain: 1e-4,
     layout: 'auto', vf2CallLimit: 300_000, layoutTrials: 16, layoutIterations: 2, swapTrials: 4, postLayoutCallLimit: 100_000, postOptimize: true,

@@ -8,13 +8,13 @@
  */
 import { NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../compiler/errors.js';
-import { bestOf, makeContext, repeatRounds, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { bestOf, definePass, makeContext, repeatRounds, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
 import type { Progress } from '../compiler/progress.js';
 import type { Property } from './properties.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
 import { mergeRotations } from './merge-rotations.js';
-import { resynthesizePhasePolynomials } from './resynthesize-phase-polynomials.js';
+import { resynthesizePhasePolynomials, resynthesizePhasePolynomialsWith } from './resynthesize-phase-polynomials.js';
 import { reduceHadamards } from './reduce-hadamards.js';
 import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
@@ -60,13 +60,16 @@ export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
   const p = PRESETS[level];
   const build = (orientation: number, extra: readonly OptimizationPassName[]): Pass => {
     const stages: Pass[] = [...p.prepare, ...extra].map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
-    if (p.loop.length > 0) stages.push(repeatRounds(`O${level}`, p.loop.map((n) => PASSES[n]), { cost: optimizationCost, maxRounds: p.maxRounds, minGain: p.minRoundGain }));
+    const resolve = (n: OptimizationPassName): Pass => (n === 'resynthesize-phase-polynomials' && p.resynthesisFullSearchGates !== undefined ? resynthesizePhasePolynomialsWith(p.resynthesisFullSearchGates) : PASSES[n]);
+    if (p.loop.length > 0) stages.push(repeatRounds(`O${level}`, p.loop.map(resolve), { cost: optimizationCost, maxRounds: p.maxRounds, minGain: p.minRoundGain }));
     stages.push(...p.finish.map((n) => PASSES[n]));
     return sequence(`O${level}`, stages);
   };
   const variants: Pass[] = [];
   for (const o of p.toffoliOrientations ?? [0]) for (const extra of p.prepareVariants ?? [[]]) variants.push(build(o, extra));
-  return variants.length === 1 ? variants[0]! : bestOf(`O${level}`, variants, optimizationCost);
+  if (variants.length === 1) return variants[0]!;
+  const all = bestOf(`O${level}`, variants, optimizationCost), limit = p.variantsUpToGates ?? Infinity;
+  return definePass({ ...all.meta, symbolic: 'supported' }, (circuit, ctx) => (circuit.instructions.length > limit ? variants[0]!.run(circuit, ctx) : all.run(circuit, ctx)));
 }
 
 export interface TranspileOptions {

@@ -16,6 +16,7 @@ import { commutes } from '../../passes/primitives/commutation.js';
 import { checkEquivalence } from '../../passes/primitives/equivalence.js';
 import { getTarget } from '../../passes/targets/builtins.js';
 import { optimizationPipeline, transpile } from '../../passes/transpile.js';
+import { resynthesizeList, resynthesizePhasePolynomialsWith } from '../../passes/resynthesize-phase-polynomials.js';
 import { benchCircuit } from '../helpers/fixtures.js';
 import { rng } from '../helpers/quantum.js';
 import { randomCircuit } from './random-circuits.js';
@@ -136,5 +137,24 @@ describe('wide circuits', () => {
       expect(new Set(before.map((i) => i.qubits[0])).size).toBe(n);
       expect(before).toHaveLength(n);
     }
+  });
+});
+
+describe('resynthesis on large circuits', () => {
+  it('the reduced chunk search (used beyond the preset\'s resynthesisFullSearchGates) stays exact and never adds CNOTs', () => {
+    const reduced = resynthesizePhasePolynomialsWith(0);
+    for (let seed = 1; seed <= 4; seed++) {
+      const c = randomCircuit(5, 400, seed * 7, 'clifford-t');
+      const out = reduced.run(c, ctx);
+      expect(checkEquivalence(c, out).distance, `seed ${seed}`).toBeLessThan(1e-8);
+      const cx = (k: typeof c): number => k.instructions.filter((i) => i.qubits.length === 2).length;
+      expect(cx(out)).toBeLessThanOrEqual(cx(c));
+    }
+  });
+
+  it('a layer of 200,000 gates is written out without exceeding the engine\'s argument limit', () => {
+    const n = 200_000;
+    const list: Instruction[] = Array.from({ length: n }, (_, q) => ({ gate: 'h', qubits: [q], params: [] }));
+    expect(resynthesizeList(list, getTarget('generic'), n)).toHaveLength(n);
   });
 });
