@@ -11,5 +11,6 @@ import { namSuite } from './nam.js';
 import { routingSuite } from './routing.js';
 import { loweringSuite } from './lowering.js';
 import { noiseSuite } from './noise.js';
+import { scaleSuite } from './scale.js';
 
-export const SUITES: readonly BenchSuite[] = [coldStartSuite, ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, loweringSuite, routingSuite, noiseSuite];
+export const SUITES: readonly BenchSuite[] = [coldStartSuite, ntkBench, cnnSuite, readerSuite, anglesSuite, simulatorSuite, linearSolversSuite, namSuite, loweringSuite, routingSuite, noiseSuite, scaleSuite];

@@ -2,14 +2,16 @@
 import type { Progress } from '../compiler/progress.js';
 import type { CliIo } from './io.js';
 
+/** QNTK_PROGRESS_DELAY_MS overrides the delay before the first draw (0: draw at once). */
 export function progressBar(io: CliIo, minMs = 1000): Progress & { done(): void } {
   const start = Date.now();
+  const delay = io.env.QNTK_PROGRESS_DELAY_MS === undefined ? minMs : Number(io.env.QNTK_PROGRESS_DELAY_MS);
   let drawn = false;
   let last = 0;
   const fn = ((ev) => {
     if (!io.interactive) return;
     const now = Date.now();
-    if (now - start < minMs || now - last < 100) return;
+    if (now - start < delay || now - last < 100) return;
     last = now;
     drawn = true;
     const frac = ev.total > 0 ? Math.min(1, ev.done / ev.total) : 0;

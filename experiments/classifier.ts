@@ -118,8 +118,8 @@ export async function runClassifier(o: ClassifierOptions): Promise<ClassifierRun
   const problem = await timed('ntk', () => prepareNtkProblem({ digits: o.digits, n: o.n, test: o.test, seed: o.seed, ...progress }));
   const draws = await timed('draws', () => runNtkExperiment({ digits: o.digits, sizes: [o.n], test: o.test, seed: o.seed, trials: defaultTrials(o.n), patterns: 1 }));
   const prog = await timed('compile', () => compileLinearSystem(problem.ktilde, problem.y, { method: o.method, epsilon: o.epsilon, ...progress }));
-  const optimized = await timed('optimize', () => transpile(prog.circuit, getTarget('generic'), { level: 2, seed: o.seed }).circuit);
-  const lowered = await timed('lower', () => transpile(prog.circuit, getTarget(o.target), { level: 2, seed: o.seed }).circuit);
+  const optimized = await timed('optimize', () => transpile(prog.circuit, getTarget('generic'), { level: 2, seed: o.seed, ...progress }).circuit);
+  const lowered = await timed('lower', () => transpile(prog.circuit, getTarget(o.target), { level: 2, seed: o.seed, ...progress }).circuit);
 
   const classical = solveSparse(problem.ktilde, problem.y);
   const [sol, solOpt, engine] = await timed('simulate', () => {

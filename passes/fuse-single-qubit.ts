@@ -60,7 +60,7 @@ function shortenCliffordSegments(run: readonly Instruction[], q: number, allowed
         return;
       }
     }
-    out.push(...seg);
+    for (const i of seg) out.push(i);
     seg = [];
   };
   for (const i of run) {
@@ -129,7 +129,7 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
   const out: Instruction[] = [];
   instructions.forEach((inst, k) => {
     const rep = replaceAt.get(k);
-    if (rep) out.push(...rep);
+    if (rep) for (const i of rep) out.push(i);
     else if (!skip.has(k)) out.push(inst);
   });
   return out;

@@ -34,7 +34,7 @@ export function hadamardCnotToPhaseList(instructions: readonly Instruction[], nu
   w.insts.forEach((inst, idx) => {
     if (!inst) return;
     const r = replace.get(idx);
-    if (r) out.push(...r);
+    if (r) for (const i of r) out.push(i);
     else out.push(inst);
   });
   return out;

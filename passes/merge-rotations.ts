@@ -8,55 +8,54 @@
 import { addValues, negValue, withInstructions, type Instruction, type ParamValue } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseGatesOf, phaseTerm } from './primitives/symbolic-angles.js';
-import { ParityTracker, parityKey } from './primitives/parity.js';
+import { ParityTable, ParityTracker } from './primitives/parity.js';
 
-interface Group {
-  readonly index: number;
-  readonly qubit: number;
-  /** Sign of f at the first place: the wire holds f ⊕ 1 there when true. */
-  readonly negated: boolean;
-  /** A number, or an expression when a term uses an input parameter. */
-  sum: ParamValue;
-}
-
-/** Merge phase terms with equal parity; pure function of the instruction list. */
+/**
+ * Merge phase terms with equal parity; pure function of the instruction list. Linear: one pass
+ * over the list with typed arrays and a parity hash table.
+ */
 export function mergeRotationsList(instructions: readonly Instruction[], numQubits: number, emit: (theta: ParamValue, q: number) => Instruction[]): Instruction[] {
+  const n = instructions.length;
   const tracker = new ParityTracker(numQubits);
-  const groups = new Map<string, Group>();
-  const groupAt = new Map<number, Group>();
-  const dropped = new Set<number>();
-  instructions.forEach((inst, i) => {
+  /** Per instruction: the group it opens (≥ 0), −2 when its term merged into an earlier group, −1 otherwise. */
+  const role = new Int32Array(n).fill(-1);
+  const table = new ParityTable();
+  const qubit: number[] = [], negated: boolean[] = [];
+  /** The sum of each group's terms: a number, or an expression when a term uses an input parameter. */
+  const sums: ParamValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const inst = instructions[i]!;
     const theta = phaseTerm(inst);
-    if (theta !== undefined) {
-      const q = inst.qubits[0]!;
-      const v = tracker.value(q);
-      // p(θ) on a wire holding f ⊕ 1 is e^{iθ}·e^{−iθf}: a global phase and the term −θ on f.
-      const term = v.negated ? negValue(theta) : theta;
-      const key = parityKey(v.parity);
-      const g = groups.get(key);
-      if (g) {
-        g.sum = addValues(g.sum, term);
-        dropped.add(i);
-      } else {
-        const ng: Group = { index: i, qubit: q, negated: v.negated, sum: term };
-        groups.set(key, ng);
-        groupAt.set(i, ng);
-      }
-      return;
+    if (theta === undefined) {
+      tracker.step(inst);
+      continue;
     }
-    tracker.step(inst);
-  });
+    const q = inst.qubits[0]!;
+    const v = tracker.value(q);
+    // p(θ) on a wire holding f ⊕ 1 is e^{iθ}·e^{−iθf}: a global phase and the term −θ on f.
+    const term = v.negated ? negValue(theta) : theta;
+    let g = table.find(v.parity);
+    if (g >= 0) {
+      sums[g] = addValues(sums[g]!, term);
+      role[i] = -2;
+      continue;
+    }
+    g = table.add(v.parity);
+    qubit.push(q);
+    negated.push(v.negated);
+    sums.push(term);
+    role[i] = g;
+  }
   const out: Instruction[] = [];
-  instructions.forEach((inst, i) => {
-    if (dropped.has(i)) return;
-    const g = groupAt.get(i);
-    if (g) out.push(...emit(g.negated ? negValue(g.sum) : g.sum, g.qubit));
-    else out.push(inst);
-  });
+  for (let i = 0; i < n; i++) {
+    const g = role[i]!;
+    if (g === -1) out.push(instructions[i]!);
+    else if (g >= 0) for (const e of emit(negated[g] ? negValue(sums[g]!) : sums[g]!, qubit[g]!)) out.push(e);
+  }
   return out;
 }
 
 export const mergeRotations: Pass = definePass(
-  { name: 'merge-rotations', requires: [], guarantees: [], symbolic: 'supported' },
+  { name: 'merge-rotations', requires: [], guarantees: [], symbolic: 'supported', idempotent: true },
   (circuit, ctx) => withInstructions(circuit, mergeRotationsList(circuit.instructions, circuit.numQubits, (t, q) => phaseGatesOf(t, q, ctx.target))),
 );

@@ -5,8 +5,9 @@
  * improves, best of alternatives). `sequence` checks requirements when the pipeline is built.
  * Analysis passes write facts into `context.propertySet` and return the circuit unchanged.
  */
-import type { Circuit } from '../compiler/circuit/index.js';
+import type { Circuit, Instruction } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
+import type { Progress } from '../compiler/progress.js';
 import type { Target } from './targets/target.js';
 import { PropertySet, type Property } from './properties.js';
 import { checkSymbolicOutput, fenceSymbolic, unfence } from './primitives/symbolic-fence.js';
@@ -23,6 +24,8 @@ export interface PassContext {
   readonly logger: PassLogger;
   /** Facts passes hand to later passes (layout, final permutation, …), typed per key. Mutable by design. */
   readonly propertySet: PropertySet;
+  /** Where the pipeline reports its stages and, inside long stages, finer steps (absent: silent). */
+  readonly progress?: Progress;
 }
 
 /** The property names passes declare (the same vocabulary as the targets' predicates). */
@@ -40,6 +43,11 @@ export interface PassMetadata {
    * qubits for the pass's run (primitives/symbolic-fence.ts), so the pass never sees one.
    */
   readonly symbolic?: 'opaque' | 'supported';
+  /**
+   * Running the pass on its own output changes nothing (it stops at a fixed point of its rule):
+   * `repeatRounds` then skips it while the circuit is unchanged since its last run.
+   */
+  readonly idempotent?: boolean;
 }
 
 /** A pure circuit transformation with its metadata. */
@@ -59,7 +67,7 @@ export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: 
   return {
     meta,
     run(circuit, context) {
-      if ((circuit.parameters?.length ?? 0) === 0 && !circuit.instructions.some((i) => i.exprs !== undefined)) return run(circuit, context);
+      if ((circuit.parameters?.length ?? 0) === 0 && !hasExpressions(circuit.instructions)) return run(circuit, context);
       if (supported) return checkSymbolicOutput(circuit, run(circuit, context), meta.name);
       const fenced = fenceSymbolic(circuit);
       return checkSymbolicOutput(circuit, unfence(run(fenced.circuit, context), fenced, meta.name), meta.name);
@@ -67,16 +75,34 @@ export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: 
   };
 }
 
+/** Instruction lists already scanned for symbolic parameters (nested pipelines see one list many times). */
+const scanned = new WeakMap<readonly Instruction[], boolean>();
+
+function hasExpressions(list: readonly Instruction[]): boolean {
+  let found = scanned.get(list);
+  if (found === undefined) {
+    found = false;
+    for (let k = 0; k < list.length; k++) {
+      if (list[k]!.exprs !== undefined) {
+        found = true;
+        break;
+      }
+    }
+    scanned.set(list, found);
+  }
+  return found;
+}
+
 /** A context with defaults (used by tests and the library entry points). */
-export function makeContext(target: Target, options: { seed?: number; logger?: PassLogger } = {}): PassContext {
-  return { target, seed: options.seed ?? 1, logger: options.logger ?? (() => undefined), propertySet: new PropertySet() };
+export function makeContext(target: Target, options: { seed?: number; logger?: PassLogger; progress?: Progress } = {}): PassContext {
+  return { target, seed: options.seed ?? 1, logger: options.logger ?? (() => undefined), propertySet: new PropertySet(), ...(options.progress ? { progress: options.progress } : {}) };
 }
 
 /**
  * Run passes in order. Checks at build time (tket-style) that each pass's requirements are
  * guaranteed by an earlier pass in the sequence or listed in `assumes`.
  */
-export function sequence(name: string, passes: readonly Pass[], assumes: readonly PassProperty[] = []): Pass {
+export function sequence(name: string, passes: readonly Pass[], assumes: readonly PassProperty[] = [], options: { reportStages?: boolean } = {}): Pass {
   const have = new Set<PassProperty>(assumes);
   for (const p of passes) {
     for (const r of p.meta.requires) {
@@ -89,7 +115,13 @@ export function sequence(name: string, passes: readonly Pass[], assumes: readonl
   const invalidates = [...new Set(passes.flatMap((p) => p.meta.invalidates ?? []))].filter((i) => !have.has(i));
   return definePass({ name, requires: assumes, guarantees, ...(invalidates.length > 0 ? { invalidates } : {}), symbolic: 'supported' }, (circuit, ctx) => {
     let c = circuit;
-    for (const p of passes) c = p.run(c, ctx);
+    // Stage k starting is reported as done = k of the stages; the end as done = total.
+    const report = options.reportStages === true ? ctx.progress : undefined;
+    passes.forEach((p, k) => {
+      report?.({ stage: p.meta.name, done: k, total: passes.length });
+      c = p.run(c, ctx);
+    });
+    report?.({ stage: name, done: passes.length, total: passes.length });
     return c;
   });
 }
@@ -133,6 +165,68 @@ export function repeatWhileImproving(pass: Pass, cost: (c: Circuit) => number = 
   });
 }
 
+export interface RoundOptions {
+  /** Lower is better; a round that does not lower it is discarded and ends the loop. */
+  readonly cost: (c: Circuit) => number;
+  readonly maxRounds: number;
+  /**
+   * A round that removes less than this fraction of the gates and of the two-qubit gates is kept
+   * but is the last (0: repeat while the cost improves at all). Bounds the rounds on huge inputs,
+   * where each further round gains a few gates in a million; no effect below 1 / minGain gates.
+   */
+  readonly minGain?: number;
+}
+
+/**
+ * Run `passes` in rounds, like repeatWhileImproving(sequence(…)), but skip an idempotent pass
+ * while the circuit is unchanged since its own last run (its output would equal its input), so a
+ * converging loop does not pay full passes that can change nothing. Reports each pass of each
+ * round to ctx.progress as `name round r` (done = pass index, total = passes per round).
+ */
+export function repeatRounds(name: string, passes: readonly Pass[], options: RoundOptions): Pass {
+  const meta = sequence(name, passes).meta;
+  return definePass({ ...meta, name: `repeat-rounds(${name})`, symbolic: 'supported' }, (circuit, ctx) => {
+    let best = circuit, bestCost = options.cost(circuit);
+    // version counts the changes; ranAt[k] is the version pass k last left the circuit at.
+    let version = 0;
+    const ranAt = new Array<number>(passes.length).fill(-1);
+    for (let r = 0; r < options.maxRounds; r++) {
+      let c = best;
+      for (let k = 0; k < passes.length; k++) {
+        const p = passes[k]!;
+        if (p.meta.idempotent === true && ranAt[k] === version) continue;
+        ctx.progress?.({ stage: `${name} round ${r + 1}`, done: k, total: passes.length });
+        const next = p.run(c, ctx);
+        if (!sameInstructions(next, c)) version++;
+        c = next;
+        ranAt[k] = version;
+      }
+      const k = options.cost(c);
+      if (k >= bestCost) break;
+      const worth = gainOf(best, c) >= (options.minGain ?? 0);
+      best = c;
+      bestCost = k;
+      if (!worth) break;
+    }
+    return best;
+  });
+}
+
+/** The larger of the fractions of gates and of multi-qubit gates that `after` removed from `before`. */
+function gainOf(before: Circuit, after: Circuit): number {
+  const count = (c: Circuit): [number, number] => {
+    let size = 0, multi = 0;
+    for (const i of c.instructions) {
+      if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+      size++;
+      if (i.qubits.length >= 2) multi++;
+    }
+    return [size, multi];
+  };
+  const [s0, m0] = count(before), [s1, m1] = count(after);
+  return Math.max(s0 > 0 ? (s0 - s1) / s0 : 0, m0 > 0 ? (m0 - m1) / m0 : 0);
+}
+
 function sameInstructions(a: Circuit, b: Circuit): boolean {
   if (a.instructions.length !== b.instructions.length) return false;
   for (let k = 0; k < a.instructions.length; k++) {
@@ -151,7 +245,8 @@ export function bestOf(name: string, alternatives: readonly Pass[], cost: (c: Ci
   if (alternatives.length === 0) throw new ValidationError(`bestOf '${name}': no alternatives`);
   return definePass({ name, requires: alternatives[0]!.meta.requires, guarantees: alternatives.map((a) => a.meta.guarantees).reduce((x, y) => x.filter((g) => y.includes(g))), symbolic: 'supported' }, (circuit, ctx) => {
     let best: Circuit | undefined, bestCost = Infinity;
-    for (const a of alternatives) {
+    for (const [v, a] of alternatives.entries()) {
+      if (alternatives.length > 1) ctx.progress?.({ stage: `${name} variant`, done: v, total: alternatives.length });
       const out = a.run(circuit, ctx);
       const k = cost(out);
       if (k < bestCost) {

@@ -30,11 +30,27 @@ export interface Preset {
   readonly toffoliOrientations?: readonly number[];
   /** Also try each orientation with these passes added to `prepare` (best result kept). */
   readonly prepareVariants?: ReadonlyArray<readonly OptimizationPassName[]>;
+  /**
+   * Above this many gates only the first Toffoli orientation and prepare variant runs (the
+   * others each repeat the whole optimisation); default: always all of them.
+   */
+  readonly variantsUpToGates?: number;
+  /**
+   * Above this many gates phase-polynomial resynthesis tries one chunk size per part instead of
+   * ten (resynthesize-phase-polynomials.ts, LARGE_CIRCUIT_CHUNK_SIZES); default: always ten.
+   */
+  readonly resynthesisFullSearchGates?: number;
   /** Repeated while the cost (two-qubit gates, then size) improves. */
   readonly loop: readonly OptimizationPassName[];
   /** Run once after the loop. */
   readonly finish: readonly OptimizationPassName[];
   readonly maxRounds: number;
+  /**
+   * A round of the loop that removes less than this fraction of the gates (and of the two-qubit
+   * gates) is the last one: on a million gates the rounds after the first few gain a few dozen
+   * gates each. No effect on circuits under 1 / minRoundGain gates (one gate is then enough).
+   */
+  readonly minRoundGain: number;
   readonly layout: LayoutMethod;
   /** Candidate placements the perfect-layout search may try (layout 'auto'). */
   readonly vf2CallLimit: number;
@@ -57,23 +73,24 @@ export interface Preset {
 
 export const PRESETS: Readonly<Record<0 | 1 | 2 | 3, Preset>> = {
   0: {
-    level: 0, prepare: [], loop: [], finish: [], maxRounds: 0, layout: 'trivial', vf2CallLimit: 0, layoutTrials: 1, layoutIterations: 0, swapTrials: 1, mergeBonus: 0,
+    level: 0, prepare: [], loop: [], finish: [], maxRounds: 0, minRoundGain: 0, layout: 'trivial', vf2CallLimit: 0, layoutTrials: 1, layoutIterations: 0, swapTrials: 1, mergeBonus: 0,
     postLayoutCallLimit: 0, postOptimize: false,
   },
   1: {
-    level: 1, prepare: [], loop: ['cancel-inverses'], finish: ['fuse-single-qubit'], maxRounds: 2,
+    level: 1, prepare: [], loop: ['cancel-inverses'], finish: ['fuse-single-qubit'], maxRounds: 2, minRoundGain: 1e-4,
     layout: 'auto', vf2CallLimit: 30_000, layoutTrials: 2, layoutIterations: 1, swapTrials: 1, mergeBonus: 0, postLayoutCallLimit: 20_000, postOptimize: true,
   },
   2: {
     level: 2, prepare: [], loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses'],
-    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 10,
+    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 10, minRoundGain: 1e-4,
     layout: 'auto', vf2CallLimit: 100_000, layoutTrials: 4, layoutIterations: 2, swapTrials: 1, mergeBonus: 1, postLayoutCallLimit: 50_000, postOptimize: true,
     consolidateAfterRouting: true,
   },
   3: {
     level: 3, prepare: ['decompose-multi-controlled', 'decompose-toffoli'], toffoliOrientations: [0, 1], prepareVariants: [[], ['hadamard-cnot-to-phase']],
+    variantsUpToGates: 100_000, resynthesisFullSearchGates: 100_000,
     loop: ['propagate-nots', 'reduce-hadamards', 'cancel-inverses', 'merge-rotations', 'cancel-inverses', 'resynthesize-phase-polynomials', 'cancel-inverses', 'fuse-single-qubit'],
-    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20,
+    finish: ['consolidate-two-qubit', 'fuse-single-qubit', 'remove-diagonal-before-measure'], maxRounds: 20, minRoundGain: 1e-4,
     layout: 'auto', vf2CallLimit: 300_000, layoutTrials: 16, layoutIterations: 2, swapTrials: 4, mergeBonus: 1, postLayoutCallLimit: 100_000, postOptimize: true,
     consolidateAfterRouting: true,
   },

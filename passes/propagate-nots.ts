@@ -22,7 +22,7 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
   };
   for (const inst of instructions) {
     if (inst.condition) {
-      inst.qubits.forEach(flush);
+      for (const q of inst.qubits) flush(q);
       out.push(inst);
       continue;
     }
@@ -35,7 +35,8 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
     if (th !== undefined) {
       const q = inst.qubits[0]!;
       // p(θ)·X = e^{iθ}·X·p(−θ): the phase flips sign and the X keeps going.
-      out.push(...(pending[q] ? phaseGates(-th, q, target) : [inst]));
+      if (!pending[q]) out.push(inst);
+      else for (const g of phaseGates(-th, q, target)) out.push(g);
       continue;
     }
     if (inst.gate === 'cx') {
@@ -45,7 +46,7 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
       out.push(inst);
       continue;
     }
-    inst.qubits.forEach(flush);
+    for (const q of inst.qubits) flush(q);
     out.push(inst);
   }
   for (let q = 0; q < numQubits; q++) flush(q);

@@ -194,18 +194,23 @@ const cxCount = (l: readonly Instruction[]): number => l.reduce((s, i) => s + (i
  * Resynthesise consecutive chunks of a region (any contiguous run of a region's gates is itself a
  * region) with several chunk sizes, keeping the version with the fewest CNOTs, then gates.
  */
-function bestChunking(part: readonly Instruction[], target: Target): Instruction[] {
+/** Chunk sizes (in CNOTs) tried on every part, each at offsets 0 and size / 2. */
+export const CHUNK_SIZES: readonly number[] = [32, 24, 16, 12, 10, 8, 6, 5, 4, 3];
+/** The one chunk size tried on circuits beyond the preset's `resynthesisFullSearchGates`. */
+export const LARGE_CIRCUIT_CHUNK_SIZES: readonly number[] = [16];
+
+function bestChunking(part: readonly Instruction[], target: Target, sizes: readonly number[]): Instruction[] {
   let best: Instruction[] = [...part];
   // Large parts only in chunks: GraySynth costs O(CNOTs × terms) per part.
   const total = cxCount(part);
   const variants: Array<[number, number]> = total <= 64 ? [[Infinity, 0]] : [];
-  for (const size of [32, 24, 16, 12, 10, 8, 6, 5, 4, 3]) variants.push([size, 0], [size, Math.floor(size / 2)]);
+  for (const size of sizes) variants.push([size, 0], [size, Math.floor(size / 2)]);
   for (const [size, offset] of variants) {
     if (size !== Infinity && cxCount(part) <= size) continue;
     const out: Instruction[] = [];
     let chunk: Instruction[] = [], k = 0, limit = offset > 0 ? offset : size;
     const flush = (): void => {
-      for (const c of components(chunk)) out.push(...(resynthesize(c, target) ?? c));
+      for (const c of components(chunk)) for (const i of resynthesize(c, target) ?? c) out.push(i);
       chunk = [];
       k = 0;
       limit = size;
@@ -235,14 +240,14 @@ function partKey(part: readonly Instruction[]): string {
   return k;
 }
 
-function memoBestChunking(part: readonly Instruction[], target: Target): Instruction[] {
+function memoBestChunking(part: readonly Instruction[], target: Target, sizes: readonly number[]): Instruction[] {
   if (cxCount(part) === 0) return [...part];
   let m = memo.get(target);
   if (m === undefined) memo.set(target, (m = new Map()));
-  const key = partKey(part);
+  const key = `${sizes.join(',')}|${partKey(part)}`;
   const hit = m.get(key);
   if (hit !== undefined) return hit;
-  const best = bestChunking(part, target);
+  const best = bestChunking(part, target, sizes);
   if (m.size >= MEMO_LIMIT) m.clear();
   m.set(key, best);
   return best;
@@ -269,16 +274,25 @@ function components(region: readonly Instruction[]): Instruction[][] {
   return [...parts.values()];
 }
 
-export function resynthesizeList(instructions: readonly Instruction[], target: Target, numQubits: number): Instruction[] {
+export function resynthesizeList(instructions: readonly Instruction[], target: Target, numQubits: number, sizes: readonly number[] = CHUNK_SIZES): Instruction[] {
   const out: Instruction[] = [];
   for (const [region, front] of layers(instructions, numQubits)) {
-    for (const part of components(region)) out.push(...memoBestChunking(part, target));
-    out.push(...front);
+    // Loops, not push(...list): a layer can hold 2^18 gates, beyond the engine's argument limit.
+    for (const part of components(region)) for (const i of memoBestChunking(part, target, sizes)) out.push(i);
+    for (const i of front) out.push(i);
   }
   return out;
 }
 
-export const resynthesizePhasePolynomials: Pass = definePass(
-  { name: 'resynthesize-phase-polynomials', requires: [], guarantees: [] },
-  (circuit, ctx) => withInstructions(circuit, resynthesizeList(circuit.instructions, ctx.target, circuit.numQubits)),
-);
+/**
+ * The pass; on circuits of more than `fullSearchGates` gates each part is chunked with
+ * LARGE_CIRCUIT_CHUNK_SIZES only (2 chunkings instead of 20), bounding the work per part.
+ */
+export function resynthesizePhasePolynomialsWith(fullSearchGates = Infinity): Pass {
+  return definePass({ name: 'resynthesize-phase-polynomials', requires: [], guarantees: [] }, (circuit, ctx) => {
+    const sizes = circuit.instructions.length > fullSearchGates ? LARGE_CIRCUIT_CHUNK_SIZES : CHUNK_SIZES;
+    return withInstructions(circuit, resynthesizeList(circuit.instructions, ctx.target, circuit.numQubits, sizes));
+  });
+}
+
+export const resynthesizePhasePolynomials: Pass = resynthesizePhasePolynomialsWith();

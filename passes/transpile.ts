@@ -8,12 +8,13 @@
  */
 import { NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../compiler/errors.js';
-import { bestOf, makeContext, repeatWhileImproving, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import { bestOf, definePass, makeContext, repeatRounds, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
+import type { Progress } from '../compiler/progress.js';
 import type { Property } from './properties.js';
 import { PRESETS, type OptimizationPassName } from './presets.js';
 import { cancelInverses } from './cancel-inverses.js';
 import { mergeRotations } from './merge-rotations.js';
-import { resynthesizePhasePolynomials } from './resynthesize-phase-polynomials.js';
+import { resynthesizePhasePolynomials, resynthesizePhasePolynomialsWith } from './resynthesize-phase-polynomials.js';
 import { reduceHadamards } from './reduce-hadamards.js';
 import { propagateNots } from './propagate-nots.js';
 import { decomposeToffoli, decomposeToffoliWith } from './decompose-toffoli.js';
@@ -59,13 +60,16 @@ export function optimizationPipeline(level: 0 | 1 | 2 | 3): Pass {
   const p = PRESETS[level];
   const build = (orientation: number, extra: readonly OptimizationPassName[]): Pass => {
     const stages: Pass[] = [...p.prepare, ...extra].map((n) => (n === 'decompose-toffoli' ? decomposeToffoliWith(orientation) : PASSES[n]));
-    if (p.loop.length > 0) stages.push(repeatWhileImproving(sequence(`O${level}-round`, p.loop.map((n) => PASSES[n])), optimizationCost, p.maxRounds));
+    const resolve = (n: OptimizationPassName): Pass => (n === 'resynthesize-phase-polynomials' && p.resynthesisFullSearchGates !== undefined ? resynthesizePhasePolynomialsWith(p.resynthesisFullSearchGates) : PASSES[n]);
+    if (p.loop.length > 0) stages.push(repeatRounds(`O${level}`, p.loop.map(resolve), { cost: optimizationCost, maxRounds: p.maxRounds, minGain: p.minRoundGain }));
     stages.push(...p.finish.map((n) => PASSES[n]));
     return sequence(`O${level}`, stages);
   };
   const variants: Pass[] = [];
   for (const o of p.toffoliOrientations ?? [0]) for (const extra of p.prepareVariants ?? [[]]) variants.push(build(o, extra));
-  return variants.length === 1 ? variants[0]! : bestOf(`O${level}`, variants, optimizationCost);
+  if (variants.length === 1) return variants[0]!;
+  const all = bestOf(`O${level}`, variants, optimizationCost), limit = p.variantsUpToGates ?? Infinity;
+  return definePass({ ...all.meta, symbolic: 'supported' }, (circuit, ctx) => (circuit.instructions.length > limit ? variants[0]!.run(circuit, ctx) : all.run(circuit, ctx)));
 }
 
 export interface TranspileOptions {
@@ -79,6 +83,8 @@ export interface TranspileOptions {
   readonly layoutPass?: Pass;
   readonly routingPass?: Pass;
   readonly logger?: PassLogger;
+  /** Receives each stage of the pipeline (done/total over its stages) and finer steps inside long ones. */
+  readonly progress?: Progress;
 }
 
 /** The options that shape the lowering stages. */
@@ -151,7 +157,7 @@ function checkLowerable(circuit: Circuit, target: Target): void {
  */
 export function transpilePipeline(level: 0 | 1 | 2 | 3, target: Target, options: LoweringOptions = {}, optimizeLevel: 0 | 1 | 2 | 3 = level): Pass {
   const assumes = assumedProperties(target);
-  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(optimizeLevel), ...loweringStages(level, target, options)], assumes);
+  const pipeline = sequence(`transpile-O${level}`, [optimizationPipeline(optimizeLevel), ...loweringStages(level, target, options)], assumes, { reportStages: true });
   const missing = target.predicates.map((p) => p.name).filter((p) => !assumes.includes(p) && !pipeline.meta.guarantees.includes(p));
   if (missing.length > 0) throw new ValidationError(`pipeline for ${target.name}: no stage guarantees ${missing.join(', ')}`);
   return pipeline;
@@ -162,7 +168,7 @@ export function transpile(circuit: Circuit, target: Target, options: TranspileOp
   const level = options.level ?? 2;
   checkLowerable(circuit, target);
   const run = (optimizeLevel: 0 | 1 | 2 | 3): { out: Circuit; ctx: PassContext } => {
-    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}) });
+    const ctx: PassContext = makeContext(target, { seed: options.seed ?? 1, ...(options.logger ? { logger: options.logger } : {}), ...(options.progress ? { progress: options.progress } : {}) });
     return { out: transpilePipeline(level, target, options, optimizeLevel).run(circuit, ctx), ctx };
   };
   let { out, ctx } = run(level);

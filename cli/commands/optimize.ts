@@ -20,6 +20,7 @@ import type { optimizeSpec } from '../specs/circuits.js';
 import { printJson, type CliIo } from '../io.js';
 import { checkWritable, writeFileAtomic } from '../../compiler/files.js';
 import { parameterSets } from './params.js';
+import { progressBar } from '../progress.js';
 
 /** Read a coupling map: a JSON array of [a, b] pairs, or an object with `coupling_map` (and optional `n_qubits`). */
 export function readCouplingFile(path: string): { edges: Array<readonly [number, number]>; numQubits: number } {
@@ -105,7 +106,14 @@ export function run(args: ArgsOf<typeof optimizeSpec>, io: CliIo): number {
   const seed = args.seed ?? 1;
   const layout = args.layout;
   if (layout === 'noise-aware' && target.calibration === null) throw new ValidationError(`--layout noise-aware: target ${target.name} has no calibration data; use dense`);
-  const result = transpile(circuit, target, { level, seed, routing: args.routing, ...(layout ? { layout } : {}) });
+  // A bar on a terminal for long runs; nothing with --json or when stderr is not a terminal.
+  const bar = args.json ? undefined : progressBar(io);
+  let result;
+  try {
+    result = transpile(circuit, target, { level, seed, routing: args.routing, ...(layout ? { layout } : {}), ...(bar ? { progress: bar } : {}) });
+  } finally {
+    bar?.done();
+  }
   const physical = target.physicalQubits && target.coupling !== null;
   // The file keeps each input's declared type (the IBM request alone declares every input float[64]).
   const text = printQasm(result.circuit, physical && target.family.startsWith('ibm') ? { dialect: 'ibm', inputsAsFloat: false } : { physicalQubits: physical });

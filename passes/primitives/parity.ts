@@ -97,3 +97,61 @@ export class ParityTracker {
 
 /** A Map key for a parity. */
 export const parityKey = (p: Parity): string => `${p[0]}:${p[1]}:${p[2]}`;
+
+/**
+ * Parities numbered in order of first insertion: an open-addressing table over the three hash
+ * words in typed arrays (a Map keyed by strings or by words beyond 2^30 costs ten times more per
+ * lookup, the bulk of a linear pass over a million gates).
+ */
+export class ParityTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private w0 = new Uint32Array(512);
+  private w1 = new Uint32Array(512);
+  private w2 = new Uint32Array(512);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The number of parity p, or −1 when it was never added. */
+  find(p: Parity): number {
+    const mask = this.slots.length - 1;
+    for (let h = p[0] & mask; ; h = (h + 1) & mask) {
+      const id = this.slots[h]!;
+      if (id < 0) return -1;
+      if (this.w0[id] === p[0] && this.w1[id] === p[1] && this.w2[id] === p[2]) return id;
+    }
+  }
+
+  /** Add a parity not yet in the table; returns its number. */
+  add(p: Parity): number {
+    const id = this.count++;
+    if (id >= this.w0.length) {
+      const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.w0 = grow(this.w0);
+      this.w1 = grow(this.w1);
+      this.w2 = grow(this.w2);
+    }
+    this.w0[id] = p[0];
+    this.w1[id] = p[1];
+    this.w2[id] = p[2];
+    if (2 * this.count > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let k = 0; k < id; k++) this.place(k);
+    }
+    this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let h = this.w0[id]! & mask;
+    while (this.slots[h]! >= 0) h = (h + 1) & mask;
+    this.slots[h] = id;
+  }
+}

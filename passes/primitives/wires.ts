@@ -3,37 +3,53 @@
  * local rewrites (cancellation, Hadamard rules). Rewrites only delete nodes or replace a node's
  * instruction by one on the same qubit set, so the original order stays a valid topological order
  * and `toInstructions` just keeps the surviving nodes in index order.
+ *
+ * Links point at link slots (node i's k-th qubit is slot start[i] + k), not at nodes, so following
+ * or unlinking a wire never searches a neighbour's qubit list: every operation is O(1) per wire,
+ * also next to a barrier over 2^18 qubits (a node-indexed list made that quadratic).
  */
 import type { Instruction } from '../../compiler/circuit/index.js';
+
+/** Nodes wider than this find a qubit's slot through a map built on first use. */
+const WIDE = 8;
 
 export class WireGraph {
   /** Instruction at each node; null once removed. */
   readonly insts: Array<Instruction | null>;
-  /** Node i's k-th qubit links sit at index start[i] + k of the flat prev/next arrays. */
+  /** Node i's k-th qubit links sit at slot start[i] + k of the flat arrays. */
   private readonly start: Int32Array;
+  /** The slot on the same wire before / after each slot (−1 at the wire's ends). */
   private readonly prevs: Int32Array;
   private readonly nexts: Int32Array;
+  /** The node owning each slot. */
+  private readonly owner: Int32Array;
+  private readonly wideSlots = new Map<number, Map<number, number>>();
   /** First and last node on each qubit (−1 when the wire is empty). */
   readonly first: Int32Array;
   readonly last: Int32Array;
 
   constructor(instructions: readonly Instruction[], numQubits: number) {
-    this.insts = [...instructions];
+    this.insts = instructions.slice();
     this.first = new Int32Array(numQubits).fill(-1);
     this.last = new Int32Array(numQubits).fill(-1);
+    const lastSlot = new Int32Array(numQubits).fill(-1);
     const n = instructions.length;
     this.start = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) this.start[i + 1] = this.start[i]! + instructions[i]!.qubits.length;
-    this.prevs = new Int32Array(this.start[n]!);
-    this.nexts = new Int32Array(this.start[n]!).fill(-1);
+    const slots = this.start[n]!;
+    this.prevs = new Int32Array(slots);
+    this.nexts = new Int32Array(slots).fill(-1);
+    this.owner = new Int32Array(slots);
     for (let i = 0; i < n; i++) {
       const qs = instructions[i]!.qubits, base = this.start[i]!;
       for (let k = 0; k < qs.length; k++) {
-        const q = qs[k]!;
-        const l = this.last[q]!;
-        this.prevs[base + k] = l;
-        if (l >= 0) this.nexts[this.start[l]! + this.slot(l, q)] = i;
+        const q = qs[k]!, s = base + k;
+        const l = lastSlot[q]!;
+        this.owner[s] = i;
+        this.prevs[s] = l;
+        if (l >= 0) this.nexts[l] = s;
         else this.first[q] = i;
+        lastSlot[q] = s;
         this.last[q] = i;
       }
     }
@@ -46,18 +62,28 @@ export class WireGraph {
   /** Position of qubit q in node i's qubit list. */
   slot(i: number, q: number): number {
     const qs = this.insts[i]!.qubits;
-    for (let k = 0; k < qs.length; k++) if (qs[k] === q) return k;
+    if (qs.length > WIDE) {
+      let m = this.wideSlots.get(i);
+      if (m === undefined) {
+        m = new Map(qs.map((x, k) => [x, k]));
+        this.wideSlots.set(i, m);
+      }
+      const k = m.get(q);
+      if (k !== undefined) return k;
+    } else for (let k = 0; k < qs.length; k++) if (qs[k] === q) return k;
     throw new Error(`WireGraph: node ${i} does not act on qubit ${q}`);
   }
 
   /** The previous live node on qubit q before node i (−1 if none). */
   prev(i: number, q: number): number {
-    return this.prevs[this.start[i]! + this.slot(i, q)]!;
+    const s = this.prevs[this.start[i]! + this.slot(i, q)]!;
+    return s < 0 ? -1 : this.owner[s]!;
   }
 
   /** The next live node on qubit q after node i (−1 if none). */
   next(i: number, q: number): number {
-    return this.nexts[this.start[i]! + this.slot(i, q)]!;
+    const s = this.nexts[this.start[i]! + this.slot(i, q)]!;
+    return s < 0 ? -1 : this.owner[s]!;
   }
 
   /** Unlink node i from every wire. */
@@ -65,14 +91,16 @@ export class WireGraph {
     const inst = this.insts[i];
     if (!inst) return;
     const base = this.start[i]!;
-    inst.qubits.forEach((q, k) => {
+    for (let k = 0; k < inst.qubits.length; k++) {
+      const q = inst.qubits[k]!;
       const p = this.prevs[base + k]!, n = this.nexts[base + k]!;
-      if (p >= 0) this.nexts[this.start[p]! + this.slot(p, q)] = n;
-      else this.first[q] = n;
-      if (n >= 0) this.prevs[this.start[n]! + this.slot(n, q)] = p;
-      else this.last[q] = p;
-    });
+      if (p >= 0) this.nexts[p] = n;
+      else this.first[q] = n < 0 ? -1 : this.owner[n]!;
+      if (n >= 0) this.prevs[n] = p;
+      else this.last[q] = p < 0 ? -1 : this.owner[p]!;
+    }
     this.insts[i] = null;
+    this.wideSlots.delete(i);
   }
 
   /** Replace node i's instruction by one on the same set of qubits (order may differ). */
@@ -81,20 +109,32 @@ export class WireGraph {
     if (old.qubits.length !== inst.qubits.length || !old.qubits.every((q) => inst.qubits.includes(q))) {
       throw new Error(`WireGraph.replace: '${inst.gate}' does not act on the qubits of node ${i}`);
     }
-    const base = this.start[i]!;
-    const p = this.prevs.slice(base, base + old.qubits.length), n = this.nexts.slice(base, base + old.qubits.length);
+    const base = this.start[i]!, m = old.qubits.length;
+    let same = true;
+    for (let k = 0; k < m; k++) if (old.qubits[k] !== inst.qubits[k]) same = false;
+    this.insts[i] = inst;
+    if (same) return;
+    this.wideSlots.delete(i);
+    const p = this.prevs.slice(base, base + m), n = this.nexts.slice(base, base + m);
     inst.qubits.forEach((q, k) => {
       const s = old.qubits.indexOf(q);
       this.prevs[base + k] = p[s]!;
       this.nexts[base + k] = n[s]!;
+      if (p[s]! >= 0) this.nexts[p[s]!] = base + k;
+      if (n[s]! >= 0) this.prevs[n[s]!] = base + k;
     });
-    this.insts[i] = inst;
   }
 
   /** Surviving instructions in a valid order. */
   toInstructions(): Instruction[] {
-    const out: Instruction[] = [];
-    for (const i of this.insts) if (i) out.push(i);
+    const a = this.insts;
+    let live = 0;
+    for (let k = 0; k < a.length; k++) if (a[k] !== null) live++;
+    const out = new Array<Instruction>(live);
+    for (let k = 0, j = 0; k < a.length; k++) {
+      const x = a[k]!;
+      if (x !== null) out[j++] = x;
+    }
     return out;
   }
 }
