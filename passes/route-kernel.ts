@@ -135,16 +135,18 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
   // 0 = a block that already holds a merged swap. A swap merges when both ends point at each other.
   const peer = new Int32Array(m).fill(-1), peerKind = new Uint8Array(m);
   let undo = new Int32Array(7 * 64), undoLen = 0;
-  const noteGate = (pa: number, pb: number): void => {
-    if (peer[pa] === pb && peer[pb] === pa && peerKind[pa] === 2) {
+  // A two-qubit operation of `kind` on (a, b) merges with the last one there when that was of kind `mergesWith`.
+  const pairUp = (a: number, b: number, kind: 1 | 2, mergesWith: 1 | 2): void => {
+    if (peer[a] === b && peer[b] === a && peerKind[a] === mergesWith) {
       merged++;
-      peerKind[pa] = peerKind[pb] = 0;
+      peerKind[a] = peerKind[b] = 0;
       return;
     }
-    peer[pa] = pb;
-    peer[pb] = pa;
-    peerKind[pa] = peerKind[pb] = 1;
+    peer[a] = b;
+    peer[b] = a;
+    peerKind[a] = peerKind[b] = kind;
   };
+  const noteGate = (pa: number, pb: number): void => pairUp(pa, pb, 1, 2);
   const noteSwap = (p: number, v: number): void => {
     if (undoLen + 7 > undo.length) {
       const grown = new Int32Array(2 * undo.length);
@@ -159,14 +161,7 @@ export function kRoute(P: RoutingProblemData, backward: boolean, phys: Int32Arra
     undo[undoLen + 5] = peerKind[v]!;
     undo[undoLen + 6] = merged;
     undoLen += 7;
-    if (peer[p] === v && peer[v] === p && peerKind[p] === 1) {
-      merged++;
-      peerKind[p] = peerKind[v] = 0;
-      return;
-    }
-    peer[p] = v;
-    peer[v] = p;
-    peerKind[p] = peerKind[v] = 2;
+    pairUp(p, v, 2, 1);
   };
   const undoSwaps = (): void => {
     for (let u = undoLen - 7; u >= 0; u -= 7) {
