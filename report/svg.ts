@@ -3,12 +3,11 @@
  * axis labels) and the ticks of one axis drawn as text. Charts are plain strings of SVG elements
  * with presentation attributes only (no <style>), so several can sit inline in one HTML page.
  */
+import { escapeXml } from '../compiler/draw/svg.js';
 import { formatLinear, formatPower, type Ticks } from './ticks.js';
 
 /** Text safe inside an XML element or attribute. */
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+export const esc = escapeXml;
 
 /** A coordinate with at most two decimals. */
 export const px = (v: number): string => String(Math.round(v * 100) / 100);

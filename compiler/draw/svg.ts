@@ -34,7 +34,8 @@ text{font-family:ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace;font-s
 `.trim();
 
 /** Text safe inside an XML element or attribute. */
-function esc(s: string): string {
+/** Text made safe inside SVG/XML content and attribute values. */
+export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
@@ -51,8 +52,8 @@ function shapeSvg(s: Shape, x: number, gate: string): string {
       const x0 = cx(x + s.c0), x1 = cx(x + s.c1), y0 = cy(s.r0) + 2, y1 = cy(s.r1) - 2;
       const parts = [`<rect x="${n(x0)}" y="${n(y0)}" width="${n(x1 - x0)}" height="${n(y1 - y0)}" rx="3" class="box${gate === 'measure' ? ' m' : ''}"/>`];
       const argW = s.args.length > 0 ? (Math.max(...s.args.map((a) => a.text.length)) + 1) * CW : 0;
-      for (const a of s.args) parts.push(`<text x="${n(x0 + 4)}" y="${n(cy(a.row))}" class="arg">${esc(a.text)}</text>`);
-      parts.push(`<text x="${n((x0 + argW + x1) / 2)}" y="${n(cy(s.labelRow))}" class="label">${esc(s.label)}</text>`);
+      for (const a of s.args) parts.push(`<text x="${n(x0 + 4)}" y="${n(cy(a.row))}" class="arg">${escapeXml(a.text)}</text>`);
+      parts.push(`<text x="${n((x0 + argW + x1) / 2)}" y="${n(cy(s.labelRow))}" class="label">${escapeXml(s.label)}</text>`);
       return parts.join('');
     }
     case 'dot': return `<circle cx="${n(cx(x + s.col))}" cy="${n(cy(s.row))}" r="4.5" class="dot"/>`;
@@ -72,7 +73,7 @@ function shapeSvg(s: Shape, x: number, gate: string): string {
       const px = cx(x + s.col);
       return `<rect x="${n(px - CW / 2)}" y="${n(cy(s.r0) - RH / 2)}" width="${CW}" height="${n(cy(s.r1) - cy(s.r0) + RH)}" class="barrier"/>`;
     }
-    case 'text': return `<text x="${n(cx(x + s.col))}" y="${n(cy(s.row))}" class="small">${esc(s.text)}</text>`;
+    case 'text': return `<text x="${n(cx(x + s.col))}" y="${n(cy(s.row))}" class="small">${escapeXml(s.text)}</text>`;
     default: {
       const never: never = s;
       throw new Error(`draw: unhandled shape ${JSON.stringify(never)}`);
@@ -87,7 +88,7 @@ function pageSvg(layout: Layout, layers: readonly Layer[], x0: number, x1: numbe
   const right = cx(x1 - 1 + off);
   for (const w of layout.wires) {
     const wy = cy(w.row);
-    out.push(`<text x="${n(labelWidth * CW)}" y="${n(wy)}" class="wlabel">${esc(w.label.trimStart())}</text>`);
+    out.push(`<text x="${n(labelWidth * CW)}" y="${n(wy)}" class="wlabel">${escapeXml(w.label.trimStart())}</text>`);
     if (!first) out.push(`<text x="${n(cx(labelWidth))}" y="${n(wy)}" class="label">«</text>`);
     const left = cx(labelWidth + 1);
     if (w.classical) out.push(line(left, wy - 1.5, right, wy - 1.5, 'cwire'), line(left, wy + 1.5, right, wy + 1.5, 'cwire'));
@@ -96,7 +97,7 @@ function pageSvg(layout: Layout, layers: readonly Layer[], x0: number, x1: numbe
   }
   for (const layer of layers) {
     for (const op of layer.ops) {
-      out.push(`<g class="op" data-gate="${esc(op.gate)}" data-index="${op.index}">${op.shapes.map((s) => shapeSvg(s, layer.center + off, op.gate)).join('')}</g>`);
+      out.push(`<g class="op" data-gate="${escapeXml(op.gate)}" data-index="${op.index}">${op.shapes.map((s) => shapeSvg(s, layer.center + off, op.gate)).join('')}</g>`);
     }
   }
   out.push('</g>');
@@ -127,7 +128,7 @@ export function drawSvg(circuit: Circuit, options: DrawOptions = {}): string {
     `<title>circuit: ${circuit.numQubits} qubits, ${layout.operations} operations</title>`,
     `<style>${STYLE}</style>`,
     `<rect class="bg" x="0" y="0" width="${n(width)}" height="${n(height)}"/>`,
-    ...notes.map((t, i) => `<text x="${CW}" y="${n(RH * (0.75 + i))}">${esc(t)}</text>`),
+    ...notes.map((t, i) => `<text x="${CW}" y="${n(RH * (0.75 + i))}">${escapeXml(t)}</text>`),
     ...body,
     '</svg>',
     '',
