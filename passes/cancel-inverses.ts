@@ -7,8 +7,9 @@
 import { gateInverse, withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
+import { ALWAYS_CHANGED, changedViews, snapshot, type WireSnapshot } from './primitives/wire-diff.js';
 import { commutes } from './primitives/commutation.js';
-import { isAdditive, isIdentityAngle, phaseAngle, phaseGates, SYMMETRIC } from './primitives/angles.js';
+import { isAdditive, isIdentityAngle, phaseAngle, phaseGateCount, phaseGates, SYMMETRIC } from './primitives/angles.js';
 import { combineSymbolicPair } from './primitives/symbolic-angles.js';
 import type { Target } from './targets/target.js';
 
@@ -16,9 +17,12 @@ import type { Target } from './targets/target.js';
 const MAX_WALK = 96;
 
 function sameQubits(a: Instruction, b: Instruction): boolean {
-  if (a.qubits.length !== b.qubits.length) return false;
-  if (SYMMETRIC.has(a.gate) && a.gate === b.gate) return a.qubits.every((q) => b.qubits.includes(q));
-  return a.qubits.every((q, k) => b.qubits[k] === q);
+  const qa = a.qubits, qb = b.qubits;
+  if (qa.length !== qb.length) return false;
+  if (qa.length === 1) return qa[0] === qb[0];
+  if (SYMMETRIC.has(a.gate) && a.gate === b.gate) return qa.every((q) => qb.includes(q));
+  for (let k = 0; k < qa.length; k++) if (qa[k] !== qb[k]) return false;
+  return true;
 }
 
 const paramsEqual = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, k) => Math.abs(v - b[k]!) <= 1e-12);
@@ -31,8 +35,8 @@ export function combinePair(h: Instruction, g: Instruction, target: Target): Ins
   if (h.exprs !== undefined || g.exprs !== undefined) return combineSymbolicPair(h, g, target);
   const ph = phaseAngle(h), pg = phaseAngle(g);
   if (ph !== undefined && pg !== undefined && h.qubits[0] === g.qubits[0]) {
-    const out = phaseGates(ph + pg, h.qubits[0]!, target);
-    return out.length <= 1 ? out : undefined;
+    // Most phase pairs sum to a two-gate word (t·s, …): decide before building instructions.
+    return phaseGateCount(ph + pg, target) <= 1 ? phaseGates(ph + pg, h.qubits[0]!, target) : undefined;
   }
   if (!sameQubits(h, g)) return undefined;
   const inv = gateInverse(h.gate, h.params);
@@ -49,11 +53,14 @@ export function combinePair(h: Instruction, g: Instruction, target: Target): Ins
  * reached past gates that commute with i and such that every gate between them on i's other
  * wires commutes with i too) and what the pair becomes; undefined when there is none.
  */
-function findPartner(g: WireGraph, i: number, target: Target): { partner: number; result: Instruction[] } | undefined {
+function findPartner(g: WireGraph, i: number, target: Target, depths: Uint8Array): { partner: number; result: Instruction[] } | undefined {
   const gi = g.insts[i];
+  depths[i] = 0;
   if (!gi || gi.qubits.length === 0 || NON_UNITARY.has(gi.gate) || gi.condition) return undefined;
   const q0 = gi.qubits[0]!;
   let j = g.prev(i, q0), steps = 0, partner = -1, result: Instruction[] | undefined;
+  // The links followed on the first wire: all the search reads when it finds no partner.
+  let links = 1;
   while (j >= 0 && steps++ < MAX_WALK) {
     const h = g.insts[j]!;
     if (!h.condition && !NON_UNITARY.has(h.gate)) {
@@ -65,8 +72,12 @@ function findPartner(g: WireGraph, i: number, target: Target): { partner: number
     }
     if (!commutes(h, gi)) break;
     j = g.prev(j, q0);
+    links++;
   }
+  depths[i] = links;
   if (partner < 0 || result === undefined) return undefined;
+  // From here the search reads the other wires too: a node it turns down is always looked at again.
+  depths[i] = ALWAYS_CHANGED;
   for (let w = 1; w < gi.qubits.length; w++) {
     const q = gi.qubits[w]!;
     let k = g.prev(i, q), s = 0;
@@ -119,13 +130,16 @@ class NodeHeap {
  * predecessors on each wire) held a changed node, so those nodes behind the sweep are queued and
  * revisited (earliest first) before it moves on. The work beyond the sweep is proportional to the
  * number of changes (each at most MAX_WALK² steps), not to the circuit: linear overall.
- * Returns the number of changes.
+ *
+ * With `seeds` (ascending), only they and the nodes changes queue are visited, earliest first:
+ * the same visits with effect, in the same order, as the sweep when every other node would find
+ * no partner (wire-diff.ts `changedNodes` gives such seeds). Returns the number of changes.
  */
-export function cancelToFixedPoint(g: WireGraph, target: Target): number {
+export function cancelToFixedPoint(g: WireGraph, target: Target, seeds?: readonly number[], depths: Uint8Array = new Uint8Array(g.size)): number {
   const n = g.size;
   const queued = new Uint8Array(n);
   const heap = new NodeHeap();
-  let cursor = 0, changes = 0;
+  let cursor = seeds === undefined ? 0 : n - 1, changes = 0;
   // Queue the nodes after x on each of its wires that the sweep has passed and whose window may hold x.
   const markAfter = (x: number): void => {
     for (const q of g.insts[x]!.qubits) {
@@ -140,7 +154,7 @@ export function cancelToFixedPoint(g: WireGraph, target: Target): number {
     }
   };
   const visit = (i: number): void => {
-    const found = findPartner(g, i, target);
+    const found = findPartner(g, i, target, depths);
     if (found === undefined) return;
     const { partner, result } = found;
     markAfter(i);
@@ -156,23 +170,57 @@ export function cancelToFixedPoint(g: WireGraph, target: Target): number {
     }
     changes++;
   };
-  for (; cursor < n; cursor++) {
-    visit(cursor);
+  const drain = (): void => {
     while (heap.size > 0) {
       const k = heap.pop();
       queued[k] = 0;
       visit(k);
     }
+  };
+  if (seeds !== undefined) {
+    for (const k of seeds) {
+      queued[k] = 1;
+      heap.push(k);
+    }
+    drain();
+    return changes;
+  }
+  for (; cursor < n; cursor++) {
+    visit(cursor);
+    drain();
   }
   return changes;
 }
 
-/** Cancel inverse pairs and merge rotations, repeated until nothing changes. */
+/** The last fixed point this pipeline run reached, for the next run to start from its differences. */
+interface FixedPoint extends WireSnapshot {
+  readonly target: Target;
+}
+
+declare module './properties.js' {
+  interface PropertyValues {
+    /** cancel-inverses' last output as a wire snapshot (an optimisation memo, never a fact about the circuit). */
+    cancelInversesFixedPoint: FixedPoint;
+  }
+}
+
+/**
+ * Cancel inverse pairs and merge rotations, repeated until nothing changes. The optimisation loop
+ * runs this pass several times on circuits that differ from its last output in a few places, so
+ * it keeps that output (in the pipeline's property set) with how far back each node's search
+ * read, and then visits only the nodes whose view changed since (primitives/wire-diff.ts); the
+ * result is the one a full sweep gives (tested).
+ */
 export const cancelInverses: Pass = definePass(
   { name: 'cancel-inverses', requires: [], guarantees: [], symbolic: 'supported', idempotent: true },
   (circuit, ctx) => {
-    const g = new WireGraph(circuit.instructions, circuit.numQubits);
-    cancelToFixedPoint(g, ctx.target);
-    return withInstructions(circuit, g.toInstructions());
+    const g = new WireGraph(circuit.instructions, circuit.numQubits), depths = new Uint8Array(g.size);
+    const last = ctx.propertySet.get('cancelInversesFixedPoint');
+    const seeds = last !== undefined && last.target === ctx.target ? changedViews(g, circuit.instructions, last, depths) : undefined;
+    // When most nodes changed, the plain sweep is as cheap and needs no heap.
+    cancelToFixedPoint(g, ctx.target, seeds !== undefined && seeds.length < g.size / 2 ? seeds : undefined, depths);
+    const done = snapshot(g, depths);
+    ctx.propertySet.set('cancelInversesFixedPoint', { ...done, target: ctx.target });
+    return withInstructions(circuit, done.list);
   },
 );

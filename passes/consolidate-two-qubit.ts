@@ -10,6 +10,7 @@ import { CMatrix } from '../compiler/linalg/complex.js';
 import { twoQubitToInstructions } from '../compiler/synthesis/two-qubit.js';
 import { definePass, type Pass } from './pass.js';
 import { minimalCnotCount } from './primitives/cnot-count.js';
+import { Splice } from './primitives/splice.js';
 
 /** CNOTs a gate costs when written with cx (the library definitions). */
 function cnotCost(inst: Instruction): number {
@@ -21,51 +22,73 @@ function cnotCost(inst: Instruction): number {
   }
 }
 
-interface Block {
-  readonly pair: readonly [number, number];
-  readonly members: number[];
+/**
+ * Maximal two-qubit blocks in list order, as typed arrays (a large circuit has hundreds of
+ * thousands of blocks; an object and two arrays per block made finding them the slow part):
+ * block b acts on pairA[b], pairB[b]; its members are linked from head[b] through nextMember,
+ * and cost[b] is the CNOT count of its gates as written.
+ */
+function findBlocks(instructions: readonly Instruction[], numQubits: number) {
+  const n = instructions.length;
+  const pairA = new Int32Array(n), pairB = new Int32Array(n), head = new Int32Array(n), tail = new Int32Array(n), cost = new Int32Array(n);
+  const nextMember = new Int32Array(n).fill(-1);
+  const open = new Int32Array(numQubits).fill(-1);
+  let count = 0;
+  const close = (q: number): void => {
+    const b = open[q]!;
+    if (b >= 0) open[pairA[b]!] = open[pairB[b]!] = -1;
+  };
+  const add = (b: number, k: number): void => {
+    nextMember[tail[b]!] = k;
+    tail[b] = k;
+    cost[b] = cost[b]! + cnotCost(instructions[k]!);
+  };
+  for (let k = 0; k < n; k++) {
+    const inst = instructions[k]!, qs = inst.qubits;
+    const opaque = NON_UNITARY.has(inst.gate) || inst.condition !== undefined || !gateSpec(inst.gate);
+    if (opaque || qs.length > 2 || qs.length === 0) {
+      if (qs.length === 0 && !opaque) continue;
+      if (qs.length === 0) for (let q = 0; q < numQubits; q++) close(q);
+      else for (const q of qs) close(q);
+      continue;
+    }
+    if (qs.length === 1) {
+      const b = open[qs[0]!]!;
+      if (b >= 0) add(b, k);
+      continue;
+    }
+    const a = qs[0]!, c = qs[1]!, ba = open[a]!;
+    if (ba >= 0 && ba === open[c]) {
+      add(ba, k);
+      continue;
+    }
+    close(a);
+    close(c);
+    const b = count++;
+    pairA[b] = a;
+    pairB[b] = c;
+    head[b] = tail[b] = k;
+    cost[b] = cnotCost(inst);
+    open[a] = open[c] = b;
+  }
+  return { count, pairA, pairB, head, cost, nextMember };
 }
 
 function consolidateList(instructions: readonly Instruction[], numQubits: number): Instruction[] {
-  const open = new Array<Block | null>(numQubits).fill(null);
-  const blocks: Block[] = [];
-  const close = (q: number): void => {
-    const b = open[q];
-    if (b) for (const p of b.pair) open[p] = null;
-  };
-  instructions.forEach((inst, k) => {
-    const opaque = NON_UNITARY.has(inst.gate) || inst.condition !== undefined || !gateSpec(inst.gate);
-    if (opaque || inst.qubits.length > 2 || inst.qubits.length === 0) {
-      if (inst.qubits.length === 0 && !opaque) return;
-      for (const q of opaque && inst.qubits.length === 0 ? open.map((_, i) => i) : inst.qubits) close(q);
-      return;
-    }
-    if (inst.qubits.length === 1) {
-      open[inst.qubits[0]!]?.members.push(k);
-      return;
-    }
-    const [a, b] = inst.qubits as [number, number];
-    const ba = open[a];
-    if (ba && ba === open[b]) {
-      ba.members.push(k);
-      return;
-    }
-    close(a);
-    close(b);
-    const nb: Block = { pair: [a, b], members: [k] };
-    blocks.push(nb);
-    open[a] = nb;
-    open[b] = nb;
-  });
-  const replaceAt = new Map<number, Instruction[]>();
-  const skip = new Set<number>();
-  for (const b of blocks) {
-    const insts = b.members.map((k) => instructions[k]!);
-    const cost = insts.reduce((s, i) => s + cnotCost(i), 0);
+  const { count, pairA, pairB, head, cost: costs, nextMember } = findBlocks(instructions, numQubits);
+  const splice = new Splice(instructions.length);
+  for (let b = 0; b < count; b++) {
+    const cost = costs[b]!;
     if (cost <= 1) continue;
+    const members: number[] = [];
+    for (let k = head[b]!; k >= 0; k = nextMember[k]!) members.push(k);
+    const pair = [pairA[b]!, pairB[b]!] as const;
     const u = CMatrix.identity(4);
-    const local = (q: number): number => (q === b.pair[0] ? 0 : 1);
-    for (const i of insts) applyMatrixToColumns(u, gateMatrix(i.gate, i.params, i.qubits.length), i.qubits.map(local));
+    const local = (q: number): number => (q === pair[0] ? 0 : 1);
+    for (const k of members) {
+      const i = instructions[k]!;
+      applyMatrixToColumns(u, gateMatrix(i.gate, i.params, i.qubits.length), i.qubits.map(local));
+    }
     // The invariant says in a few multiplications whether resynthesis can save a CNOT.
     const needed = minimalCnotCount(u);
     if (needed >= cost) continue;
@@ -73,16 +96,9 @@ function consolidateList(instructions: readonly Instruction[], numQubits: number
     if (!synth) continue;
     const newCost = synth.filter((i) => i.gate === 'cx').length;
     if (newCost >= cost) continue;
-    b.members.forEach((k) => skip.add(k));
-    replaceAt.set(b.members[b.members.length - 1]!, synth.map((i) => ({ ...i, qubits: i.qubits.map((q) => b.pair[q]!) })));
+    splice.replace(members, synth.map((i) => ({ ...i, qubits: i.qubits.map((q) => pair[q]!) })));
   }
-  const out: Instruction[] = [];
-  instructions.forEach((inst, k) => {
-    const r = replaceAt.get(k);
-    if (r) out.push(...r);
-    else if (!skip.has(k)) out.push(inst);
-  });
-  return out;
+  return splice.apply(instructions);
 }
 
 const CLIFFORD_T = new Set(['h', 'x', 'y', 'z', 's', 'sdg', 't', 'tdg', 'sx', 'sxdg', 'id', 'cx', 'cz', 'swap', 'measure', 'barrier', 'reset']);

@@ -10,7 +10,7 @@ import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, t
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { gateMatrix } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
-import { WireGraph } from './primitives/wires.js';
+import { Splice } from './primitives/splice.js';
 import { phaseGates } from './primitives/angles.js';
 import { oneQubitSynthesisFor, synthesizeOneQubit, type OneQubitSynthesis } from './one-qubit-forms.js';
 import { isDeviceFamily, type Target } from './targets/target.js';
@@ -101,38 +101,24 @@ function fuseRun(run: readonly Instruction[], q: number, o: FuseOptions, target:
 }
 
 export function fuseSingleQubitList(instructions: readonly Instruction[], numQubits: number, o: FuseOptions, target: Target): Instruction[] {
-  const g = new WireGraph(instructions, numQubits);
-  const replaceAt = new Map<number, Instruction[]>();
-  const skip = new Set<number>();
-  const isOne = (i: number): boolean => {
-    const inst = g.insts[i]!;
-    return inst.qubits.length === 1 && !inst.condition && !NON_UNITARY.has(inst.gate);
+  const splice = new Splice(instructions.length);
+  // Runs are found in list order (a wire's run ends at the next other operation on it): walking
+  // wire by wire would visit a large circuit's instructions in scattered order, mostly cache misses.
+  const runs: number[][] = Array.from({ length: numQubits }, () => []);
+  const close = (q: number): void => {
+    const run = runs[q]!;
+    if (run.length === 0) return;
+    const rep = fuseRun(run.map((k) => instructions[k]!), q, o, target);
+    if (rep !== undefined) splice.replace(run, rep);
+    runs[q] = [];
   };
-  for (let q = 0; q < numQubits; q++) {
-    let i = g.first[q]!;
-    while (i >= 0) {
-      if (!isOne(i)) {
-        i = g.next(i, q);
-        continue;
-      }
-      const runIdx: number[] = [];
-      while (i >= 0 && isOne(i)) {
-        runIdx.push(i);
-        i = g.next(i, q);
-      }
-      const rep = fuseRun(runIdx.map((k) => g.insts[k]!), q, o, target);
-      if (rep === undefined) continue;
-      runIdx.forEach((k) => skip.add(k));
-      replaceAt.set(runIdx[runIdx.length - 1]!, rep);
-    }
+  for (let k = 0; k < instructions.length; k++) {
+    const inst = instructions[k]!, qs = inst.qubits;
+    if (qs.length === 1 && !inst.condition && !NON_UNITARY.has(inst.gate)) runs[qs[0]!]!.push(k);
+    else for (const q of qs) close(q);
   }
-  const out: Instruction[] = [];
-  instructions.forEach((inst, k) => {
-    const rep = replaceAt.get(k);
-    if (rep) for (const i of rep) out.push(i);
-    else if (!skip.has(k)) out.push(inst);
-  });
-  return out;
+  for (let q = 0; q < numQubits; q++) close(q);
+  return splice.apply(instructions);
 }
 
 /** The basis has what the tuned device lowering needs (then the logical passes work in U3 as before). */

@@ -20,7 +20,7 @@ export function mergeRotationsList(instructions: readonly Instruction[], numQubi
   /** Per instruction: the group it opens (≥ 0), −2 when its term merged into an earlier group, −1 otherwise. */
   const role = new Int32Array(n).fill(-1);
   const table = new ParityTable();
-  const qubit: number[] = [], negated: boolean[] = [];
+  const qubit: number[] = [], negated: boolean[] = [], terms: number[] = [];
   /** The sum of each group's terms: a number, or an expression when a term uses an input parameter. */
   const sums: ParamValue[] = [];
   for (let i = 0; i < n; i++) {
@@ -31,28 +31,39 @@ export function mergeRotationsList(instructions: readonly Instruction[], numQubi
       continue;
     }
     const q = inst.qubits[0]!;
-    const v = tracker.value(q);
+    const neg = tracker.negated(q);
     // p(θ) on a wire holding f ⊕ 1 is e^{iθ}·e^{−iθf}: a global phase and the term −θ on f.
-    const term = v.negated ? negValue(theta) : theta;
-    let g = table.find(v.parity);
+    const term = neg ? negValue(theta) : theta;
+    let g = tracker.findIn(table, q);
     if (g >= 0) {
       sums[g] = addValues(sums[g]!, term);
+      terms[g]!++;
       role[i] = -2;
       continue;
     }
-    g = table.add(v.parity);
+    g = tracker.addTo(table, q);
     qubit.push(q);
-    negated.push(v.negated);
+    negated.push(neg);
     sums.push(term);
+    terms.push(1);
     role[i] = g;
   }
   const out: Instruction[] = [];
   for (let i = 0; i < n; i++) {
     const g = role[i]!;
     if (g === -1) out.push(instructions[i]!);
-    else if (g >= 0) for (const e of emit(negated[g] ? negValue(sums[g]!) : sums[g]!, qubit[g]!)) out.push(e);
+    else if (g >= 0) {
+      const emitted = emit(negated[g] ? negValue(sums[g]!) : sums[g]!, qubit[g]!);
+      // A lone term emitted as it was stays the same object: later passes then see that nothing changed there.
+      if (terms[g] === 1 && emitted.length === 1 && sameInstruction(emitted[0]!, instructions[i]!)) out.push(instructions[i]!);
+      else for (const e of emitted) out.push(e);
+    }
   }
   return out;
+}
+
+function sameInstruction(a: Instruction, b: Instruction): boolean {
+  return a.gate === b.gate && a.exprs === undefined && b.exprs === undefined && a.params.length === b.params.length && a.params.every((v, k) => v === b.params[k]);
 }
 
 export const mergeRotations: Pass = definePass(

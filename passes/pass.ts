@@ -171,8 +171,10 @@ export interface RoundOptions {
   readonly maxRounds: number;
   /**
    * A round that removes less than this fraction of the gates and of the two-qubit gates is kept
-   * but is the last (0: repeat while the cost improves at all). Bounds the rounds on huge inputs,
-   * where each further round gains a few gates in a million; no effect below 1 / minGain gates.
+   * but is the last (0: repeat while the cost improves at all). So is a round after which the next
+   * one, extrapolated geometrically from the last two gains (g₂²/g₁), would: local rewriting
+   * converges about geometrically, and on a million gates the round after a small gain finds a
+   * few gates. Bounds the rounds on huge inputs; no effect below 1 / minGain gates.
    */
   readonly minGain?: number;
 }
@@ -188,8 +190,9 @@ export function repeatRounds(name: string, passes: readonly Pass[], options: Rou
   return definePass({ ...meta, name: `repeat-rounds(${name})`, symbolic: 'supported' }, (circuit, ctx) => {
     let best = circuit, bestCost = options.cost(circuit);
     // version counts the changes; ranAt[k] is the version pass k last left the circuit at.
-    let version = 0;
+    let version = 0, lastGain = 0;
     const ranAt = new Array<number>(passes.length).fill(-1);
+    const minGain = options.minGain ?? 0;
     for (let r = 0; r < options.maxRounds; r++) {
       let c = best;
       for (let k = 0; k < passes.length; k++) {
@@ -203,9 +206,12 @@ export function repeatRounds(name: string, passes: readonly Pass[], options: Rou
       }
       const k = options.cost(c);
       if (k >= bestCost) break;
-      const worth = gainOf(best, c) >= (options.minGain ?? 0);
+      const gain = gainOf(best, c);
+      const next = r > 0 && lastGain > 0 ? (gain * gain) / lastGain : Infinity;
+      const worth = gain >= minGain && (next >= minGain || c.instructions.length * minGain < 1);
       best = c;
       bestCost = k;
+      lastGain = gain;
       if (!worth) break;
     }
     return best;

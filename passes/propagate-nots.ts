@@ -13,10 +13,13 @@ import type { Target } from './targets/target.js';
 
 export function propagateNotsList(instructions: readonly Instruction[], numQubits: number, target: Target): Instruction[] {
   const pending = new Array<boolean>(numQubits).fill(false);
+  // The X a pending flag came from while it has passed nothing: written back as the same object,
+  // so later passes see that nothing changed there.
+  const unmoved = new Array<Instruction | null>(numQubits).fill(null);
   const out: Instruction[] = [];
   const flush = (q: number): void => {
     if (pending[q]) {
-      out.push({ gate: 'x', qubits: [q], params: [] });
+      out.push(unmoved[q] ?? { gate: 'x', qubits: [q], params: [] });
       pending[q] = false;
     }
   };
@@ -29,6 +32,7 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
     if (inst.gate === 'x') {
       const q = inst.qubits[0]!;
       pending[q] = !pending[q];
+      unmoved[q] = pending[q] ? inst : null;
       continue;
     }
     const th = phaseAngle(inst);
@@ -36,13 +40,17 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
       const q = inst.qubits[0]!;
       // p(θ)·X = e^{iθ}·X·p(−θ): the phase flips sign and the X keeps going.
       if (!pending[q]) out.push(inst);
-      else for (const g of phaseGates(-th, q, target)) out.push(g);
+      else {
+        for (const g of phaseGates(-th, q, target)) out.push(g);
+        unmoved[q] = null;
+      }
       continue;
     }
     if (inst.gate === 'cx') {
       const [c, t] = inst.qubits as [number, number];
       // X(c) then CX = CX then X(c)·X(t); an X on the target commutes with CX.
       if (pending[c]) pending[t] = !pending[t];
+      unmoved[c] = unmoved[t] = null;
       out.push(inst);
       continue;
     }

@@ -216,24 +216,28 @@ const HALF_PI = Math.PI / 2;
  * Vatan–Williams three-CNOT family for every assignment and sign of (a, b, c); `localBridge`
  * decides which one is locally equivalent to the input.
  */
-function templates(ku: Kak): Instruction[][] {
+function* templates(ku: Kak, minCnots: number): Generator<Instruction[]> {
+  // Generated lazily, from the fewest CNOTs the caller allows: a search that stops at the first
+  // match (usually among the first few) then builds no more than it tries.
+  if (minCnots <= 0) yield [];
+  if (minCnots <= 1) yield [g('cx', [0, 1])];
   const [a, b, c] = weylCoordinates(ku.d);
   const coords = [a, b, c];
-  const out: Instruction[][] = [[], [g('cx', [0, 1])]];
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-    if (i === j) continue;
-    for (const si of [1, -1]) for (const sj of [1, -1]) {
-      out.push([g('cx', [0, 1]), g('rx', [0], [-2 * si * coords[i]!]), g('rz', [1], [-2 * sj * coords[j]!]), g('cx', [0, 1])]);
+  if (minCnots <= 2) {
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
+      if (i === j) continue;
+      for (const si of [1, -1]) for (const sj of [1, -1]) {
+        yield [g('cx', [0, 1]), g('rx', [0], [-2 * si * coords[i]!]), g('rz', [1], [-2 * sj * coords[j]!]), g('cx', [0, 1])];
+      }
     }
   }
   const perms = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
   for (const [i, j, k] of perms as Array<[number, number, number]>) {
     for (let signs = 0; signs < 8; signs++) {
       const x = (signs & 1 ? -1 : 1) * coords[i]!, y = (signs & 2 ? -1 : 1) * coords[j]!, z = (signs & 4 ? -1 : 1) * coords[k]!;
-      out.push([g('cx', [1, 0]), g('rz', [0], [2 * z - HALF_PI]), g('ry', [1], [HALF_PI - 2 * x]), g('cx', [0, 1]), g('ry', [1], [2 * y - HALF_PI]), g('cx', [1, 0])]);
+      yield [g('cx', [1, 0]), g('rz', [0], [2 * z - HALF_PI]), g('ry', [1], [HALF_PI - 2 * x]), g('cx', [0, 1]), g('ry', [1], [2 * y - HALF_PI]), g('cx', [1, 0])];
     }
   }
-  return out;
 }
 
 export interface TwoQubitOptions {
@@ -251,8 +255,7 @@ export function twoQubitToInstructions(u: CMatrix, options: TwoQubitOptions = {}
   if (!ku) return undefined;
   const basis = options.oneQubitBasis ?? 'u3';
   const min = options.minCnots ?? 0;
-  for (const core of templates(ku)) {
-    if (min > 0 && core.filter((i) => i.gate === 'cx').length < min) continue;
+  for (const core of templates(ku, min)) {
     const c = circuitMatrix(core);
     const kc = kak(c);
     if (!kc) continue;

@@ -49,6 +49,14 @@ function phaseWord(k: number, target: Target): readonly GateName[] | undefined {
   return ['s', 's'];
 }
 
+/** How many instructions phaseGates(θ, q, target) emits, without building them. */
+export function phaseGateCount(theta: number, target: Target): number {
+  if (isMultipleOf2Pi(theta)) return 0;
+  const k = piQuarterMultiple(theta);
+  const word = k === undefined ? undefined : phaseWord(k, target);
+  return word === undefined ? 1 : word.length;
+}
+
 /**
  * Instructions applying p(θ) on qubit q up to global phase: nothing for θ ≡ 0, Clifford+T names
  * for multiples of π/4 when allowed, else one rz (or p when the basis has p but not rz).

@@ -14,35 +14,57 @@ const X_BOTH = new Set(['rxx']);
 
 /** The basis in which `inst` is block diagonal on its k-th qubit. */
 export function axisOn(inst: Instruction, k: number): Axis {
-  const spec = gateSpec(inst.gate);
-  if (!spec) return 'other';
-  if (spec.diagonal) return 'Z';
-  if (X_TYPE.has(inst.gate) || X_BOTH.has(inst.gate)) return 'X';
-  const nc = controlCount(spec, inst.qubits.length);
-  if (k < nc) return 'Z';
-  if (nc > 0 && k === inst.qubits.length - 1 && (spec.base === 'x' || spec.base === 'rx')) return 'X';
-  return 'other';
+  return AXES[axisCodes(inst)[k]!]!;
+}
+
+const AXES: readonly Axis[] = ['Z', 'X', 'other'];
+const Z = 0, X = 1, OTHER = 2;
+
+function computeAxes(gate: string, n: number): Uint8Array {
+  const out = new Uint8Array(n).fill(OTHER);
+  const spec = gateSpec(gate);
+  if (!spec) return out;
+  if (spec.diagonal) return out.fill(Z);
+  if (X_TYPE.has(gate) || X_BOTH.has(gate)) return out.fill(X);
+  const nc = controlCount(spec, n);
+  for (let k = 0; k < nc && k < n; k++) out[k] = Z;
+  if (nc > 0 && nc < n && (spec.base === 'x' || spec.base === 'rx')) out[n - 1] = X;
+  return out;
+}
+
+/**
+ * Axis codes per qubit position, memoised per gate name and width: commutation runs for every
+ * gate a cancellation walk passes (millions on a large circuit), so the spec is read once per kind.
+ */
+const axisCache = new Map<string, Uint8Array[]>();
+function axisCodes(inst: Instruction): Uint8Array {
+  let byWidth = axisCache.get(inst.gate);
+  if (byWidth === undefined) axisCache.set(inst.gate, (byWidth = []));
+  const n = inst.qubits.length;
+  return (byWidth[n] ??= computeAxes(inst.gate, n));
 }
 
 const isOpaque = (i: Instruction): boolean => NON_UNITARY.has(i.gate) || i.condition !== undefined;
 
-const cache = new Map<string, boolean>();
-
 /** True when the two instructions provably commute. */
 export function commutes(a: Instruction, b: Instruction): boolean {
+  const qa = a.qubits, qb = b.qubits;
   let shared = 0, structural = true, clash = false;
-  for (let i = 0; i < a.qubits.length; i++) {
-    const j = b.qubits.indexOf(a.qubits[i]!);
+  let axa: Uint8Array | undefined, axb: Uint8Array | undefined;
+  for (let i = 0; i < qa.length; i++) {
+    const j = qb.indexOf(qa[i]!);
     if (j < 0) continue;
     shared++;
-    const ta = axisOn(a, i), tb = axisOn(b, j);
-    if (ta === 'other' || ta !== tb) structural = false;
-    if (ta !== 'other' && tb !== 'other' && ta !== tb) clash = true;
+    axa ??= axisCodes(a);
+    axb ??= axisCodes(b);
+    const ta = axa[i]!, tb = axb[j]!;
+    if (ta === OTHER || ta !== tb) structural = false;
+    if (ta !== OTHER && tb !== OTHER && ta !== tb) clash = true;
   }
   if (shared === 0) return true;
   if (isOpaque(a) || isOpaque(b)) return false;
   if (structural) return true;
-  if (a.gate === b.gate && sameList(a.qubits, b.qubits) && sameList(a.params, b.params)) return true;
+  if (a.gate === b.gate && sameList(qa, qb) && sameList(a.params, b.params)) return true;
   // One shared qubit where one gate is Z-type and the other X-type: they commute only when one of
   // them acts trivially there (a degenerate angle). Unparametrised pairs are decided exactly (and
   // memoised) below; for parametrised ones "no" is the safe answer without building matrices.
@@ -56,37 +78,84 @@ function sameList(x: readonly number[], y: readonly number[]): boolean {
   return true;
 }
 
+/** Small integer ids of gate names, for numeric memo keys. */
+const gateIds = new Map<string, number>();
+function gateId(name: string): number {
+  let id = gateIds.get(name);
+  if (id === undefined) gateIds.set(name, (id = gateIds.size));
+  return id;
+}
+
+/**
+ * Memo of exact answers for unparametrised pairs. Keys of the first 32 gate names index a flat
+ * table (22 bits: two 5-bit ids, two 6-bit patterns; 0 unknown, 1 no, 2 yes): the cancellation
+ * walks ask it once per gate they stop at, so a hashed lookup would dominate them.
+ */
+let table: Uint8Array | undefined;
+const cache = new Map<number, boolean>();
+const FLAT = 32 * 32 * 64 * 64;
+
+function flatIndex(key: number): number {
+  const pb = key & 63, pa = (key >> 6) & 63, ib = (key >> 12) & 255, ia = key >> 20;
+  return ia < 32 && ib < 32 ? ((ia * 32 + ib) * 64 + pa) * 64 + pb : -1;
+}
+
+function memoGet(key: number): boolean | undefined {
+  const f = flatIndex(key);
+  if (f < 0) return cache.get(key);
+  const v = table === undefined ? 0 : table[f]!;
+  return v === 0 ? undefined : v === 2;
+}
+
+function memoSet(key: number, value: boolean): void {
+  const f = flatIndex(key);
+  if (f >= 0) (table ??= new Uint8Array(FLAT))[f] = value ? 2 : 1;
+  else {
+    if (cache.size > 50000) cache.clear();
+    cache.set(key, value);
+  }
+}
+
+/** Pattern of a gate's own qubits within a union that starts with them: positions 1…n in base 4. */
+const OWN_PATTERN = [0, 1, 6, 27];
+
 function numericCommutes(a: Instruction, b: Instruction): boolean {
   // A symbolic angle has no matrix: only the structural rules above decide for it.
   if (a.exprs !== undefined || b.exprs !== undefined) return false;
-  const union: number[] = [...a.qubits];
-  for (const q of b.qubits) if (!union.includes(q)) union.push(q);
-  if (union.length > 3) return false;
-  const local = (i: Instruction): number[] => i.qubits.map((q) => union.indexOf(q));
-  // Parametrised pairs rarely repeat (arbitrary angles): compute them without a cache key.
-  const cacheable = a.params.length === 0 && b.params.length === 0;
-  if (!cacheable && union.length === 1) return commute2x2(instructionMatrix(a), instructionMatrix(b));
-  let key = '';
-  if (cacheable) {
-    // Gate names and qubit patterns relative to the union (≤ 3 qubits, 2 bits each).
-    let pa = 0, pb = 0;
-    for (const q of a.qubits) pa = pa * 4 + union.indexOf(q) + 1;
-    for (const q of b.qubits) pb = pb * 4 + union.indexOf(q) + 1;
-    key = `${a.gate}:${pa}|${b.gate}:${pb}`;
+  const qa = a.qubits, qb = b.qubits, na = qa.length;
+  if (na > 3) return false;
+  // b's qubits as positions in the union (a's qubits, then b's others), base 4, without building it.
+  let pb = 0, extra = 0;
+  for (let k = 0; k < qb.length; k++) {
+    let j = qa.indexOf(qb[k]!);
+    if (j < 0) j = na + extra++;
+    pb = pb * 4 + j + 1;
   }
-  const hit = cacheable ? cache.get(key) : undefined;
-  if (hit !== undefined) return hit;
-  const dim = 1 << union.length;
+  const width = na + extra;
+  if (width > 3) return false;
+  const cacheable = a.params.length === 0 && b.params.length === 0;
+  // Parametrised pairs rarely repeat (arbitrary angles): compute them without a cache key.
+  if (!cacheable && width === 1) return commute2x2(instructionMatrix(a), instructionMatrix(b));
+  let key = -1;
+  if (cacheable) {
+    // Gate ids (< 256) and qubit patterns (≤ 3 qubits, 2 bits each: < 64), below 2^31.
+    const ia = gateId(a.gate), ib = gateId(b.gate);
+    if (ia < 256 && ib < 256) key = ((ia * 256 + ib) * 64 + OWN_PATTERN[na]!) * 64 + pb;
+    const hit = key < 0 ? undefined : memoGet(key);
+    if (hit !== undefined) return hit;
+  }
+  const union = [...qa];
+  for (const q of qb) if (!union.includes(q)) union.push(q);
+  const la = qa.map((q) => union.indexOf(q)), lb = qb.map((q) => union.indexOf(q));
+  const dim = 1 << width;
   const ab = CMatrix.identity(dim), ba = CMatrix.identity(dim);
   const ma = instructionMatrix(a), mb = instructionMatrix(b);
-  applyMatrixToColumns(ab, mb, local(b));
-  applyMatrixToColumns(ab, ma, local(a));
-  applyMatrixToColumns(ba, ma, local(a));
-  applyMatrixToColumns(ba, mb, local(b));
+  applyMatrixToColumns(ab, mb, lb);
+  applyMatrixToColumns(ab, ma, la);
+  applyMatrixToColumns(ba, ma, la);
+  applyMatrixToColumns(ba, mb, lb);
   const r = ab.maxAbsDiff(ba) < 1e-10;
-  if (!cacheable) return r;
-  if (cache.size > 50000) cache.clear();
-  cache.set(key, r);
+  if (key >= 0) memoSet(key, r);
   return r;
 }
 

@@ -34,32 +34,62 @@ function mix(v: number, lane: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const variable = (v: number): Parity => [mix(v, 0), mix(v, 1), mix(v, 2)];
-
 export interface WireValue {
   readonly parity: Parity;
   readonly negated: boolean;
 }
 
-/** Running parities of every wire; call `step` for each instruction in order. */
+/**
+ * Running parities of every wire; call `step` for each instruction in order. The three hash words
+ * and the constant bit of each wire live in typed arrays: a step allocates nothing (a pass over a
+ * million gates otherwise spends its time collecting the garbage of its tuples).
+ */
 export class ParityTracker {
-  private readonly par: Parity[];
-  private readonly neg: boolean[];
+  private readonly p0: Uint32Array;
+  private readonly p1: Uint32Array;
+  private readonly p2: Uint32Array;
+  private readonly neg: Uint8Array;
   private nextVar: number;
 
   constructor(numQubits: number) {
-    this.par = Array.from({ length: numQubits }, (_, q) => variable(q));
-    this.neg = new Array<boolean>(numQubits).fill(false);
-    this.nextVar = numQubits;
+    this.p0 = new Uint32Array(numQubits);
+    this.p1 = new Uint32Array(numQubits);
+    this.p2 = new Uint32Array(numQubits);
+    this.neg = new Uint8Array(numQubits);
+    this.nextVar = 0;
+    for (let q = 0; q < numQubits; q++) this.fresh(q);
   }
 
   value(q: number): WireValue {
-    return { parity: this.par[q]!, negated: this.neg[q]! };
+    return { parity: [this.p0[q]!, this.p1[q]!, this.p2[q]!], negated: this.neg[q] === 1 };
+  }
+
+  /** Whether wire q holds its parity ⊕ 1. */
+  negated(q: number): boolean {
+    return this.neg[q] === 1;
+  }
+
+  /** Look wire q's parity up in `table` (its number, or −1). */
+  findIn(table: ParityTable, q: number): number {
+    return table.findWords(this.p0[q]!, this.p1[q]!, this.p2[q]!);
+  }
+
+  /** Add wire q's parity (not yet in `table`) to it; returns its number. */
+  addTo(table: ParityTable, q: number): number {
+    return table.addWords(this.p0[q]!, this.p1[q]!, this.p2[q]!);
   }
 
   private fresh(q: number): void {
-    this.par[q] = variable(this.nextVar++);
-    this.neg[q] = false;
+    const v = this.nextVar++;
+    this.p0[q] = mix(v, 0);
+    this.p1[q] = mix(v, 1);
+    this.p2[q] = mix(v, 2);
+    this.neg[q] = 0;
+  }
+
+  private swapWires(a: number, b: number): void {
+    for (const w of [this.p0, this.p1, this.p2]) [w[a], w[b]] = [w[b]!, w[a]!];
+    [this.neg[a], this.neg[b]] = [this.neg[b]!, this.neg[a]!];
   }
 
   /** Advance past one instruction. */
@@ -72,19 +102,18 @@ export class ParityTracker {
     switch (inst.gate) {
       case 'cx': {
         const c = qs[0]!, t = qs[1]!;
-        this.par[t] = xorParity(this.par[t]!, this.par[c]!);
-        this.neg[t] = this.neg[t] !== this.neg[c];
+        this.p0[t] = this.p0[t]! ^ this.p0[c]!;
+        this.p1[t] = this.p1[t]! ^ this.p1[c]!;
+        this.p2[t] = this.p2[t]! ^ this.p2[c]!;
+        this.neg[t] = this.neg[t]! ^ this.neg[c]!;
         return;
       }
       case 'x':
-        this.neg[qs[0]!] = !this.neg[qs[0]!];
+        this.neg[qs[0]!] = this.neg[qs[0]!]! ^ 1;
         return;
-      case 'swap': {
-        const a = qs[0]!, b = qs[1]!;
-        [this.par[a], this.par[b]] = [this.par[b]!, this.par[a]!];
-        [this.neg[a], this.neg[b]] = [this.neg[b]!, this.neg[a]!];
+      case 'swap':
+        this.swapWires(qs[0]!, qs[1]!);
         return;
-      }
       case 'id':
       case 'gphase':
         return;
@@ -116,16 +145,26 @@ export class ParityTable {
 
   /** The number of parity p, or −1 when it was never added. */
   find(p: Parity): number {
+    return this.findWords(p[0], p[1], p[2]);
+  }
+
+  /** find() for a parity given as its three words. */
+  findWords(a: number, b: number, c: number): number {
     const mask = this.slots.length - 1;
-    for (let h = p[0] & mask; ; h = (h + 1) & mask) {
+    for (let h = a & mask; ; h = (h + 1) & mask) {
       const id = this.slots[h]!;
       if (id < 0) return -1;
-      if (this.w0[id] === p[0] && this.w1[id] === p[1] && this.w2[id] === p[2]) return id;
+      if (this.w0[id] === a && this.w1[id] === b && this.w2[id] === c) return id;
     }
   }
 
   /** Add a parity not yet in the table; returns its number. */
   add(p: Parity): number {
+    return this.addWords(p[0], p[1], p[2]);
+  }
+
+  /** add() for a parity given as its three words. */
+  addWords(a: number, b: number, c: number): number {
     const id = this.count++;
     if (id >= this.w0.length) {
       const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
@@ -137,9 +176,9 @@ export class ParityTable {
       this.w1 = grow(this.w1);
       this.w2 = grow(this.w2);
     }
-    this.w0[id] = p[0];
-    this.w1[id] = p[1];
-    this.w2[id] = p[2];
+    this.w0[id] = a;
+    this.w1[id] = b;
+    this.w2[id] = c;
     if (2 * this.count > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       for (let k = 0; k < id; k++) this.place(k);
