@@ -20,9 +20,12 @@ export function mergeRotationsList(instructions: readonly Instruction[], numQubi
   /** Per instruction: the group it opens (≥ 0), −2 when its term merged into an earlier group, −1 otherwise. */
   const role = new Int32Array(n).fill(-1);
   const table = new ParityTable();
-  const qubit: number[] = [], negated: boolean[] = [], terms: number[] = [];
+  // Per group, in typed arrays sized for the worst case (a group per instruction): growing plain
+  // arrays by push costs more than the tracking itself on a million gates.
+  const qubit = new Int32Array(n), negated = new Uint8Array(n), terms = new Int32Array(n);
   /** The sum of each group's terms: a number, or an expression when a term uses an input parameter. */
-  const sums: ParamValue[] = [];
+  const sums = new Array<ParamValue>(n);
+  let emitted = 0;
   for (let i = 0; i < n; i++) {
     const inst = instructions[i]!;
     const theta = phaseTerm(inst);
@@ -37,28 +40,32 @@ export function mergeRotationsList(instructions: readonly Instruction[], numQubi
     let g = tracker.findIn(table, q);
     if (g >= 0) {
       sums[g] = addValues(sums[g]!, term);
-      terms[g]!++;
+      terms[g] = terms[g]! + 1;
       role[i] = -2;
       continue;
     }
     g = tracker.addTo(table, q);
-    qubit.push(q);
-    negated.push(neg);
-    sums.push(term);
-    terms.push(1);
+    qubit[g] = q;
+    negated[g] = neg ? 1 : 0;
+    sums[g] = term;
+    terms[g] = 1;
     role[i] = g;
+    emitted++;
   }
-  const out: Instruction[] = [];
+  // At most two instructions per group (a Clifford+T word), one per other instruction.
+  const out = new Array<Instruction>(n + emitted);
+  let j = 0;
   for (let i = 0; i < n; i++) {
     const g = role[i]!;
-    if (g === -1) out.push(instructions[i]!);
+    if (g === -1) out[j++] = instructions[i]!;
     else if (g >= 0) {
-      const emitted = emit(negated[g] ? negValue(sums[g]!) : sums[g]!, qubit[g]!);
+      const written = emit(negated[g] === 1 ? negValue(sums[g]!) : sums[g]!, qubit[g]!);
       // A lone term emitted as it was stays the same object: later passes then see that nothing changed there.
-      if (terms[g] === 1 && emitted.length === 1 && sameInstruction(emitted[0]!, instructions[i]!)) out.push(instructions[i]!);
-      else for (const e of emitted) out.push(e);
+      if (terms[g] === 1 && written.length === 1 && sameInstruction(written[0]!, instructions[i]!)) out[j++] = instructions[i]!;
+      else for (const e of written) out[j++] = e;
     }
   }
+  out.length = j;
   return out;
 }
 
