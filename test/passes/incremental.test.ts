@@ -117,7 +117,7 @@ describe('changedViews', () => {
 
 describe('Splice', () => {
   it('drops each run and writes its replacement where the run ended', () => {
-    const list: Instruction[] = ['h', 'x', 't', 's', 'z'].map((g, k) => ({ gate: g, qubits: [k % 2], params: [] }));
+    const list: Instruction[] = (['h', 'x', 't', 's', 'z'] as const).map((g, k) => ({ gate: g, qubits: [k % 2], params: [] }));
     const s = new Splice(list.length);
     s.replace([0, 2], [{ gate: 'y', qubits: [0], params: [] }]);
     s.replace([3], []);
