@@ -4,7 +4,7 @@
  * disappears, two rotations of one family (rz·rz, p·t, cp·cp, …) merge into one.
  * @see arXiv:1710.07345 (Nam et al., §4.2 gate cancellation)
  */
-import { gateInverse, withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { gateInverse, withOwnInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { ALWAYS_CHANGED, changedViews, snapshot, type WireSnapshot } from './primitives/wire-diff.js';
@@ -219,8 +219,8 @@ export const cancelInverses: Pass = definePass(
     const seeds = last !== undefined && last.target === ctx.target ? changedViews(g, circuit.instructions, last, depths) : undefined;
     // When most nodes changed, the plain sweep is as cheap and needs no heap.
     cancelToFixedPoint(g, ctx.target, seeds !== undefined && seeds.length < g.size / 2 ? seeds : undefined, depths);
-    const done = snapshot(g, depths);
-    ctx.propertySet.set('cancelInversesFixedPoint', { ...done, target: ctx.target });
-    return withInstructions(circuit, done.list);
+    const list = g.toInstructions();
+    ctx.propertySet.set('cancelInversesFixedPoint', { ...snapshot(g, depths, list), target: ctx.target });
+    return withOwnInstructions(circuit, list);
   },
 );

@@ -5,7 +5,7 @@
  * circuits change only where two-qubit gates are saved.
  * @see compiler/synthesis/two-qubit.ts
  */
-import { applyMatrixToColumns, gateMatrix, gateSpec, withInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { applyMatrixToColumns, gateMatrix, gateSpec, withOwnInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { twoQubitToInstructions } from '../compiler/synthesis/two-qubit.js';
 import { definePass, type Pass } from './pass.js';
@@ -118,7 +118,7 @@ export function consolidateBlocks(options: ConsolidateOptions = {}): Pass {
   const keep = options.keepCliffordT ?? true;
   return definePass(
     { name: keep ? 'consolidate-two-qubit' : 'consolidate-two-qubit-all', requires: [], guarantees: [], invalidates: ['basis', 'connectivity', 'clifford-t'] },
-    (circuit) => (keep && isCliffordT(circuit.instructions) ? circuit : withInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
+    (circuit) => (keep && isCliffordT(circuit.instructions) ? circuit : withOwnInstructions(circuit, consolidateList(circuit.instructions, circuit.numQubits))),
   );
 }
 

@@ -5,7 +5,7 @@
  * the Clifford+T passes unless `force` is set, so T-counts stay meaningful.
  * @see compiler/synthesis/one-qubit.ts
  */
-import { gateSpec, withInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
+import { gateSpec, withOwnInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { gateMatrix } from '../compiler/circuit/index.js';
@@ -137,6 +137,6 @@ export function fuseSingleQubit(options: Partial<FuseOptions> = {}): Pass {
     const o: FuseOptions = synthesis !== null
       ? { basis: 'zyz', allowed: new Set([...b!].filter((g) => gateSpec(g)?.qubits === 1)), synthesis, keepShorterLegal: true }
       : { basis: options.basis ?? 'u3', allowed: options.allowed ?? null, ...(options.force ? { force: true } : {}) };
-    return withInstructions(circuit, fuseSingleQubitList(circuit.instructions, circuit.numQubits, o, ctx.target));
+    return withOwnInstructions(circuit, fuseSingleQubitList(circuit.instructions, circuit.numQubits, o, ctx.target));
   });
 }

@@ -5,7 +5,7 @@
  * come back as t/s/z/sdg/tdg, so Clifford+T circuits stay Clifford+T.
  * @see arXiv:1710.07345 (Nam et al., §4.3)
  */
-import { addValues, negValue, withInstructions, type Instruction, type ParamValue } from '../compiler/circuit/index.js';
+import { addValues, negValue, withOwnInstructions, type Instruction, type ParamValue } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseGatesOf, phaseTerm } from './primitives/symbolic-angles.js';
 import { ParityTable, ParityTracker } from './primitives/parity.js';
@@ -75,5 +75,5 @@ function sameInstruction(a: Instruction, b: Instruction): boolean {
 
 export const mergeRotations: Pass = definePass(
   { name: 'merge-rotations', requires: [], guarantees: [], symbolic: 'supported', idempotent: true },
-  (circuit, ctx) => withInstructions(circuit, mergeRotationsList(circuit.instructions, circuit.numQubits, (t, q) => phaseGatesOf(t, q, ctx.target))),
+  (circuit, ctx) => withOwnInstructions(circuit, mergeRotationsList(circuit.instructions, circuit.numQubits, (t, q) => phaseGatesOf(t, q, ctx.target))),
 );

@@ -6,7 +6,7 @@
  * pass, and at the end.
  * @see arXiv:1710.07345 (Nam et al., §4, "NOT gate propagation")
  */
-import { withInstructions, type Instruction } from '../compiler/circuit/index.js';
+import { withOwnInstructions, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseAngle, phaseGates } from './primitives/angles.js';
 import type { Target } from './targets/target.js';
@@ -63,5 +63,5 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
 
 export const propagateNots: Pass = definePass(
   { name: 'propagate-nots', requires: [], guarantees: [] },
-  (circuit, ctx) => withInstructions(circuit, propagateNotsList(circuit.instructions, circuit.numQubits, ctx.target)),
+  (circuit, ctx) => withOwnInstructions(circuit, propagateNotsList(circuit.instructions, circuit.numQubits, ctx.target)),
 );

@@ -5,7 +5,7 @@
  * rotation merging.
  * @see arXiv:1710.07345 (Nam et al., §4.1, Fig. 4)
  */
-import { instruction, withInstructions, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
+import { instruction, withOwnInstructions, type GateName, type Instruction, type OperationName } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 
@@ -74,6 +74,6 @@ export const reduceHadamards: Pass = definePass(
     const g = new WireGraph(circuit.instructions, circuit.numQubits);
     let r = 0;
     while (hadamardSweep(g) && r++ < 10);
-    return withInstructions(circuit, g.toInstructions());
+    return withOwnInstructions(circuit, g.toInstructions());
   },
 );

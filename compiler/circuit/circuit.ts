@@ -280,6 +280,14 @@ export function withInstructions(circuit: Circuit, instructions: readonly Instru
   return freezeCircuit({ ...circuit, instructions: [...instructions], metadata: { ...(metadata ?? circuit.metadata) } });
 }
 
+/**
+ * withInstructions for a list the caller built and lets go of: the list itself is frozen and
+ * kept, not copied (a pass over a million gates otherwise copies a million references again).
+ */
+export function withOwnInstructions(circuit: Circuit, instructions: Instruction[]): Circuit {
+  return freezeCircuit({ ...circuit, instructions, metadata: { ...circuit.metadata } });
+}
+
 /** The same circuit declaring `parameters` as its inputs (none: a numeric circuit). */
 export function withParameters(circuit: Circuit, parameters: readonly Parameter[]): Circuit {
   const { parameters: _old, ...rest } = circuit;

@@ -105,7 +105,7 @@ class Lowering {
     const n = qubits.length;
     if (gate === 'gphase' && this.o.version === 2) return undefined; // OpenQASM 2 has no global phase.
     const node = (name: string, mods: number, ps: readonly ParamExpr[] = params): GateCallNode =>
-      ({ kind: 'gateCall', name, modifiers: mods > 0 ? [{ kind: 'ctrl', count: mods }] : [], params: ps, qubits });
+      ({ kind: 'gateCall', name, modifiers: mods > 0 ? [{ kind: 'ctrl', count: mods }] : NO_MODIFIERS, params: ps, qubits });
     if (gate === 'mcx' || gate === 'mcz' || gate === 'mcp') {
       if (this.o.modifiers) return node(gate === 'mcx' ? 'x' : gate === 'mcz' ? 'z' : 'p', n - 1);
       if (this.o.version === 2 && gate === 'mcx' && (n === 4 || n === 5)) return node(n === 4 ? 'c3x' : 'c4x', 0);
@@ -154,6 +154,9 @@ function refTable(regs: readonly Register[], n: number): BitRef[] {
   return out;
 }
 
+const NO_MODIFIERS: GateCallNode['modifiers'] = Object.freeze([]);
+const NO_PARAMS: GateCallNode['params'] = Object.freeze([]);
+
 /** Lower a circuit to an OpenQASM AST under the given dialect options. */
 export function circuitToProgram(circuit: Circuit, options: QasmWriteOptions = {}): Program {
   const o = resolve(options);
@@ -167,11 +170,13 @@ export function circuitToProgram(circuit: Circuit, options: QasmWriteOptions = {
   const cregs = tile(circuit.cregs, circuit.numClbits, 'c');
   const qTable = refTable(qregs, circuit.numQubits);
   const cTable = refTable(cregs, circuit.numClbits);
-  const qref = (q: number): QubitRef => (o.physical ? { kind: 'physical', index: q } : { kind: 'indexed', ...qTable[q]! });
+  // One reference per qubit, shared by every node that names it (the AST is never mutated).
+  const refs: QubitRef[] = Array.from({ length: circuit.numQubits }, (_, q) => (o.physical ? { kind: 'physical', index: q } : { kind: 'indexed', ...qTable[q]! }));
+  const qref = (q: number): QubitRef => refs[q]!;
   const body: Statement[] = [];
   for (const inst of circuit.instructions) {
     const nodes = lowerInstruction(inst, low, qref, cTable);
-    if (inst.condition === undefined) body.push(...nodes);
+    if (inst.condition === undefined) for (const s of nodes) body.push(s);
     else {
       const condition = lowerCondition(inst, cregs, cTable, o.version);
       for (const s of nodes) body.push({ kind: 'if', condition, body: s });
@@ -204,7 +209,7 @@ function lowerInstruction(inst: Instruction, low: Lowering, qref: (q: number) =>
         return c === undefined ? [] : [c];
       }
       if (!low.o.wrapAngles) {
-        const c = low.call(inst.gate, inst.params.map(num), inst.qubits.map(qref));
+        const c = low.call(inst.gate, inst.params.length === 0 ? NO_PARAMS : inst.params.map(num), inst.qubits.map(qref));
         return c === undefined ? [] : [c];
       }
       const w = wrapParams(inst.gate, inst.params);

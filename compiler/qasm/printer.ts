@@ -72,10 +72,14 @@ function formatQubit(q: QubitRef): string {
 const formatBit = (b: BitRef): string => `${b.register}[${b.index}]`;
 
 function formatCall(c: GateCallNode): string {
-  const mods = c.modifiers.map((m) => (m.count === 1 ? 'ctrl @ ' : `ctrl(${m.count}) @ `)).join('');
-  const params = c.params.length > 0 ? `(${c.params.map(formatParam).join(', ')})` : '';
-  const qubits = c.qubits.length > 0 ? ` ${c.qubits.map(formatQubit).join(', ')}` : '';
-  return `${mods}${c.name}${params}${qubits};`;
+  // Written without intermediate arrays: a million-gate program prints a million of these.
+  let text = '';
+  for (const m of c.modifiers) text += m.count === 1 ? 'ctrl @ ' : `ctrl(${m.count}) @ `;
+  text += c.name;
+  for (let k = 0; k < c.params.length; k++) text += `${k === 0 ? '(' : ', '}${formatParam(c.params[k]!)}`;
+  if (c.params.length > 0) text += ')';
+  for (let k = 0; k < c.qubits.length; k++) text += `${k === 0 ? ' ' : ', '}${formatQubit(c.qubits[k]!)}`;
+  return `${text};`;
 }
 
 function formatCondition(c: ConditionNode, version: 2 | 3): string {
@@ -110,7 +114,17 @@ function unreachable(x: never): never {
 
 /** The program text (ends with a newline). */
 export function printProgram(program: Program): string {
-  const lines = [program.version === 2 ? 'OPENQASM 2.0;' : 'OPENQASM 3.0;'];
-  for (const s of program.statements) lines.push(formatStatement(s, program.version));
-  return `${lines.join('\n')}\n`;
+  // Lines are gathered into chunks of a few thousand and the chunks joined: one array entry per
+  // line of a million-line program costs more in memory traffic than the formatting.
+  const chunks: string[] = [];
+  let chunk: string[] = [program.version === 2 ? 'OPENQASM 2.0;' : 'OPENQASM 3.0;'];
+  for (const s of program.statements) {
+    chunk.push(formatStatement(s, program.version));
+    if (chunk.length === 4096) {
+      chunks.push(chunk.join('\n'));
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk.join('\n'));
+  return `${chunks.join('\n')}\n`;
 }

@@ -25,8 +25,8 @@ export interface WireSnapshot {
 }
 
 /** The graph's live nodes and their instructions, in order (taken right after a rewrite reached its fixed point). */
-export function snapshot(graph: WireGraph, depths: Uint8Array): WireSnapshot {
-  const list = graph.toInstructions(), nodes = new Int32Array(list.length);
+export function snapshot(graph: WireGraph, depths: Uint8Array, list: readonly Instruction[] = graph.toInstructions()): WireSnapshot {
+  const nodes = new Int32Array(list.length);
   for (let i = 0, k = 0; i < graph.size; i++) if (graph.insts[i] !== null) nodes[k++] = i;
   return { graph, list, nodes, depths };
 }
