@@ -4,7 +4,7 @@
  * disappears, two rotations of one family (rz·rz, p·t, cp·cp, …) merge into one.
  * @see arXiv:1710.07345 (Nam et al., §4.2 gate cancellation)
  */
-import { gateInverse, withOwnInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { gateInverse, withOwnInstructions, isUnconditionalGate, type Instruction } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { ALWAYS_CHANGED, changedViews, snapshot, type WireSnapshot } from './primitives/wire-diff.js';
@@ -56,14 +56,14 @@ export function combinePair(h: Instruction, g: Instruction, target: Target): Ins
 function findPartner(g: WireGraph, i: number, target: Target, depths: Uint8Array): { partner: number; result: Instruction[] } | undefined {
   const gi = g.insts[i];
   depths[i] = 0;
-  if (!gi || gi.qubits.length === 0 || NON_UNITARY.has(gi.gate) || gi.condition) return undefined;
+  if (!gi || gi.qubits.length === 0 || !isUnconditionalGate(gi)) return undefined;
   const q0 = gi.qubits[0]!;
   let j = g.prev(i, q0), steps = 0, partner = -1, result: Instruction[] | undefined;
   // The links followed on the first wire: all the search reads when it finds no partner.
   let links = 1;
   while (j >= 0 && steps++ < MAX_WALK) {
     const h = g.insts[j]!;
-    if (!h.condition && !NON_UNITARY.has(h.gate)) {
+    if (isUnconditionalGate(h)) {
       result = combinePair(h, gi, target);
       if (result !== undefined) {
         partner = j;

@@ -5,7 +5,7 @@
  * circuits change only where two-qubit gates are saved.
  * @see compiler/synthesis/two-qubit.ts
  */
-import { applyMatrixToColumns, gateMatrix, gateSpec, withOwnInstructions, NON_UNITARY, type Instruction } from '../compiler/circuit/index.js';
+import { applyMatrixToColumns, gateMatrix, gateSpec, withOwnInstructions, isUnconditionalGate, type Instruction } from '../compiler/circuit/index.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { twoQubitToInstructions } from '../compiler/synthesis/two-qubit.js';
 import { definePass, type Pass } from './pass.js';
@@ -45,7 +45,7 @@ function findBlocks(instructions: readonly Instruction[], numQubits: number) {
   };
   for (let k = 0; k < n; k++) {
     const inst = instructions[k]!, qs = inst.qubits;
-    const opaque = NON_UNITARY.has(inst.gate) || inst.condition !== undefined || !gateSpec(inst.gate);
+    const opaque = !isUnconditionalGate(inst) || !gateSpec(inst.gate);
     if (opaque || qs.length > 2 || qs.length === 0) {
       if (qs.length === 0 && !opaque) continue;
       if (qs.length === 0) for (let q = 0; q < numQubits; q++) close(q);

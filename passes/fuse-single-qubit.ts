@@ -5,7 +5,7 @@
  * the Clifford+T passes unless `force` is set, so T-counts stay meaningful.
  * @see compiler/synthesis/one-qubit.ts
  */
-import { gateSpec, withOwnInstructions, NON_UNITARY, type GateName, type Instruction } from '../compiler/circuit/index.js';
+import { gateSpec, withOwnInstructions, isUnconditionalGate, type GateName, type Instruction } from '../compiler/circuit/index.js';
 import { namedOneQubitGate, oneQubitToInstructions, phaseDistance2, runMatrix, type OneQubitBasis } from '../compiler/synthesis/one-qubit.js';
 import { CMatrix } from '../compiler/linalg/complex.js';
 import { gateMatrix } from '../compiler/circuit/index.js';
@@ -114,7 +114,7 @@ export function fuseSingleQubitList(instructions: readonly Instruction[], numQub
   };
   for (let k = 0; k < instructions.length; k++) {
     const inst = instructions[k]!, qs = inst.qubits;
-    if (qs.length === 1 && !inst.condition && !NON_UNITARY.has(inst.gate)) runs[qs[0]!]!.push(k);
+    if (qs.length === 1 && isUnconditionalGate(inst)) runs[qs[0]!]!.push(k);
     else for (const q of qs) close(q);
   }
   for (let q = 0; q < numQubits; q++) close(q);

@@ -5,7 +5,7 @@
  * improves, best of alternatives). `sequence` checks requirements when the pipeline is built.
  * Analysis passes write facts into `context.propertySet` and return the circuit unchanged.
  */
-import type { Circuit, Instruction } from '../compiler/circuit/index.js';
+import { isGate, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
 import type { Progress } from '../compiler/progress.js';
 import type { Target } from './targets/target.js';
@@ -130,7 +130,7 @@ export function sequence(name: string, passes: readonly Pass[], assumes: readonl
 export function defaultCost(c: Circuit): number {
   let two = 0, size = 0;
   for (const i of c.instructions) {
-    if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+    if (!isGate(i)) continue;
     size++;
     if (i.qubits.length >= 2) two++;
   }
@@ -223,7 +223,7 @@ function gainOf(before: Circuit, after: Circuit): number {
   const count = (c: Circuit): [number, number] => {
     let size = 0, multi = 0;
     for (const i of c.instructions) {
-      if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+      if (!isGate(i)) continue;
       size++;
       if (i.qubits.length >= 2) multi++;
     }

@@ -4,7 +4,7 @@
  * outcome, so it goes. Repeats until no such gate is left (a removal can expose another).
  * @see Qiskit RemoveDiagonalGatesBeforeMeasure
  */
-import { gateSpec, withInstructions, NON_UNITARY } from '../compiler/circuit/index.js';
+import { gateSpec, withInstructions, isUnconditionalGate } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 
@@ -17,7 +17,7 @@ export const removeDiagonalBeforeMeasure: Pass = definePass(
       changed = false;
       for (let i = g.size - 1; i >= 0; i--) {
         const inst = g.insts[i];
-        if (!inst || inst.condition || NON_UNITARY.has(inst.gate) || inst.qubits.length === 0 || !gateSpec(inst.gate)?.diagonal) continue;
+        if (!inst || !isUnconditionalGate(inst) || inst.qubits.length === 0 || !gateSpec(inst.gate)?.diagonal) continue;
         const allMeasured = inst.qubits.every((q) => {
           const n = g.next(i, q);
           return n >= 0 && g.insts[n]!.gate === 'measure';

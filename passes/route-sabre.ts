@@ -11,7 +11,7 @@
  * @see arXiv:1809.02573 (Li, Ding, Xie, SABRE)
  * @see arXiv:2205.10596 (Liu, Li, Zhou, NASSC)
  */
-import { withInstructions, type Circuit, type Instruction } from '../compiler/circuit/index.js';
+import { isTwoQubitGate, withInstructions, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import { TargetError } from '../compiler/errors.js';
 import type { Target } from './targets/target.js';
 import { couplingGraph, shortestPath } from './primitives/coupling.js';
@@ -210,7 +210,7 @@ export function routeGreedy(circuit: Circuit, target: Target, layout: readonly n
   const out: Instruction[] = [];
   let swaps = 0;
   for (const inst of circuit.instructions) {
-    if (inst.qubits.length === 2 && inst.gate !== 'barrier') {
+    if (isTwoQubitGate(inst)) {
       const path = shortestPath(g, phys[inst.qubits[0]!]!, phys[inst.qubits[1]!]!);
       for (let k = 0; k + 2 < path.length; k++) {
         const pa = path[k]!, pb = path[k + 1]!, la = logOf[pa]!, lb = logOf[pb]!;

@@ -7,7 +7,7 @@
  * swap or a relabelling. Then every pair of instructions that may not commute keeps its order, and
  * the two circuits are equal (route-commutation.ts says why reordering within groups is exact).
  */
-import type { Circuit, Instruction } from '../compiler/circuit/index.js';
+import { isTwoQubitGate, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import type { Target } from './targets/target.js';
 import { couplingGraph } from './primitives/coupling.js';
 import { commutationGroups, wiresAndActions } from './route-commutation.js';
@@ -82,7 +82,7 @@ export function verifyRouting(original: Circuit, routed: readonly Instruction[],
   for (let r = 0; r < routed.length; r++) {
     const inst = routed[r]!;
     if (inst.qubits.some((p) => !(p >= 0 && p < n))) return fail(`instruction ${r}: qubit out of range`);
-    if (inst.qubits.length === 2 && inst.gate !== 'barrier' && g.dist[inst.qubits[0]! * n + inst.qubits[1]!] !== 1) {
+    if (isTwoQubitGate(inst) && g.dist[inst.qubits[0]! * n + inst.qubits[1]!] !== 1) {
       return fail(`instruction ${r}: '${inst.gate}' on ${inst.qubits[0]}, ${inst.qubits[1]}, which are not coupled`);
     }
     const logical = inst.qubits.map((p) => holder[p]!);

@@ -6,7 +6,7 @@
  * checks them when the pipeline is built, and the pipeline must guarantee every property the
  * target requires. After the run `verify` checks the circuit (a violation is a compiler bug).
  */
-import { NON_UNITARY, type Circuit } from '../compiler/circuit/index.js';
+import { isGate, type Circuit } from '../compiler/circuit/index.js';
 import { TargetError, ValidationError } from '../compiler/errors.js';
 import { bestOf, definePass, makeContext, repeatRounds, sequence, type Pass, type PassContext, type PassLogger } from './pass.js';
 import type { Progress } from '../compiler/progress.js';
@@ -48,7 +48,7 @@ const PASSES: Readonly<Record<OptimizationPassName, Pass>> = {
 export function optimizationCost(c: Circuit): number {
   let two = 0, size = 0;
   for (const i of c.instructions) {
-    if (i.gate === 'barrier' || i.gate === 'measure' || i.gate === 'reset') continue;
+    if (!isGate(i)) continue;
     size++;
     if (i.qubits.length >= 2) two += i.qubits.length === 2 ? 1 : 6;
   }
@@ -144,7 +144,7 @@ function checkLowerable(circuit: Circuit, target: Target): void {
     throw new TargetError(`circuit uses ${circuit.numQubits} qubits; ${target.name} has ${target.numQubits}`);
   }
   const ops = new Set<string>();
-  for (const i of circuit.instructions) if (NON_UNITARY.has(i.gate) && !target.operations.has(i.gate)) ops.add(i.gate);
+  for (const i of circuit.instructions) if (!isGate(i) && !target.operations.has(i.gate)) ops.add(i.gate);
   if (ops.size > 0) throw new TargetError(`the circuit uses ${[...ops].map((o) => `'${o}'`).join(', ')}, which ${target.name} does not support; remove it or choose another target`);
   if (target.predicates.some((p) => p.name === 'no-conditions') && circuit.instructions.some((i) => i.condition)) {
     throw new TargetError(`the circuit has classically conditioned gates, which ${target.name} does not support; remove them or choose another target`);

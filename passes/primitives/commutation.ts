@@ -4,7 +4,7 @@
  * when on every shared qubit they have the same type), with an exact numerical check on small
  * qubit unions as fallback (memoised).
  */
-import { controlCount, gateSpec, instructionMatrix, applyMatrixToColumns, NON_UNITARY, type Instruction } from '../../compiler/circuit/index.js';
+import { controlCount, gateSpec, instructionMatrix, applyMatrixToColumns, isUnconditionalGate, type Instruction } from '../../compiler/circuit/index.js';
 import { CMatrix } from '../../compiler/linalg/complex.js';
 
 type Axis = 'Z' | 'X' | 'other';
@@ -44,7 +44,7 @@ function axisCodes(inst: Instruction): Uint8Array {
   return (byWidth[n] ??= computeAxes(inst.gate, n));
 }
 
-const isOpaque = (i: Instruction): boolean => NON_UNITARY.has(i.gate) || i.condition !== undefined;
+const isOpaque = (i: Instruction): boolean => !isUnconditionalGate(i);
 
 /** True when the two instructions provably commute. */
 export function commutes(a: Instruction, b: Instruction): boolean {

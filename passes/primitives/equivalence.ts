@@ -5,7 +5,7 @@
  * reversible/Clifford+T circuits whose superpositions stay narrow). Relative-phase errors change
  * the result in every mode, because the phase must agree across all columns at once.
  */
-import { applyMatrixToColumns, circuitUnitary, instructionMatrix, NON_UNITARY, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
+import { applyMatrixToColumns, circuitUnitary, instructionMatrix, isUnconditionalGate, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import { CMatrix, globalPhaseDistance } from '../../compiler/linalg/complex.js';
 import { createRandom } from '../../compiler/linalg/random.js';
 import { ResourceError } from '../../compiler/errors.js';
@@ -34,7 +34,7 @@ export interface EquivalenceOptions {
 function unitaryPart(c: Circuit): Instruction[] {
   return c.instructions.filter((i) => {
     if (i.gate === 'barrier') return false;
-    if (NON_UNITARY.has(i.gate) || i.condition) throw new ResourceError(`equivalence check: '${i.gate}' is not unitary`);
+    if (!isUnconditionalGate(i)) throw new ResourceError(`equivalence check: '${i.gate}' is not unitary`);
     return true;
   });
 }

@@ -8,7 +8,7 @@
  * @see arXiv:1710.07345 (Nam et al., §4.3 rotation merging)
  * @see arXiv:1303.2042 (Amy, Maslov, Mosca, Tpar: phase folding)
  */
-import { gateSpec, NON_UNITARY, type Instruction } from '../../compiler/circuit/index.js';
+import { gateSpec, isUnconditionalGate, type Instruction } from '../../compiler/circuit/index.js';
 
 /**
  * A XOR of variables, stored as its 96-bit linear hash: each variable has a fixed pseudo-random
@@ -95,7 +95,7 @@ export class ParityTracker {
   /** Advance past one instruction. */
   step(inst: Instruction): void {
     const qs = inst.qubits;
-    if (inst.condition || NON_UNITARY.has(inst.gate)) {
+    if (!isUnconditionalGate(inst)) {
       for (const q of qs) this.fresh(q);
       return;
     }

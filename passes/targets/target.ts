@@ -3,7 +3,7 @@
  * finished circuit must have (each with its check; the names are the passes' vocabulary). `verify` lists every violation (not just the first); the same
  * predicates run after lowering, before emission and before a job is submitted.
  */
-import type { Circuit, Instruction } from '../../compiler/circuit/index.js';
+import { isGate, type Circuit, type Instruction } from '../../compiler/circuit/index.js';
 import type { DeviceData } from './device-data.js';
 import type { Property } from '../properties.js';
 
@@ -70,7 +70,7 @@ export function hasEdge(target: Target, a: number, b: number): boolean {
   return s === null || s.has(edgeKey(a, b));
 }
 
-const isOperation = (i: Instruction): boolean => i.gate === 'measure' || i.gate === 'reset' || i.gate === 'barrier' || i.gate === 'delay';
+const isOperation = (i: Instruction): boolean => !isGate(i);
 
 /** The circuit fits in the device. */
 export const qubitCountPredicate: TargetPredicate = {
