@@ -240,6 +240,13 @@ function* templates(ku: Kak, minCnots: number): Generator<Instruction[]> {
   }
 }
 
+/** The KAK forms of the fixed cores (none, one CNOT), computed once: most blocks need one of them. */
+const fixedCores: Array<Kak | undefined> = [];
+function fixedCoreKak(core: readonly Instruction[]): Kak | undefined {
+  if (!(core.length in fixedCores)) fixedCores[core.length] = kak(circuitMatrix(core));
+  return fixedCores[core.length];
+}
+
 export interface TwoQubitOptions {
   readonly oneQubitBasis?: OneQubitBasis;
   /** Skip CNOT cores with fewer CNOTs (when a lower bound is known, e.g. from a local invariant). */
@@ -256,8 +263,7 @@ export function twoQubitToInstructions(u: CMatrix, options: TwoQubitOptions = {}
   const basis = options.oneQubitBasis ?? 'u3';
   const min = options.minCnots ?? 0;
   for (const core of templates(ku, min)) {
-    const c = circuitMatrix(core);
-    const kc = kak(c);
+    const kc = core.length <= 1 ? fixedCoreKak(core) : kak(circuitMatrix(core));
     if (!kc) continue;
     const bridge = localBridge(ku, kc);
     if (!bridge) continue;

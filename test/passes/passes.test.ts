@@ -145,6 +145,12 @@ describe('what each pass does', () => {
     const c = new CircuitBuilder(2, 2).h(0).h(1).cz(0, 1).t(0).rz(0.2, 1).measure(0, 0).h(1).measure(1, 1).build();
     const out = removeDiagonalBeforeMeasure.run(c, ctx);
     expect(gates(out)).toEqual(['h', 'h', 'cz', 'rz', 'measure', 'h', 'measure']);
+    // A removal exposes the gate before it: t goes, then cz has both its qubits measured next.
+    const chain = new CircuitBuilder(2, 2).h(0).h(1).cz(0, 1).t(0).measure(0, 0).measure(1, 1).build();
+    expect(gates(removeDiagonalBeforeMeasure.run(chain, ctx))).toEqual(['h', 'h', 'measure', 'measure']);
+    // Without measurements the circuit comes back as it is.
+    const none = new CircuitBuilder(1).t(0).build();
+    expect(removeDiagonalBeforeMeasure.run(none, ctx)).toBe(none);
   });
 });
 
