@@ -67,7 +67,13 @@ export function definePass(meta: PassMetadata, run: (circuit: Circuit, context: 
   return {
     meta,
     run(circuit, context) {
-      if ((circuit.parameters?.length ?? 0) === 0 && !hasExpressions(circuit.instructions)) return run(circuit, context);
+      if ((circuit.parameters?.length ?? 0) === 0 && !hasExpressions(circuit.instructions)) {
+        // A pass cannot invent input parameters: the output of a numeric circuit is numeric, and
+        // the next pass need not scan it again (a scan reads every instruction of a large circuit).
+        const out = run(circuit, context);
+        if ((out.parameters?.length ?? 0) === 0) scanned.set(out.instructions, false);
+        return out;
+      }
       if (supported) return checkSymbolicOutput(circuit, run(circuit, context), meta.name);
       const fenced = fenceSymbolic(circuit);
       return checkSymbolicOutput(circuit, unfence(run(fenced.circuit, context), fenced, meta.name), meta.name);

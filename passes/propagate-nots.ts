@@ -16,17 +16,20 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
   // The X a pending flag came from while it has passed nothing: written back as the same object,
   // so later passes see that nothing changed there.
   const unmoved = new Array<Instruction | null>(numQubits).fill(null);
-  const out: Instruction[] = [];
+  // Sized up front (growing a million-entry list by push costs more than the pass): each input
+  // gives at most one instruction, or a two-gate phase word, and each wire one final X.
+  const out = new Array<Instruction>(2 * instructions.length + numQubits);
+  let n = 0;
   const flush = (q: number): void => {
     if (pending[q]) {
-      out.push(unmoved[q] ?? { gate: 'x', qubits: [q], params: [] });
+      out[n++] = unmoved[q] ?? { gate: 'x', qubits: [q], params: [] };
       pending[q] = false;
     }
   };
   for (const inst of instructions) {
     if (inst.condition) {
       for (const q of inst.qubits) flush(q);
-      out.push(inst);
+      out[n++] = inst;
       continue;
     }
     if (inst.gate === 'x') {
@@ -39,9 +42,9 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
     if (th !== undefined) {
       const q = inst.qubits[0]!;
       // p(θ)·X = e^{iθ}·X·p(−θ): the phase flips sign and the X keeps going.
-      if (!pending[q]) out.push(inst);
+      if (!pending[q]) out[n++] = inst;
       else {
-        for (const g of phaseGates(-th, q, target)) out.push(g);
+        for (const g of phaseGates(-th, q, target)) out[n++] = g;
         unmoved[q] = null;
       }
       continue;
@@ -51,13 +54,14 @@ export function propagateNotsList(instructions: readonly Instruction[], numQubit
       // X(c) then CX = CX then X(c)·X(t); an X on the target commutes with CX.
       if (pending[c]) pending[t] = !pending[t];
       unmoved[c] = unmoved[t] = null;
-      out.push(inst);
+      out[n++] = inst;
       continue;
     }
     for (const q of inst.qubits) flush(q);
-    out.push(inst);
+    out[n++] = inst;
   }
   for (let q = 0; q < numQubits; q++) flush(q);
+  out.length = n;
   return out;
 }
 

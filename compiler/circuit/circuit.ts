@@ -284,7 +284,7 @@ export function withInstructions(circuit: Circuit, instructions: readonly Instru
  * withInstructions for a list the caller built and lets go of: the list itself is frozen and
  * kept, not copied (a pass over a million gates otherwise copies a million references again).
  */
-export function withOwnInstructions(circuit: Circuit, instructions: Instruction[]): Circuit {
+export function withOwnInstructions(circuit: Circuit, instructions: readonly Instruction[]): Circuit {
   return freezeCircuit({ ...circuit, instructions, metadata: { ...circuit.metadata } });
 }
 

@@ -14,8 +14,9 @@ import type { Instruction } from '../../compiler/circuit/index.js';
 const WIDE = 8;
 
 export class WireGraph {
-  /** Instruction at each node; null once removed. */
-  readonly insts: Array<Instruction | null>;
+  /** Instruction at each node; null once removed. The input list itself until the first change. */
+  private list: ReadonlyArray<Instruction | null>;
+  private own = false;
   /** Node i's k-th qubit links sit at slot start[i] + k of the flat arrays. */
   private readonly start: Int32Array;
   /** The slot on the same wire before / after each slot (−1 at the wire's ends). */
@@ -29,8 +30,8 @@ export class WireGraph {
   readonly last: Int32Array;
 
   constructor(instructions: readonly Instruction[], numQubits: number) {
-    // Spread, not slice: V8 copies a frozen array (every circuit's) twice as fast this way.
-    this.insts = [...instructions];
+    // Copied on the first change only: many runs on a large circuit change nothing or little.
+    this.list = instructions;
     this.first = new Int32Array(numQubits).fill(-1);
     this.last = new Int32Array(numQubits).fill(-1);
     const lastSlot = new Int32Array(numQubits).fill(-1);
@@ -56,8 +57,22 @@ export class WireGraph {
     }
   }
 
+  /** Instruction at each node; null once removed. */
+  get insts(): ReadonlyArray<Instruction | null> {
+    return this.list;
+  }
+
   get size(): number {
-    return this.insts.length;
+    return this.list.length;
+  }
+
+  private set(i: number, inst: Instruction | null): void {
+    if (!this.own) {
+      // Spread, not slice: V8 copies a frozen array (every circuit's) twice as fast this way.
+      this.list = [...this.list];
+      this.own = true;
+    }
+    (this.list as Array<Instruction | null>)[i] = inst;
   }
 
   /** Position of qubit q in node i's qubit list. */
@@ -100,7 +115,7 @@ export class WireGraph {
       if (n >= 0) this.prevs[n] = p;
       else this.last[q] = p < 0 ? -1 : this.owner[p]!;
     }
-    this.insts[i] = null;
+    this.set(i, null);
     this.wideSlots.delete(i);
   }
 
@@ -113,7 +128,7 @@ export class WireGraph {
     const base = this.start[i]!, m = old.qubits.length;
     let same = true;
     for (let k = 0; k < m; k++) if (old.qubits[k] !== inst.qubits[k]) same = false;
-    this.insts[i] = inst;
+    this.set(i, inst);
     if (same) return;
     this.wideSlots.delete(i);
     const p = this.prevs.slice(base, base + m), n = this.nexts.slice(base, base + m);
@@ -126,9 +141,10 @@ export class WireGraph {
     });
   }
 
-  /** Surviving instructions in a valid order. */
-  toInstructions(): Instruction[] {
-    const a = this.insts;
+  /** Surviving instructions in a valid order (the input list itself when nothing changed). */
+  toInstructions(): readonly Instruction[] {
+    if (!this.own) return this.list as readonly Instruction[];
+    const a = this.list;
     let live = 0;
     for (let k = 0; k < a.length; k++) if (a[k] !== null) live++;
     const out = new Array<Instruction>(live);
