@@ -4,7 +4,7 @@
  * when on every shared qubit they have the same type), with an exact numerical check on small
  * qubit unions as fallback (memoised).
  */
-import { controlCount, gateSpec, instructionMatrix, applyMatrixToColumns, isUnconditionalGate, type Instruction } from '../../compiler/circuit/index.js';
+import { controlCount, gateSpec, instructionMatrix, isUnconditionalGate, type Instruction } from '../../compiler/circuit/index.js';
 import { CMatrix } from '../../compiler/linalg/complex.js';
 
 type Axis = 'Z' | 'X' | 'other';
@@ -135,7 +135,7 @@ function numericCommutes(a: Instruction, b: Instruction): boolean {
   if (width > 3) return false;
   const cacheable = a.params.length === 0 && b.params.length === 0;
   // Parametrised pairs rarely repeat (arbitrary angles): compute them without a cache key.
-  if (!cacheable && width === 1) return commute2x2(instructionMatrix(a), instructionMatrix(b));
+  if (!cacheable && width === 1) return commute2x2(matrixOf(a), matrixOf(b));
   let key = -1;
   if (cacheable) {
     // Gate ids (< 256) and qubit patterns (≤ 3 qubits, 2 bits each: < 64), below 2^31.
@@ -146,17 +146,68 @@ function numericCommutes(a: Instruction, b: Instruction): boolean {
   }
   const union = [...qa];
   for (const q of qb) if (!union.includes(q)) union.push(q);
-  const la = qa.map((q) => union.indexOf(q)), lb = qb.map((q) => union.indexOf(q));
-  const dim = 1 << width;
-  const ab = CMatrix.identity(dim), ba = CMatrix.identity(dim);
-  const ma = instructionMatrix(a), mb = instructionMatrix(b);
-  applyMatrixToColumns(ab, mb, lb);
-  applyMatrixToColumns(ab, ma, la);
-  applyMatrixToColumns(ba, ma, la);
-  applyMatrixToColumns(ba, mb, lb);
-  const r = ab.maxAbsDiff(ba) < 1e-10;
+  const r = commuteEmbedded(matrixOf(a), qa.map((q) => union.indexOf(q)), matrixOf(b), qb.map((q) => union.indexOf(q)), width);
   if (key >= 0) memoSet(key, r);
   return r;
+}
+
+/**
+ * Gate matrices per instruction object: a cancellation walk tests one gate against each gate it
+ * passes, and parametrised pairs (IonQ's gpi2 and ms) cannot share a memo entry.
+ */
+const matrices = new WeakMap<Instruction, CMatrix>();
+function matrixOf(inst: Instruction): CMatrix {
+  let m = matrices.get(inst);
+  if (m === undefined) matrices.set(inst, (m = instructionMatrix(inst)));
+  return m;
+}
+
+/** Scratch for the embedded operators and their products (at most 3 qubits: 8 × 8). */
+const S = { ar: new Float64Array(64), ai: new Float64Array(64), br: new Float64Array(64), bi: new Float64Array(64) };
+
+/** Write `m` (acting on local qubits `loc`, bit j of its index = qubit loc[j]) as a dim × dim operator. */
+function embed(m: CMatrix, loc: readonly number[], dim: number, outR: Float64Array, outI: Float64Array): void {
+  let mask = 0;
+  for (const q of loc) mask |= 1 << q;
+  const k = 1 << loc.length;
+  const sub = (x: number): number => {
+    let v = 0;
+    for (let j = 0; j < loc.length; j++) if ((x >> loc[j]!) & 1) v |= 1 << j;
+    return v;
+  };
+  for (let r = 0; r < dim; r++) {
+    for (let c = 0; c < dim; c++) {
+      const at = r * dim + c;
+      if ((r & ~mask) !== (c & ~mask)) {
+        outR[at] = 0;
+        outI[at] = 0;
+      } else {
+        const e = sub(r) * k + sub(c);
+        outR[at] = m.re[e]!;
+        outI[at] = m.im[e]!;
+      }
+    }
+  }
+}
+
+/** [A, B] = 0 for two gates embedded in a register of `width` ≤ 3 qubits, without allocating. */
+function commuteEmbedded(ma: CMatrix, la: readonly number[], mb: CMatrix, lb: readonly number[], width: number): boolean {
+  const dim = 1 << width;
+  embed(ma, la, dim, S.ar, S.ai);
+  embed(mb, lb, dim, S.br, S.bi);
+  const { ar, ai, br, bi } = S;
+  for (let r = 0; r < dim; r++) {
+    for (let c = 0; c < dim; c++) {
+      let re = 0, im = 0;
+      for (let k = 0; k < dim; k++) {
+        const x = r * dim + k, y = k * dim + c;
+        re += ar[x]! * br[y]! - ai[x]! * bi[y]! - (br[x]! * ar[y]! - bi[x]! * ai[y]!);
+        im += ar[x]! * bi[y]! + ai[x]! * br[y]! - (br[x]! * ai[y]! + bi[x]! * ar[y]!);
+      }
+      if (Math.abs(re) >= 1e-10 || Math.abs(im) >= 1e-10) return false;
+    }
+  }
+  return true;
 }
 
 /** [A, B] = 0 for two 2×2 matrices, without allocating. */

@@ -68,6 +68,30 @@ describe('commutation is sound', () => {
     }
     expect(yes).toBeGreaterThan(100);
   });
+
+  it('decides parametrised pairs with no structural rule exactly: IonQ gpi, gpi2, ms, both ways', () => {
+    const r = rng(23);
+    // Phases from a small set, so that parallel axes (commuting pairs) occur often.
+    const phase = (): number => Math.floor(r() * 4) * Math.PI / 4;
+    const pick = (): Instruction & { gate: GateName } => {
+      const u = r(), qs = [0, 1, 2].sort(() => r() - 0.5);
+      if (u < 0.3) return { gate: 'gpi', qubits: qs.slice(0, 1), params: [phase()] };
+      if (u < 0.6) return { gate: 'gpi2', qubits: qs.slice(0, 1), params: [phase()] };
+      return { gate: 'ms', qubits: qs.slice(0, 2), params: [phase(), phase(), Math.PI / 4] };
+    };
+    let yes = 0, no = 0;
+    for (let k = 0; k < 400; k++) {
+      const a = pick(), b = pick();
+      const ab = circuitUnitary(new CircuitBuilder(3).gate(a.gate, a.qubits, a.params).gate(b.gate, b.qubits, b.params).build());
+      const ba = circuitUnitary(new CircuitBuilder(3).gate(b.gate, b.qubits, b.params).gate(a.gate, a.qubits, a.params).build());
+      const truth = ab.maxAbsDiff(ba) < 1e-9;
+      expect(commutes(a, b), `${a.gate}${JSON.stringify(a.qubits)}${JSON.stringify(a.params)} ${b.gate}${JSON.stringify(b.qubits)}${JSON.stringify(b.params)}`).toBe(truth);
+      if (truth) yes++;
+      else no++;
+    }
+    expect(yes).toBeGreaterThan(50);
+    expect(no).toBeGreaterThan(50);
+  });
 });
 
 describe('repeatRounds', () => {
