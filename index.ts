@@ -94,3 +94,5 @@ export type { NoisyRunOptions, NoisyRunResult, ExpectationEstimate } from './bac
 export { planMitigation } from './backends/plan-mitigation.js';
 export { planSubmission, PRE_SUBMIT_CHECKS } from './backends/submission.js';
 export type { SubmissionPlan, SubmissionPlanOptions } from './backends/submission.js';
+export { barChartSvg, lineChartSvg, histogramSvg, svgFile, scalingData, buildDemoReport, demoReportHtml } from './report/index.js';
+export type { BarChart, BarSeries, LineChart, LineSeries, AxisScale, HistogramOptions, ScalingData, ScalingOptions, DemoReportOptions } from './report/index.js';

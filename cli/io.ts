@@ -8,6 +8,8 @@ export interface CliIo {
   readonly columns?: number;
   /** Environment variables (credentials, QNTK_HOME, endpoints). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** How long a run goes before its progress bar appears (default one second; tests use 0). */
+  readonly progressDelayMs?: number;
 }
 
 export const processIo: CliIo = {

@@ -2,10 +2,10 @@
 import type { Progress } from '../compiler/progress.js';
 import type { CliIo } from './io.js';
 
-/** QNTK_PROGRESS_DELAY_MS overrides the delay before the first draw (0: draw at once). */
-export function progressBar(io: CliIo, minMs = 1000): Progress & { done(): void } {
+/** Drawn once the run has gone on for io.progressDelayMs (default one second): short runs stay quiet. */
+export function progressBar(io: CliIo): Progress & { done(): void } {
   const start = Date.now();
-  const delay = io.env.QNTK_PROGRESS_DELAY_MS === undefined ? minMs : Number(io.env.QNTK_PROGRESS_DELAY_MS);
+  const delay = io.progressDelayMs ?? 1000;
   let drawn = false;
   let last = 0;
   const fn = ((ev) => {

@@ -9,7 +9,7 @@ const BAR = /\r[^\n]*\[[#.]{30}\] +\d+%/;
 /** Run the CLI in-process with stderr a terminal or not; the bar is asked to draw at once. */
 async function run(args: readonly string[], interactive: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '', stderr = '';
-  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive, env: { QNTK_PROGRESS_DELAY_MS: '0' } });
+  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive, env: {}, progressDelayMs: 0 });
   return { code, stdout, stderr };
 }
 

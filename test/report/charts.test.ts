@@ -5,6 +5,7 @@ import { createRandom } from '../../compiler/linalg/random.js';
 import { barChartSvg, svgFile } from '../../report/bar-chart.js';
 import { histogramBars, histogramSvg, OTHER } from '../../report/histogram.js';
 import { lineChartSvg } from '../../report/line-chart.js';
+import * as api from '../../index.js';
 import { allElements, parseXml, type XmlElement } from '../helpers/xml.js';
 
 const num = (e: XmlElement, a: string): number => Number(e.attributes[a]);
@@ -106,5 +107,15 @@ describe('histogram', () => {
   it('refuses an empty distribution and negative values', () => {
     expect(() => histogramSvg([[0, 0]], { title: 't', width: 1, register: 'qubits', kind: 'probabilities' })).toThrow(ValidationError);
     expect(() => histogramBars([[0, -1]], 1, 4)).toThrow(ValidationError);
+  });
+});
+
+describe('public API', () => {
+  it('exports the charts and the report from the package entry point', () => {
+    expect(api.barChartSvg).toBe(barChartSvg);
+    expect(api.lineChartSvg).toBe(lineChartSvg);
+    expect(api.histogramSvg).toBe(histogramSvg);
+    expect(api.svgFile).toBe(svgFile);
+    expect(typeof api.buildDemoReport).toBe('function');
   });
 });
