@@ -16,15 +16,8 @@
  * @see arXiv:1809.02573 (Li, Ding, Xie: SABRE)
  */
 
-/** A routing problem: the region's coupling graph and the circuit's interaction DAG, both directions. */
-export interface RoutingProblemData {
-  readonly m: number;
-  readonly nl: number;
-  /** Neighbours of physical p: adj[adjStart[p] .. adjStart[p + 1]). */
-  readonly adjStart: Int32Array;
-  readonly adj: Int32Array;
-  /** Hop distance dist[a * m + b]. */
-  readonly dist: Int32Array;
+/** A circuit's interaction DAG as flat arrays: node k acts on nodeA[k], nodeB[k]; edges forwards and for the reversed circuit. */
+export interface DagArrays {
   readonly numNodes: number;
   readonly nodeA: Int32Array;
   readonly nodeB: Int32Array;
@@ -36,6 +29,17 @@ export interface RoutingProblemData {
   readonly bwdStart: Int32Array;
   readonly bwdSucc: Int32Array;
   readonly bwdPred: Int32Array;
+}
+
+/** A routing problem: the region's coupling graph and the circuit's interaction DAG, both directions. */
+export interface RoutingProblemData extends DagArrays {
+  readonly m: number;
+  readonly nl: number;
+  /** Neighbours of physical p: adj[adjStart[p] .. adjStart[p + 1]). */
+  readonly adjStart: Int32Array;
+  readonly adj: Int32Array;
+  /** Hop distance dist[a * m + b]. */
+  readonly dist: Int32Array;
 }
 
 /** Heuristic weights and trial counts (LightSABRE defaults in route-sabre.ts). */

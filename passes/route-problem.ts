@@ -8,23 +8,14 @@ import type { Instruction } from '../compiler/circuit/index.js';
 import { isGate } from '../compiler/circuit/index.js';
 import { ACTS_OTHER, wiresAndActions } from './route-commutation.js';
 import { TargetError } from '../compiler/errors.js';
-import type { RoutingProblemData } from './route-kernel.js';
+import type { DagArrays, RoutingProblemData } from './route-kernel.js';
 import type { Region } from './route-region.js';
 
 /** The circuit side of a routing problem (independent of the region). */
-export interface RoutingDag {
+export interface RoutingDag extends DagArrays {
   readonly numQubits: number;
   /** Instructions are nodes 0..numInstructions−1; nodes after them only separate commutation groups. */
   readonly numInstructions: number;
-  readonly numNodes: number;
-  readonly nodeA: Int32Array;
-  readonly nodeB: Int32Array;
-  readonly fwdStart: Int32Array;
-  readonly fwdSucc: Int32Array;
-  readonly fwdPred: Int32Array;
-  readonly bwdStart: Int32Array;
-  readonly bwdSucc: Int32Array;
-  readonly bwdPred: Int32Array;
 }
 
 function csr(count: number, from: readonly number[], to: readonly number[]): { start: Int32Array; list: Int32Array; indeg: Int32Array } {
