@@ -40,9 +40,9 @@ const LOOKAHEAD = 32;
  * merge walk with a short look-ahead places almost every one; after a long run of misses (a
  * large block removed or moved) it places the rest through an index of the previous list.
  */
-function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32Array {
+function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32Array | undefined {
   const old = previous.list, match = new Int32Array(list.length).fill(-1);
-  let p = 0, misses = 0;
+  let p = 0, misses = 0, missed = 0;
   let index: Map<Instruction, number> | undefined;
   for (let j = 0; j < list.length; j++) {
     const x = list[j]!;
@@ -62,6 +62,8 @@ function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32
     }
     if (at < 0) {
       misses++;
+      // Mostly another circuit (a later stage's input): the full sweep is cheaper than placing it.
+      if (++missed * 2 > j && j >= 1024) return undefined;
       continue;
     }
     misses = 0;
@@ -75,10 +77,13 @@ function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32
  * The nodes of `graph` (built over `list`) whose view may have changed since `previous`, in
  * increasing order: new nodes, and nodes where one of the links their view covers leads to
  * another object than before. For every other node `depths` receives its previous view depth
- * (its view, and so what the rewrite would read, is unchanged).
+ * (its view, and so what the rewrite would read, is unchanged). Undefined when most of the list
+ * is not in the previous one: then every node is to be looked at.
  */
-export function changedViews(graph: WireGraph, list: readonly Instruction[], previous: WireSnapshot, depths: Uint8Array): number[] {
-  const n = graph.size, match = matchNodes(list, previous), old = previous.graph;
+export function changedViews(graph: WireGraph, list: readonly Instruction[], previous: WireSnapshot, depths: Uint8Array): number[] | undefined {
+  const match = matchNodes(list, previous);
+  if (match === undefined) return undefined;
+  const n = graph.size, old = previous.graph;
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const inst = graph.insts[i];
