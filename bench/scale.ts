@@ -1,9 +1,11 @@
 /**
  * `npm run bench -- scale`: issue 17's bounded-work checks, end to end through the CLI as a user
  * runs it (`node bin/qntk.js …`, start-up, reading and writing included): `optimize` at -O1…-O3
- * on a generated million-gate, 20-qubit program, and `stats`, `convert`, `optimize` -O1…-O3 and
- * the refusals for ibm_fez and ionq_aria (too narrow: one line, exit 2) on the 262,143-qubit
- * program. Seconds per command; the programs are written to a temporary folder and removed.
+ * on a generated million-gate, 20-qubit program, the lowering of a 100,000-gate one for ibm_fez
+ * at -O1 and -O2 (layout, routing, consolidation, translation: the output is about ten times the
+ * input), and `stats`, `convert`, `optimize` -O1…-O3 and the refusals for ibm_fez and ionq_aria
+ * (too narrow: one line, exit 2) on the 262,143-qubit program. Seconds per command; the programs
+ * are written to a temporary folder and removed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,17 +34,20 @@ function time(program: string, args: readonly string[], cwd: string): Row {
 
 export const scaleSuite: BenchSuite = {
   name: 'scale',
-  describe: 'optimize on a 1,000,000-gate program and stats/convert/optimize/refusals on 262,143 qubits, seconds per command',
+  describe: 'optimize on a 1,000,000-gate program, lowering 100,000 gates for ibm_fez, and stats/convert/optimize/refusals on 262,143 qubits, seconds per command',
   async run(log) {
     const dir = mkdtempSync(join(tmpdir(), 'qntk-scale-'));
     const rows: Row[] = [];
     try {
       writeFileSync(join(dir, 'million.qasm'), randomProgram(1_000_000, 20, 1));
+      writeFileSync(join(dir, 'k100.qasm'), randomProgram(100_000, 20, 1));
       writeFileSync(join(dir, 'wide.qasm'), wideProgram(262_143));
       const runs: Array<[string, string[]]> = [
         ['million', ['optimize', 'million.qasm', '-O', '1', '-o', 'out.qasm']],
         ['million', ['optimize', 'million.qasm', '-O', '2', '-o', 'out.qasm']],
         ['million', ['optimize', 'million.qasm', '-O', '3', '-o', 'out.qasm']],
+        ['k100', ['optimize', 'k100.qasm', '-O', '1', '--target', 'ibm_fez', '-o', 'out.qasm']],
+        ['k100', ['optimize', 'k100.qasm', '-O', '2', '--target', 'ibm_fez', '-o', 'out.qasm']],
         ['wide', ['stats', 'wide.qasm']],
         ['wide', ['convert', 'wide.qasm', '-o', 'out.qasm']],
         ['wide', ['optimize', 'wide.qasm', '-O', '1', '-o', 'out.qasm']],
