@@ -220,6 +220,8 @@ export const cleanUpInBasis: Pass = definePass({ name: 'clean-up-in-basis', requ
   const st = strategyFor(ctx.target);
   if (st === null) return circuit;
   const c = cancelInverses.run(circuit, ctx);
+  // Nothing after this stage cancels again: free the memo (a graph of the whole lowered circuit).
+  ctx.propertySet.delete('cancelInversesFixedPoint');
   // Exact Clifford+T bases keep their words (only legal, shorter Clifford segments replace them).
   if (st.rules) return (st.rules.synthesis === null ? fuseSingleQubit({ basis: 'zyz', allowed: st.allowed1q }) : fuseSingleQubit()).run(c, ctx);
   return st.oneQubit === 'ionq-native' ? c : fuseSingleQubit({ basis: st.oneQubit, allowed: st.allowed1q }).run(c, ctx);
