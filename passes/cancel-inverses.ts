@@ -9,21 +9,12 @@ import { definePass, type Pass } from './pass.js';
 import { WireGraph } from './primitives/wires.js';
 import { ALWAYS_CHANGED, changedViews, snapshot, type WireSnapshot } from './primitives/wire-diff.js';
 import { commutes } from './primitives/commutation.js';
-import { isAdditive, isIdentityAngle, phaseAngle, phaseGateCount, phaseGates, SYMMETRIC } from './primitives/angles.js';
+import { isAdditive, isIdentityAngle, phaseAngle, phaseGateCount, phaseGates, sameQubits, SYMMETRIC } from './primitives/angles.js';
 import { combineSymbolicPair } from './primitives/symbolic-angles.js';
 import type { Target } from './targets/target.js';
 
 /** How far back along a wire to look (gates passed over), bounding the cost per gate. */
 const MAX_WALK = 96;
-
-function sameQubits(a: Instruction, b: Instruction): boolean {
-  const qa = a.qubits, qb = b.qubits;
-  if (qa.length !== qb.length) return false;
-  if (qa.length === 1) return qa[0] === qb[0];
-  if (SYMMETRIC.has(a.gate) && a.gate === b.gate) return qa.every((q) => qb.includes(q));
-  for (let k = 0; k < qa.length; k++) if (qa[k] !== qb[k]) return false;
-  return true;
-}
 
 const paramsEqual = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, k) => Math.abs(v - b[k]!) <= 1e-12);
 

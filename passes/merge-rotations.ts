@@ -5,7 +5,7 @@
  * come back as t/s/z/sdg/tdg, so Clifford+T circuits stay Clifford+T.
  * @see arXiv:1710.07345 (Nam et al., §4.3)
  */
-import { addValues, negValue, withOwnInstructions, type Instruction, type ParamValue } from '../compiler/circuit/index.js';
+import { addValues, negValue, sameInstruction, withOwnInstructions, type Instruction, type ParamValue } from '../compiler/circuit/index.js';
 import { definePass, type Pass } from './pass.js';
 import { phaseGatesOf, phaseTerm } from './primitives/symbolic-angles.js';
 import { ParityTable, ParityTracker } from './primitives/parity.js';
@@ -67,10 +67,6 @@ export function mergeRotationsList(instructions: readonly Instruction[], numQubi
   }
   out.length = j;
   return out;
-}
-
-function sameInstruction(a: Instruction, b: Instruction): boolean {
-  return a.gate === b.gate && a.exprs === undefined && b.exprs === undefined && a.params.length === b.params.length && a.params.every((v, k) => v === b.params[k]);
 }
 
 export const mergeRotations: Pass = definePass(

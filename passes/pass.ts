@@ -5,7 +5,7 @@
  * improves, best of alternatives). `sequence` checks requirements when the pipeline is built.
  * Analysis passes write facts into `context.propertySet` and return the circuit unchanged.
  */
-import { isGate, type Circuit, type Instruction } from '../compiler/circuit/index.js';
+import { isGate, sameInstruction, type Circuit, type Instruction } from '../compiler/circuit/index.js';
 import { ValidationError } from '../compiler/errors.js';
 import type { Progress } from '../compiler/progress.js';
 import type { Target } from './targets/target.js';
@@ -240,15 +240,10 @@ function gainOf(before: Circuit, after: Circuit): number {
 }
 
 function sameInstructions(a: Circuit, b: Circuit): boolean {
-  if (a.instructions.length !== b.instructions.length) return false;
-  for (let k = 0; k < a.instructions.length; k++) {
-    const x = a.instructions[k]!, y = b.instructions[k]!;
-    if (x === y) continue;
-    if (x.gate !== y.gate || x.qubits.length !== y.qubits.length || x.params.length !== y.params.length) return false;
-    for (let j = 0; j < x.qubits.length; j++) if (x.qubits[j] !== y.qubits[j]) return false;
-    for (let j = 0; j < x.params.length; j++) if (x.params[j] !== y.params[j] && !(Number.isNaN(x.params[j]) && Number.isNaN(y.params[j]))) return false;
-    if (x.exprs !== y.exprs && (x.exprs === undefined || y.exprs === undefined || x.exprs.some((e, j) => e.key !== y.exprs![j]!.key))) return false;
-  }
+  const x = a.instructions, y = b.instructions;
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (!sameInstruction(x[k]!, y[k]!)) return false;
   return true;
 }
 

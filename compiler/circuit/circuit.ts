@@ -260,6 +260,26 @@ function freezeCircuit(c: Circuit): Circuit {
   return Object.freeze(c);
 }
 
+/**
+ * Whether two instructions are the same operation: gate, qubits, parameters (NaN placeholders of
+ * symbolic ones equal), expressions, clbits and condition.
+ */
+export function sameInstruction(x: Instruction, y: Instruction): boolean {
+  if (x === y) return true;
+  if (x.gate !== y.gate || !sameNumbers(x.qubits, y.qubits) || x.params.length !== y.params.length) return false;
+  for (let j = 0; j < x.params.length; j++) if (x.params[j] !== y.params[j] && !(Number.isNaN(x.params[j]) && Number.isNaN(y.params[j]))) return false;
+  if (x.exprs !== y.exprs && (x.exprs === undefined || y.exprs === undefined || x.exprs.length !== y.exprs.length || x.exprs.some((e, j) => e.key !== y.exprs![j]!.key))) return false;
+  if (x.clbits !== y.clbits && (x.clbits === undefined || y.clbits === undefined || !sameNumbers(x.clbits, y.clbits))) return false;
+  const c = x.condition, d = y.condition;
+  return c === d || (c !== undefined && d !== undefined && c.value === d.value && sameNumbers(c.clbits, d.clbits));
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** The same instruction on mapped qubits and clbits. */
 export function remapInstruction(inst: Instruction, qubitMap: readonly number[], clbitMap: readonly number[] = []): Instruction {
   const mapQ = (q: number): number => {

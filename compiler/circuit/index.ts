@@ -1,6 +1,6 @@
 /** Public surface of the circuit IR. */
 export type { Register, Condition, Instruction, Circuit, CircuitMetadata, Parameter } from './circuit.js';
-export { CircuitBuilder, instruction, validateInstruction, remapInstruction, withInstructions, withOwnInstructions, withParameters, inverseCircuit, isUnitaryCircuit } from './circuit.js';
+export { CircuitBuilder, instruction, validateInstruction, remapInstruction, sameInstruction, withInstructions, withOwnInstructions, withParameters, inverseCircuit, isUnitaryCircuit } from './circuit.js';
 export { Expr, EXPR_FUNCTIONS, addValues, subValues, negValue, mulValues, divValues, powValues, callValue, foldConstant, valuesEqual } from './expression.js';
 export type { ExprFunction, ParamValue, Atom, Term, NumberFormat } from './expression.js';
 export { liftAffine, affineForms, withValues } from './affine.js';

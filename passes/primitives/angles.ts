@@ -95,3 +95,13 @@ export function isIdentityAngle(gate: string, theta: number, tol = 1e-10): boole
 
 /** Gates symmetric in all their qubits (qubit order does not matter). */
 export const SYMMETRIC = new Set(['cz', 'cp', 'swap', 'ccz', 'mcz', 'mcp', 'rzz', 'rxx', 'ryy', 'zz']);
+
+/** Whether two instructions act on the same qubits: as a set for two calls of one symmetric gate, in order otherwise. */
+export function sameQubits(a: Instruction, b: Instruction): boolean {
+  const qa = a.qubits, qb = b.qubits;
+  if (qa.length !== qb.length) return false;
+  if (qa.length === 1) return qa[0] === qb[0];
+  if (SYMMETRIC.has(a.gate) && a.gate === b.gate) return qa.every((q) => qb.includes(q));
+  for (let k = 0; k < qa.length; k++) if (qa[k] !== qb[k]) return false;
+  return true;
+}

@@ -87,32 +87,31 @@ function gateId(name: string): number {
 }
 
 /**
- * Memo of exact answers for unparametrised pairs. Keys of the first 32 gate names index a flat
- * table (22 bits: two 5-bit ids, two 6-bit patterns; 0 unknown, 1 no, 2 yes): the cancellation
- * walks ask it once per gate they stop at, so a hashed lookup would dominate them.
+ * Memo of exact answers for unparametrised pairs, by gate ids and qubit patterns (≤ 3 qubits,
+ * 2 bits each: < 64). Pairs of the first 32 gate names index a flat table (0 unknown, 1 no,
+ * 2 yes): the cancellation walks ask it once per gate they stop at, so a hashed lookup would
+ * dominate them. Others go to a map, and gate ids beyond 255 are not memoised.
  */
 let table: Uint8Array | undefined;
 const cache = new Map<number, boolean>();
-const FLAT = 32 * 32 * 64 * 64;
 
-function flatIndex(key: number): number {
-  const pb = key & 63, pa = (key >> 6) & 63, ib = (key >> 12) & 255, ia = key >> 20;
-  return ia < 32 && ib < 32 ? ((ia * 32 + ib) * 64 + pa) * 64 + pb : -1;
+function memoSlot(ia: number, ib: number, pa: number, pb: number): number {
+  return ((ia * 256 + ib) * 64 + pa) * 64 + pb;
 }
 
-function memoGet(key: number): boolean | undefined {
-  const f = flatIndex(key);
-  if (f < 0) return cache.get(key);
-  const v = table === undefined ? 0 : table[f]!;
-  return v === 0 ? undefined : v === 2;
+function memoGet(ia: number, ib: number, pa: number, pb: number): boolean | undefined {
+  if (ia < 32 && ib < 32) {
+    const v = table === undefined ? 0 : table[((ia * 32 + ib) * 64 + pa) * 64 + pb]!;
+    return v === 0 ? undefined : v === 2;
+  }
+  return ia < 256 && ib < 256 ? cache.get(memoSlot(ia, ib, pa, pb)) : undefined;
 }
 
-function memoSet(key: number, value: boolean): void {
-  const f = flatIndex(key);
-  if (f >= 0) (table ??= new Uint8Array(FLAT))[f] = value ? 2 : 1;
-  else {
+function memoSet(ia: number, ib: number, pa: number, pb: number, value: boolean): void {
+  if (ia < 32 && ib < 32) (table ??= new Uint8Array(32 * 32 * 64 * 64))[((ia * 32 + ib) * 64 + pa) * 64 + pb] = value ? 2 : 1;
+  else if (ia < 256 && ib < 256) {
     if (cache.size > 50000) cache.clear();
-    cache.set(key, value);
+    cache.set(memoSlot(ia, ib, pa, pb), value);
   }
 }
 
@@ -133,21 +132,17 @@ function numericCommutes(a: Instruction, b: Instruction): boolean {
   }
   const width = na + extra;
   if (width > 3) return false;
-  const cacheable = a.params.length === 0 && b.params.length === 0;
-  // Parametrised pairs rarely repeat (arbitrary angles): compute them without a cache key.
-  if (!cacheable && width === 1) return commute2x2(matrixOf(a), matrixOf(b));
-  let key = -1;
-  if (cacheable) {
-    // Gate ids (< 256) and qubit patterns (≤ 3 qubits, 2 bits each: < 64), below 2^31.
-    const ia = gateId(a.gate), ib = gateId(b.gate);
-    if (ia < 256 && ib < 256) key = ((ia * 256 + ib) * 64 + OWN_PATTERN[na]!) * 64 + pb;
-    const hit = key < 0 ? undefined : memoGet(key);
+  // Parametrised pairs rarely repeat (arbitrary angles): they are computed, not memoised.
+  const memo = a.params.length === 0 && b.params.length === 0;
+  const ia = memo ? gateId(a.gate) : 0, ib = memo ? gateId(b.gate) : 0, pa = OWN_PATTERN[na]!;
+  if (memo) {
+    const hit = memoGet(ia, ib, pa, pb);
     if (hit !== undefined) return hit;
   }
   const union = [...qa];
   for (const q of qb) if (!union.includes(q)) union.push(q);
   const r = commuteEmbedded(matrixOf(a), qa.map((q) => union.indexOf(q)), matrixOf(b), qb.map((q) => union.indexOf(q)), width);
-  if (key >= 0) memoSet(key, r);
+  if (memo) memoSet(ia, ib, pa, pb, r);
   return r;
 }
 
@@ -201,23 +196,6 @@ function commuteEmbedded(ma: CMatrix, la: readonly number[], mb: CMatrix, lb: re
       let re = 0, im = 0;
       for (let k = 0; k < dim; k++) {
         const x = r * dim + k, y = k * dim + c;
-        re += ar[x]! * br[y]! - ai[x]! * bi[y]! - (br[x]! * ar[y]! - bi[x]! * ai[y]!);
-        im += ar[x]! * bi[y]! + ai[x]! * br[y]! - (br[x]! * ai[y]! + bi[x]! * ar[y]!);
-      }
-      if (Math.abs(re) >= 1e-10 || Math.abs(im) >= 1e-10) return false;
-    }
-  }
-  return true;
-}
-
-/** [A, B] = 0 for two 2×2 matrices, without allocating. */
-function commute2x2(a: CMatrix, b: CMatrix): boolean {
-  const ar = a.re, ai = a.im, br = b.re, bi = b.im;
-  for (let r = 0; r < 2; r++) {
-    for (let c = 0; c < 2; c++) {
-      let re = 0, im = 0;
-      for (let k = 0; k < 2; k++) {
-        const x = r * 2 + k, y = k * 2 + c;
         re += ar[x]! * br[y]! - ai[x]! * bi[y]! - (br[x]! * ar[y]! - bi[x]! * ai[y]!);
         im += ar[x]! * bi[y]! + ai[x]! * br[y]! - (br[x]! * ai[y]! + bi[x]! * ar[y]!);
       }

@@ -7,7 +7,7 @@
  */
 import { addValues, inverseInstruction, paramValues, valuesEqual, withValues, type Instruction, type ParamValue } from '../../compiler/circuit/index.js';
 import type { Target } from '../targets/target.js';
-import { isAdditive, isIdentityAngle, phaseAngle, phaseGates, SYMMETRIC } from './angles.js';
+import { isAdditive, isIdentityAngle, phaseAngle, phaseGates, sameQubits, SYMMETRIC } from './angles.js';
 
 /** θ with gate ≅ p(θ) up to global phase (z, s, t, … numerically; rz, p, u1 also with an expression). */
 export function phaseTerm(inst: Instruction): ParamValue | undefined {
@@ -22,12 +22,6 @@ export function phaseGatesOf(theta: ParamValue, q: number, target: Target): Inst
   const b = target.basisGates;
   const name = b === null || b.has('rz') || !b.has('p') ? 'rz' : 'p';
   return [withValues({ gate: name, qubits: [q], params: [] }, [theta])];
-}
-
-function sameQubits(a: Instruction, b: Instruction): boolean {
-  if (a.qubits.length !== b.qubits.length) return false;
-  if (SYMMETRIC.has(a.gate) && a.gate === b.gate) return a.qubits.every((q) => b.qubits.includes(q));
-  return a.qubits.every((q, k) => b.qubits[k] === q);
 }
 
 /**

@@ -39,10 +39,11 @@ const LOOKAHEAD = 32;
  * snapshot holding the same object, or −1. Passes keep surviving instructions in order, so a
  * merge walk with a short look-ahead places almost every one; after a long run of misses (a
  * large block removed or moved) it places the rest through an index of the previous list.
+ * Undefined when more than half of the list is not placed: another circuit altogether.
  */
 function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32Array | undefined {
   const old = previous.list, match = new Int32Array(list.length).fill(-1);
-  let p = 0, misses = 0, missed = 0;
+  let p = 0, missesInRow = 0, unplaced = 0;
   let index: Map<Instruction, number> | undefined;
   for (let j = 0; j < list.length; j++) {
     const x = list[j]!;
@@ -53,7 +54,7 @@ function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32
         break;
       }
     }
-    if (at < 0 && misses > LOOKAHEAD) {
+    if (at < 0 && missesInRow > LOOKAHEAD) {
       if (index === undefined) {
         index = new Map();
         for (let k = 0; k < old.length; k++) index.set(old[k]!, k);
@@ -61,12 +62,12 @@ function matchNodes(list: readonly Instruction[], previous: WireSnapshot): Int32
       at = index.get(x) ?? -1;
     }
     if (at < 0) {
-      misses++;
+      missesInRow++;
       // Mostly another circuit (a later stage's input): the full sweep is cheaper than placing it.
-      if (++missed * 2 > j && j >= 1024) return undefined;
+      if (++unplaced * 2 > j && j >= 1024) return undefined;
       continue;
     }
-    misses = 0;
+    missesInRow = 0;
     if (at >= p) p = at + 1;
     match[j] = previous.nodes[at]!;
   }
